@@ -1,0 +1,46 @@
+/** Layer rules of orbwatch (docs/design/packages.md): dependencies point one way, inward. */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+    {
+      name: 'core-is-pure',
+      comment: 'core runs in Node and the browser: no node builtins, no other orbwatch package',
+      severity: 'error',
+      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: ['^packages/core/src', 'node_modules/satellite\\.js'] },
+    },
+    {
+      name: 'store-imports-core-only',
+      severity: 'error',
+      from: { path: '^packages/store/src' },
+      to: { path: '^packages/(sources|cli|api|web)/' },
+    },
+    {
+      name: 'sources-imports-core-only',
+      severity: 'error',
+      from: { path: '^packages/sources/src' },
+      to: { path: '^packages/(store|cli|api|web)/' },
+    },
+    {
+      name: 'no-deep-imports-across-packages',
+      comment: 'import another package only through its exports',
+      severity: 'error',
+      from: { path: '^packages/([^/]+)/src' },
+      to: { path: '^packages/([^/]+)/src/(?!index\\.ts$)', pathNot: '^packages/$1/' },
+    },
+    {
+      name: 'no-self-barrel',
+      comment: "never import your own package's index from inside it",
+      severity: 'error',
+      from: { path: '^packages/([^/]+)/src/(?!index\\.ts$)' },
+      to: { path: '^packages/$1/src/index\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { conditionNames: ['@orbwatch/source', 'import', 'types', 'default'], exportsFields: ['exports'] },
+    tsConfig: { fileName: 'tsconfig.base.json' },
+  },
+};

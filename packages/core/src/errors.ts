@@ -1,0 +1,31 @@
+/**
+ * The single error class of orbwatch. Expected failures travel as data (parse issues, typed
+ * propagation results); an OrbwatchError is what a use case throws when such a failure has to
+ * become an exception. It is mapped once to CLI exit codes (in cli) and once to HTTP status (in api).
+ * @module
+ */
+export const ErrorCode = {
+  USAGE: 'USAGE',
+  INPUT_REJECTED: 'INPUT_REJECTED',
+  NOT_FOUND: 'NOT_FOUND',
+  STORAGE_FAILURE: 'STORAGE_FAILURE',
+  STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
+  PROPAGATION_FAILED: 'PROPAGATION_FAILED',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class OrbwatchError extends Error {
+  override readonly name: string = 'OrbwatchError';
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+  constructor(code: ErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isOrbwatchError(e: unknown): e is OrbwatchError {
+  return e instanceof OrbwatchError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'OrbwatchError');
+}

@@ -1,0 +1,11 @@
+/**
+ * @orbwatch/core — pure computation: units, time, ids, element-set parsing, propagation,
+ * frames, detectors. Runs in Node and the browser; reads no clock, does no I/O.
+ * @module
+ */
+export * from './units/quantity.js';
+export * from './time/instant.js';
+export * from './ids/norad-id.js';
+export * from './errors.js';
+export * from './elements/element-set.js';
+export * from './elements/parse-issue.js';
