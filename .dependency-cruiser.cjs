@@ -23,6 +23,12 @@ module.exports = {
       to: { path: '^packages/(store|cli|api|web)/' },
     },
     {
+      name: 'workers-imports-core-only',
+      severity: 'error',
+      from: { path: '^packages/workers/src' },
+      to: { path: '^packages/(store|sources|cli|api|web)/' },
+    },
+    {
       name: 'no-deep-imports-across-packages',
       comment: 'import another package only through its exports',
       severity: 'error',
