@@ -15,3 +15,5 @@ export * from './satcat/index.js';
 export * from './propagation/index.js';
 export * from './frames/index.js';
 export * from './fitting/index.js';
+export * from './frames/state-vector.js';
+export * from './elements/check-elements.js';
