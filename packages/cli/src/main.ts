@@ -1,19 +1,206 @@
 /**
- * The `orbwatch` command: the composition root (config → adapters → use cases).
+ * The `orbwatch` command: the composition root (config → adapters → use cases). Each command
+ * opens the store it needs, runs, and maps errors to exit codes in one place.
  * @module
  */
-import { Command, CommanderError } from 'commander';
+import type { Instant } from '@orbwatch/core';
+import { instant, isOrbwatchError } from '@orbwatch/core';
+import type { CatalogRepository, SourceKind } from '@orbwatch/store';
+import { openSqliteCatalog } from '@orbwatch/store';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseDurationSec, parseNoradArg, parseTimeArg } from './cli-arguments.js';
+import type { CliContext } from './cli-context.js';
+import { writeLine } from './cli-context.js';
+import { runDemo } from './commands/demo.js';
+import { runHistory } from './commands/history.js';
+import { runIngest } from './commands/ingest.js';
+import { runObjects } from './commands/objects.js';
+import { runPropagate } from './commands/propagate.js';
+import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 
-export async function main(argv: readonly string[]): Promise<number> {
+const DEFAULT_DB = './orbwatch.db';
+
+/** The process's context: real streams and the wall clock (read only here). */
+export function processContext(): CliContext {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    now: (): Instant => instant(Date.now()),
+  };
+}
+
+function withRepo<T>(db: string, run: (repo: CatalogRepository) => Promise<T>): Promise<T> {
+  const repo = openSqliteCatalog(db);
+  return run(repo).finally(() => repo.close());
+}
+
+const asOption =
+  <T>(f: (text: string) => T) =>
+  (text: string): T => {
+    try {
+      return f(text);
+    } catch (e) {
+      throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+/** Builds the program; `setExit` receives each command's exit code. */
+export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command('orbwatch')
-    .description('orbwatch: monitor satellite behaviour from public orbital data')
+    .description('orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+
+  const dbOption = (): Option => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
+
+  program
+    .command('ingest')
+    .description('ingest element sets (TLE/3LE, OMM JSON/XML/KVN/CSV) and SATCAT files, globs or - for stdin; .gz is read too')
+    .argument('<paths...>', 'files, directories, globs or - (stdin)')
+    .addOption(dbOption())
+    .option('--source <name>', 'name of the source the data came from (part of each element set key)', 'local-files')
+    .addOption(
+      new Option('--source-kind <kind>', 'official, amateur, simulated or derived (default: amateur for McCants/SeeSat-style names, else official)').choices([
+        'official',
+        'amateur',
+        'simulated',
+        'derived',
+      ]),
+    )
+    .addOption(new Option('--checksum <policy>', 'TLE checksum policy').choices(['verify', 'warn', 'ignore']).default('verify'))
+    .option('--retrieved-at <time>', 'when the data were retrieved from the source (ISO 8601 with Z); default now', asOption((t) => parseTimeArg(t, '--retrieved-at')))
+    .option('--json', 'print one JSON document: {accepted, duplicates, rejected, issues, …}')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (paths: string[], o: { db: string; source: string; sourceKind?: SourceKind; checksum: 'verify' | 'warn' | 'ignore'; retrievedAt?: Instant; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        const { exitCode } = await runIngest(
+          repo,
+          paths,
+          {
+            source: o.source,
+            checksum: o.checksum,
+            ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
+            ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
+            ...(o.json === undefined ? {} : { json: o.json }),
+            ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+          },
+          ctx,
+        );
+        setExit(exitCode);
+      });
+    });
+
+  program
+    .command('objects')
+    .description('list catalogued objects')
+    .addOption(dbOption())
+    .option('--name <text>', 'any name the object carried contains this (case-insensitive)')
+    .option('--owner <code>', 'SATCAT owner code, e.g. CIS, US, PRC')
+    .option('--type <type>', 'PAYLOAD, ROCKET BODY, DEBRIS, UNKNOWN')
+    .option('--cospar <id>', 'COSPAR id or launch prefix, e.g. 2019-079')
+    .option('--limit <n>', 'at most n objects', asOption((t) => {
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--limit: '${t}' is not a positive integer`);
+      return n;
+    }))
+    .option('--json', 'print {objects:[…]}')
+    .action(async (o: { db: string; name?: string; owner?: string; type?: string; cospar?: string; limit?: number; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(
+          await runObjects(
+            repo,
+            {
+              ...(o.name === undefined ? {} : { name: o.name }),
+              ...(o.owner === undefined ? {} : { owner: o.owner }),
+              ...(o.type === undefined ? {} : { objectType: o.type }),
+              ...(o.cospar === undefined ? {} : { cospar: o.cospar }),
+              ...(o.limit === undefined ? {} : { limit: o.limit }),
+            },
+            o.json === true,
+            ctx,
+          ),
+        );
+      });
+    });
+
+  program
+    .command('history')
+    .description("an object's element-set history: epochs, mean elements, perigee/apogee, period, source")
+    .argument('<norad>', 'NORAD catalog number (digits or Alpha-5)', asOption(parseNoradArg))
+    .addOption(dbOption())
+    .option('--from <time>', 'first epoch (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--from')))
+    .option('--to <time>', 'epochs before this (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--to')))
+    .option('--json', 'print {norad, name, elementSets:[…]}')
+    .action(async (norad: ReturnType<typeof parseNoradArg>, o: { db: string; from?: Instant; to?: Instant; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(
+          await runHistory(
+            repo,
+            norad,
+            { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) },
+            o.json === true,
+            ctx,
+          ),
+        );
+      });
+    });
+
+  program
+    .command('propagate')
+    .description('propagate an object with SGP4 from its stored element sets over a time grid')
+    .argument('<norad>', 'NORAD catalog number', asOption(parseNoradArg))
+    .addOption(dbOption())
+    .requiredOption('--from <time>', 'start (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--from')))
+    .requiredOption('--to <time>', 'end (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--to')))
+    .option('--step <duration>', 'step: 90s, 10m, 6h, 7d or seconds', asOption((t) => parseDurationSec(t, '--step')), 60)
+    .addOption(new Option('--frame <frame>', 'output frame').choices(['TEME', 'ITRF', 'GCRF', 'geodetic']).default('TEME'))
+    .addOption(new Option('--policy <policy>', 'which element set to use at each time').choices(['latest-before', 'nearest']).default('nearest'))
+    .option('--allow-stale', 'propagate beyond the default element-set age limits')
+    .option('--json', 'print {norad, elementSet, states:[…]}')
+    .option('--csv', 'print CSV')
+    .action(
+      async (
+        norad: ReturnType<typeof parseNoradArg>,
+        o: { db: string; from: Instant; to: Instant; step: number; frame: 'TEME' | 'ITRF' | 'GCRF' | 'geodetic'; policy: 'latest-before' | 'nearest'; allowStale?: boolean; json?: boolean; csv?: boolean },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runPropagate(repo, norad, o, ctx));
+        });
+      },
+    );
+
+  program
+    .command('demo')
+    .description('ingest the bundled real data into a database and print what is in it')
+    .addOption(dbOption())
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: { db: string; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runDemo(repo, o.json === true, ctx));
+      });
+    });
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(ctx, (c) => {
+    exitCode = c;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    if (isOrbwatchError(e)) {
+      writeLine(ctx.stderr, `orbwatch: ${e.code}: ${e.message}`);
+      return exitCodeFor(e.code);
+    }
+    writeLine(ctx.stderr, `orbwatch: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT_RUNTIME;
   }
 }

@@ -1,0 +1,154 @@
+/**
+ * `orbwatch demo`: the main job on the bundled real data. Ingests two months of CelesTrak
+ * catalogue updates (2026-03-15..05-07), the element histories of the Russian inspector
+ * satellites and their US targets (amateur elements from McCants' classfd, marked as such) and
+ * a Space-Track SATCAT subset, then prints what the catalogue now holds, with element-set ages.
+ * Idempotent: running it again stores nothing new.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NoradId } from '@orbwatch/core';
+import { formatIso, noradId, orbitSummary } from '@orbwatch/core';
+import type { CatalogRepository, SourceKind } from '@orbwatch/store';
+import type { CliContext } from '../cli-context.js';
+import { writeJson, writeLine } from '../cli-context.js';
+import { EXIT_OK, EXIT_RUNTIME } from '../exit-codes.js';
+import { renderTable } from '../text-table.js';
+import type { IngestReport } from './ingest.js';
+import { runIngest } from './ingest.js';
+
+/** The repository's bundled data folder (same depth from src/ and dist/). */
+export function bundledDataDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures');
+}
+
+interface DemoStep {
+  readonly label: string;
+  readonly paths: readonly string[];
+  readonly source: string;
+  readonly kind: SourceKind;
+}
+
+function demoSteps(dir: string): DemoStep[] {
+  return [
+    { label: 'CelesTrak catalogue updates 2026-03-15..05-07', paths: [`${dir}/history-2026/*.3le.gz`], source: 'celestrak', kind: 'official' },
+    { label: 'inspector histories 2019-2023 (catalogue snapshots)', paths: [`${dir}/events/inspector-history/*.3le`], source: 'catalog-snapshots', kind: 'official' },
+    { label: 'inspector satellites 2026 (CelesTrak)', paths: [`${dir}/events/inspector-target-series-2026/*COSMOS*.3le`], source: 'celestrak', kind: 'official' },
+    { label: 'US targets 2026 (McCants classfd, amateur)', paths: [`${dir}/events/inspector-target-series-2026/*USA*.3le`], source: 'mccants-classfd', kind: 'amateur' },
+    { label: 'SATCAT (Space-Track LEO subset, 2025-04)', paths: [`${dir}/satcat/*spacetrack*`], source: 'space-track-satcat', kind: 'official' },
+  ];
+}
+
+/** Objects the demo puts in the spotlight: the 2020 Cosmos 2542/2543 episode and 2026's pairs. */
+const SPOTLIGHT: readonly { norad: NoradId; why: string }[] = [
+  { norad: noradId(44797), why: 'Cosmos 2542, released Cosmos 2543 on 2019-12-06' },
+  { norad: noradId(44835), why: 'Cosmos 2543, the inspector' },
+  { norad: noradId(45915), why: 'object released by Cosmos 2543 on 2020-07-15' },
+  { norad: noradId(59773), why: 'Cosmos 2576, in the orbit of USA 314' },
+  { norad: noradId(48247), why: 'USA 314 (amateur elements)' },
+  { norad: noradId(64095), why: 'Cosmos 2588, near USA 338' },
+  { norad: noradId(53883), why: 'USA 338 (amateur elements)' },
+  { norad: noradId(25544), why: 'ISS, target of Progress MS-33 and Cygnus NG-24' },
+];
+
+export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliContext): Promise<number> {
+  const dir = bundledDataDir();
+  if (!existsSync(dir)) {
+    writeLine(ctx.stderr, `orbwatch demo: bundled data not found at ${dir}`);
+    return EXIT_RUNTIME;
+  }
+  const quietCtx: CliContext = { ...ctx, stdout: devNull() };
+  const steps: { label: string; source: string; kind: SourceKind; report: IngestReport }[] = [];
+  for (const step of demoSteps(dir)) {
+    if (!json) writeLine(ctx.stderr, `ingesting ${step.label} …`);
+    const { report } = await runIngest(repo, step.paths, { source: step.source, sourceKind: step.kind, quiet: true }, quietCtx);
+    steps.push({ label: step.label, source: step.source, kind: step.kind, report });
+  }
+  const total = await repo.countElementSets();
+  const objects = await repo.listObjects({});
+  const spotlight = [];
+  for (const s of SPOTLIGHT) {
+    const o = await repo.getObject(s.norad);
+    if (o === null) continue;
+    const hist = await repo.history(s.norad);
+    const last = hist[hist.length - 1];
+    if (last === undefined) continue;
+    const orbit = orbitSummary(last);
+    spotlight.push({
+      norad: s.norad,
+      name: o.name,
+      owner: o.owner,
+      why: s.why,
+      elementSets: hist.length,
+      sources: [...new Set(hist.map((h) => h.source))],
+      lastEpochUtc: formatIso(last.epoch),
+      perigeeKm: orbit.perigeeAltitudeKm,
+      apogeeKm: orbit.apogeeAltitudeKm,
+      inclinationDeg: (last.inclinationRad * 180) / Math.PI,
+    });
+  }
+  const summary = {
+    database: 'see --db',
+    elementSets: total,
+    objects: objects.length,
+    ingests: steps.map((s) => ({
+      label: s.label,
+      source: s.source,
+      sourceKind: s.kind,
+      accepted: s.report.accepted,
+      duplicates: s.report.duplicates,
+      rejected: s.report.rejected,
+      issuesByCode: countBy(s.report.issues.map((i) => i.code)),
+    })),
+    spotlight,
+  };
+  if (json) {
+    writeJson(ctx, summary);
+    return EXIT_OK;
+  }
+  writeLine(ctx.stdout, `orbwatch demo — ${String(total)} element sets of ${String(objects.length)} objects in the catalogue`);
+  writeLine(ctx.stdout);
+  writeLine(
+    ctx.stdout,
+    renderTable(summary.ingests, [
+      { header: 'INGEST', value: (r) => r.label },
+      { header: 'SOURCE', value: (r) => `${r.source} (${r.sourceKind})` },
+      { header: 'ACCEPTED', value: (r) => String(r.accepted), align: 'right' },
+      { header: 'DUPLICATES', value: (r) => String(r.duplicates), align: 'right' },
+      { header: 'REJECTED', value: (r) => String(r.rejected), align: 'right' },
+      { header: 'ISSUES', value: (r) => Object.entries(r.issuesByCode).map(([c, n]) => `${c}×${String(n)}`).join(' ') },
+    ]),
+  );
+  writeLine(ctx.stdout);
+  writeLine(ctx.stdout, 'Spotlight (latest element set of each; altitudes from mean elements, ±a few km):');
+  writeLine(
+    ctx.stdout,
+    renderTable(spotlight, [
+      { header: 'NORAD', value: (r) => String(r.norad), align: 'right' },
+      { header: 'NAME', value: (r) => r.name ?? '' },
+      { header: 'OWNER', value: (r) => r.owner ?? '' },
+      { header: 'SETS', value: (r) => String(r.elementSets), align: 'right' },
+      { header: 'SOURCES', value: (r) => r.sources.join(',') },
+      { header: 'LAST EPOCH (UTC)', value: (r) => r.lastEpochUtc.slice(0, 19) },
+      { header: 'PERIGEE km', value: (r) => r.perigeeKm.toFixed(0), align: 'right' },
+      { header: 'APOGEE km', value: (r) => r.apogeeKm.toFixed(0), align: 'right' },
+      { header: 'INC deg', value: (r) => r.inclinationDeg.toFixed(2), align: 'right' },
+      { header: 'WHY', value: (r) => r.why },
+    ]),
+  );
+  writeLine(ctx.stdout);
+  writeLine(ctx.stdout, 'Next: orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m');
+  return EXIT_OK;
+}
+
+function countBy(xs: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return out;
+}
+
+function devNull(): NodeJS.WritableStream {
+  return { write: () => true } as unknown as NodeJS.WritableStream;
+}

@@ -1,0 +1,23 @@
+/**
+ * The one place where errors become exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad input.
+ * @module
+ */
+import type { ErrorCode } from '@orbwatch/core';
+
+export const EXIT_OK = 0;
+export const EXIT_RUNTIME = 1;
+export const EXIT_USAGE = 2;
+
+const CODE_TO_EXIT: Record<ErrorCode, number> = {
+  USAGE: EXIT_USAGE,
+  INPUT_REJECTED: EXIT_USAGE,
+  NOT_FOUND: EXIT_USAGE,
+  STORAGE_FAILURE: EXIT_RUNTIME,
+  STORAGE_UNAVAILABLE: EXIT_RUNTIME,
+  PROPAGATION_FAILED: EXIT_RUNTIME,
+  INTERNAL: EXIT_RUNTIME,
+};
+
+export function exitCodeFor(code: ErrorCode): number {
+  return CODE_TO_EXIT[code];
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { twoline2satrec, sgp4 } from 'satellite.js';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli, tempDb } from './run-cli.js';
+
+const EVENTS = 'fixtures/events/inspector-history';
+const COSMOS_2543 = `${EVENTS}/44835_COSMOS-2543.3le`;
+
+interface IngestJson {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  issues: { file: string; line: number; column: number; code: string; message: string }[];
+}
+
+describe('orbwatch CLI (built binary)', () => {
+  it('--help lists the commands of the contract', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['ingest', 'objects', 'history', 'propagate', 'demo']) expect(r.stdout).toContain(c);
+  });
+
+  it('ingest --json stores every set once; re-ingesting the same files changes nothing', () => {
+    const db = tempDb();
+    const first = runCli(['ingest', '--db', db, '--json', `${EVENTS}/*.3le`]);
+    expect(first.code).toBe(0);
+    const a = JSON.parse(first.stdout) as IngestJson;
+    // 13 files, 55 sets (shared/data PROVENANCE.md §2a: 12+7+7+1+3+1+9+1+3+1+1+1+8).
+    expect(a).toMatchObject({ accepted: 55, duplicates: 0, rejected: 0 });
+    const again = JSON.parse(runCli(['ingest', '--db', db, '--json', `${EVENTS}/*.3le`]).stdout) as IngestJson;
+    expect(again).toMatchObject({ accepted: 0, duplicates: 55, rejected: 0 });
+  });
+
+  it('ingest reads stdin and keeps the good records of a damaged file, locating each bad one', () => {
+    const db = tempDb();
+    const good = readFileSync(join(REPO_ROOT, COSMOS_2543), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+    // Corrupt the checksum of the second set's line 1 (lines 4-6 are set 2: name, line 1, line 2).
+    const line1 = good[4]!;
+    const bad = `${line1.slice(0, 68)}${String((Number(line1[68]) + 1) % 10)}`;
+    const text = [...good.slice(0, 4), bad, ...good.slice(5)].join('\n');
+    const r = runCli(['ingest', '--db', db, '--json', '-'], text);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as IngestJson;
+    expect(j.accepted).toBe(6);
+    expect(j.rejected).toBe(1);
+    expect(j.issues).toContainEqual(expect.objectContaining({ file: '-', line: 5, column: 69, code: 'TLE_CHECKSUM' }));
+  });
+
+  it('ingest exits 2 when every record is rejected, and on usage errors', () => {
+    const db = tempDb();
+    const r = runCli(['ingest', '--db', db, '--json', '-'], '1 25544U 98067A   26074.5 garbage\n2 25544 nonsense\n');
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as IngestJson).accepted).toBe(0);
+    expect(runCli(['ingest', '--db', db, 'no-such-file.tle']).code).toBe(2);
+    expect(runCli(['history', 'ISS', '--db', db]).code).toBe(2);
+  });
+
+  it('objects and history read back what was ingested, with derived orbit figures', () => {
+    const db = tempDb();
+    runCli(['ingest', '--db', db, '--quiet', `${EVENTS}/*.3le`]);
+    const objects = JSON.parse(runCli(['objects', '--db', db, '--json', '--name', 'cosmos 254']).stdout) as { objects: { norad: number }[] };
+    expect(objects.objects.map((o) => o.norad)).toEqual([44797, 44835]);
+    const h = JSON.parse(runCli(['history', '44835', '--db', db, '--json']).stdout) as {
+      elementSets: { epochUtc: string; meanMotionRevPerDay: number; periodMin: number; perigeeKm: number; apogeeKm: number }[];
+    };
+    expect(h.elementSets).toHaveLength(7); // PROVENANCE §2a: 7 sets 2021-05-29 … 2023-10-09
+    expect(h.elementSets[0]!.epochUtc.startsWith('2021-05-')).toBe(true);
+    for (const s of h.elementSets) {
+      expect(Math.abs(s.periodMin - 1440 / s.meanMotionRevPerDay)).toBeLessThan(1e-9); // minutes
+      expect(s.apogeeKm).toBeGreaterThanOrEqual(s.perigeeKm);
+    }
+  });
+
+  it('propagate --json gives TEME states equal to satellite.js on the same set, naming the set and its age', () => {
+    const db = tempDb();
+    runCli(['ingest', '--db', db, '--quiet', COSMOS_2543]);
+    const r = runCli(['propagate', '44835', '--db', db, '--json', '--from', '2023-10-09T00:00:00Z', '--to', '2023-10-09T01:00:00Z', '--step', '30m']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      norad: number;
+      elementSet: { raw: string; epochUtc: string };
+      states: { t: string; frame: string; rKm: number[]; vKmPerSec: number[]; elementSetAgeSec: number }[];
+    };
+    expect(j.norad).toBe(44835);
+    expect(j.states.map((s) => s.t)).toEqual(['2023-10-09T00:00:00.000Z', '2023-10-09T00:30:00.000Z', '2023-10-09T01:00:00.000Z']);
+    const [l1, l2] = j.elementSet.raw.split('\n').filter((l) => /^[12] /.test(l));
+    const satrec = twoline2satrec(l1!, l2!);
+    for (const s of j.states) {
+      const minutes = (Date.parse(s.t) - Date.parse(j.elementSet.epochUtc)) / 60_000;
+      const ref = sgp4(satrec, minutes);
+      if (ref === null) throw new Error('satellite.js failed');
+      expect(s.frame).toBe('TEME');
+      expect(Math.hypot(s.rKm[0]! - ref.position.x, s.rKm[1]! - ref.position.y, s.rKm[2]! - ref.position.z)).toBeLessThan(1e-6); // km (1 mm)
+      expect(s.elementSetAgeSec).toBeCloseTo(minutes * 60, 3);
+    }
+  });
+
+  it('propagate refuses a naive time with exit code 2', () => {
+    const r = runCli(['propagate', '44835', '--db', tempDb(), '--from', '2023-10-09T00:00:00', '--to', '2023-10-09T01:00:00Z']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Z');
+  });
+});

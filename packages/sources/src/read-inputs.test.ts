@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { expandInputPaths, isInputProblem, readInput } from './read-inputs.js';
+
+const ISS = [
+  'ISS (ZARYA)',
+  '1 25544U 98067A   26074.50000000  .00010000  00000-0  18000-3 0  9990',
+  '2 25544  51.6300 100.0000 0005000  90.0000 270.0000 15.50000000 10000',
+].join('\n');
+
+describe('read-inputs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orbwatch-src-'));
+  writeFileSync(join(dir, 'a.3le'), ISS);
+  writeFileSync(join(dir, 'b.3le.gz'), gzipSync(ISS));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'c.tle'), ISS);
+  writeFileSync(join(dir, 'README.md'), '# not data');
+
+  it('expandInputPaths() expands globs and directories, skips notes, reports missing paths', async () => {
+    const { files, problems } = await expandInputPaths([join(dir, '*.3le'), dir, join(dir, 'missing.tle')]);
+    expect(files).toEqual([join(dir, 'a.3le'), join(dir, 'b.3le.gz'), join(dir, 'sub/c.tle')]);
+    expect(problems.map((p) => p.code)).toEqual(['INPUT_NOT_FOUND']);
+  });
+
+  it('readInput() gunzips by magic bytes and reads stdin', async () => {
+    const gz = await readInput(join(dir, 'b.3le.gz'));
+    expect(isInputProblem(gz) ? '' : gz.text).toBe(ISS);
+    const fromStdin = await readInput('-', Readable.from([Buffer.from(ISS)]));
+    expect(isInputProblem(fromStdin) ? '' : fromStdin.text).toBe(ISS);
+  });
+});

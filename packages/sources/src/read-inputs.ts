@@ -1,0 +1,92 @@
+/**
+ * File readers for ingest: paths, globs and standard input, gzip-aware. Text is decoded as
+ * UTF-8; bytes that are not valid UTF-8 become U+FFFD and the parsers report them (NON_ASCII)
+ * with their line and column, so nothing is dropped silently.
+ * @module
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** One input: where it came from and its text. `file` is `-` for standard input. */
+export interface InputText {
+  readonly file: string;
+  readonly text: string;
+  readonly bytes: number;
+}
+
+/** A path that could not be read, reported rather than thrown. */
+export interface InputProblem {
+  readonly file: string;
+  readonly code: 'INPUT_NOT_FOUND' | 'INPUT_UNREADABLE' | 'INPUT_NO_MATCH';
+  readonly message: string;
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/** Decodes a buffer, gunzipping it first when it carries the gzip magic bytes. */
+export function decodeInput(buf: Buffer): string {
+  const raw = buf.length >= 2 && buf[0] === GZIP_MAGIC_0 && buf[1] === GZIP_MAGIC_1 ? gunzipSync(buf) : buf;
+  return raw.toString('utf8');
+}
+
+/**
+ * Expands paths and glob patterns (directories are read recursively) into a sorted,
+ * de-duplicated list of files, and the problems met on the way.
+ */
+export async function expandInputPaths(patterns: readonly string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
+  const files = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const p of patterns) {
+    if (p === '-') {
+      files.add('-');
+      continue;
+    }
+    if (isDynamicPattern(p)) {
+      const matched = await glob(p, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(p) });
+      if (matched.length === 0) problems.push({ file: p, code: 'INPUT_NO_MATCH', message: `no file matches ${p}` });
+      for (const m of matched.sort()) files.add(m);
+      continue;
+    }
+    try {
+      const st = await stat(p);
+      if (st.isDirectory()) {
+        const matched = await glob('**/*', { cwd: p, onlyFiles: true, absolute: false, dot: false });
+        for (const m of matched.filter(isElementFileName).sort()) files.add(`${p.replace(/\/$/, '')}/${m}`);
+      } else {
+        files.add(p);
+      }
+    } catch {
+      problems.push({ file: p, code: 'INPUT_NOT_FOUND', message: `cannot read ${p}: no such file or directory` });
+    }
+  }
+  return { files: [...files], problems };
+}
+
+/** Files in a directory that look like element data (not READMEs, not provenance notes). */
+function isElementFileName(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  return !/\.(md|txt\.md|yaml|yml|py|ts|js|html|png|xlsx)$/i.test(base) && !/^(README|PROVENANCE|LICENSE)/i.test(base);
+}
+
+/** Reads one input (a file or `-` for stdin). */
+export async function readInput(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputText | InputProblem> {
+  try {
+    const buf = file === '-' ? await readStream(stdin) : await readFile(file);
+    return { file, text: decodeInput(buf), bytes: buf.length };
+  } catch (e) {
+    return { file, code: 'INPUT_UNREADABLE', message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+export function isInputProblem(x: InputText | InputProblem): x is InputProblem {
+  return 'code' in x;
+}
