@@ -14,6 +14,14 @@ describe('Instant', () => {
     expect(formatIso(t!, 6)).toBe('2025-02-14T08:11:52.123456Z');
   });
 
+  it('formatIso() rounds to the microsecond rather than truncating', () => {
+    // A CelesTrak OMM epoch whose float ms lies a hair below the written microsecond.
+    for (const text of ['2026-03-10T05:12:19.834752', '2026-03-10T23:59:59.999999', '1960-01-01T00:00:00.000001']) {
+      expect(formatIso(parseUtcTimestamp(text)!, 6)).toBe(`${text}Z`);
+    }
+    expect(formatIso(parseUtcTimestamp('2026-03-10T23:59:59.9996')!, 3)).toBe('2026-03-10T23:59:59.999Z');
+  });
+
   it('parses CCSDS day-of-year epochs', () => {
     // 2007 day 64 = March 5
     expect(parseUtcTimestamp('2007-064T10:34:41.4264')).toBeCloseTo(Date.UTC(2007, 2, 5, 10, 34, 41) + 426.4, 6);

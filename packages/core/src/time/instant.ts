@@ -103,20 +103,18 @@ export function parseUtcTimestamp(text: string): Instant | undefined {
  * Formats an Instant as ISO 8601 UTC with `Z`. `fractionDigits` 3 (ms, default) or 6 (µs).
  */
 export function formatIso(t: Instant, fractionDigits: 0 | 3 | 6 = 3): string {
-  const wholeMs = Math.floor(t);
-  let subMsNs = Math.round((t - wholeMs) * 1e6); // nanoseconds below the millisecond
-  let ms = wholeMs;
-  if (subMsNs >= 1e6) {
-    ms += 1;
-    subMsNs -= 1e6;
-  }
+  // Round to whole microseconds first (t·1000 < 2^53 for any date of interest, so exact), then
+  // split; rounding here rather than truncating keeps 12:00:19.834752 from printing as …751.
+  const totalUs = Math.round(t * 1000);
+  const ms = Math.floor(totalUs / 1000);
+  const us = totalUs - ms * 1000;
   const d = new Date(ms);
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
   const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   if (fractionDigits === 0) return `${base}Z`;
   const msPart = pad(d.getUTCMilliseconds(), 3);
   if (fractionDigits === 3) return `${base}.${msPart}Z`;
-  return `${base}.${msPart}${pad(Math.floor(subMsNs / 1000), 3)}Z`;
+  return `${base}.${msPart}${pad(us, 3)}Z`;
 }
 
 /** Julian date (UTC scale) of an Instant, split into whole and fraction for precision. */
