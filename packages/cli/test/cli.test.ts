@@ -86,8 +86,12 @@ describe('orbwatch CLI (built binary)', () => {
     expect(j.states.map((s) => s.t)).toEqual(['2023-10-09T00:00:00.000Z', '2023-10-09T00:30:00.000Z', '2023-10-09T01:00:00.000Z']);
     const [l1, l2] = j.elementSet.raw.split('\n').filter((l) => /^[12] /.test(l));
     const satrec = twoline2satrec(l1!, l2!);
+    // The set's epoch straight from TLE line 1 (YYDDD.DDDDDDDD), kept in float ms: Date.parse of
+    // the ISO text would truncate to whole ms, which is metres at orbital speed.
+    const yy = Number(l1!.slice(18, 20));
+    const epochMs = Date.UTC(yy < 57 ? 2000 + yy : 1900 + yy, 0, 1) + (Number(l1!.slice(20, 32)) - 1) * 86_400_000;
     for (const s of j.states) {
-      const minutes = (Date.parse(s.t) - Date.parse(j.elementSet.epochUtc)) / 60_000;
+      const minutes = (Date.parse(s.t) - epochMs) / 60_000;
       const ref = sgp4(satrec, minutes);
       if (ref === null) throw new Error('satellite.js failed');
       expect(s.frame).toBe('TEME');

@@ -17,3 +17,6 @@ export * from './frames/index.js';
 export * from './fitting/index.js';
 export * from './frames/state-vector.js';
 export * from './elements/check-elements.js';
+export * from './elements/orbit-summary.js';
+export * from './elements/parse-element-file.js';
+export * from './detectors/index.js';

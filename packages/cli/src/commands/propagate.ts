@@ -99,7 +99,8 @@ export async function runPropagate(repo: CatalogRepository, norad: NoradId, o: P
       samples.push({ t: tIso, frame: o.frame, elementSetId: null, elementSetAgeSec: null, error: choice.code, message: 'no element set for this time under the policy' });
       continue;
     }
-    const set = choice.elementSet;
+    const set = history[choice.index];
+    if (set === undefined) throw new Error('chooseElementSet returned an index outside the history');
     used.set(set.id, set);
     const p = propagatorFor(set);
     const ageSec = (t - set.epoch) / 1000;

@@ -1,0 +1,14 @@
+/**
+ * Behaviour detectors and the event type they share.
+ * @module
+ */
+export type {
+  DetectedEvent,
+  DetectorParameters,
+  ElementSetRef,
+  EventKind,
+  EventObject,
+  EventObjectRole,
+  MeasureValue,
+} from './detected-event.js';
+export * from './maneuver/index.js';

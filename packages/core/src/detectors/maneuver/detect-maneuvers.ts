@@ -1,0 +1,539 @@
+/**
+ * Maneuver detection on one object's element-set history (a pure function).
+ *
+ * Method (details and sources in docs/design/maneuver-detector.md):
+ * 1. Clean: sort by epoch, collapse near-duplicate epochs ({@link cleanHistory}).
+ * 2. Series: Brouwer mean semi-major axis a″ (un-Kozai'd as SGP4 does), inclination i and the
+ *    node Ω minus its J2 secular drift, per set.
+ * 3. Continuous climbs: runs of sets over which a″ rises (or falls much faster than drag can
+ *    lower it) by at least `continuousMinChangeKm` spread over many intervals → one
+ *    `orbit-raising` / `orbit-lowering` event with the total Δv.
+ * 4. Jumps: for every other interval between consecutive sets, the change of a″, i and
+ *    sin i·(Ω − Ω̇_J2·t) minus the local trend (median rate of the neighbouring intervals) is
+ *    compared with k·σ, σ = 1.4826·MAD of the neighbours' residuals. A lone set that jumps out
+ *    and back (opposite residuals that cancel) is a bad fit, not a burn.
+ * 5. Δv: along-track Δv = v·Δa/(2a) (Gauss's variational equation for a tangential impulse on a
+ *    near-circular orbit), out-of-plane Δv = 2v·sin(Δθ/2) for the plane-change angle Δθ; total
+ *    Δv = √(along² + out-of-plane²), a lower bound for a single impulse.
+ * @module
+ */
+import type { ElementSet } from '../../elements/element-set.js';
+import type { NoradId } from '../../ids/norad-id.js';
+import type { Instant } from '../../time/instant.js';
+import { instant } from '../../time/instant.js';
+import type { DetectedEvent, DetectorParameters, ElementSetRef } from '../detected-event.js';
+import { cleanHistory } from './clean-history.js';
+import type { ManeuverParameters } from './maneuver-parameters.js';
+import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
+import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
+import { madSigma, median } from './robust-stats.js';
+
+export const MANEUVER_DETECTOR = 'maneuver';
+export const MANEUVER_DETECTOR_VERSION = '1.0.0';
+
+/** The kind of maneuver reported in `measures.kind`. */
+export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
+
+/** What the detector did with the history, for logs and evidence. */
+export interface ManeuverDiagnostics {
+  readonly inputSets: number;
+  readonly usedSets: number;
+  readonly duplicatesCollapsed: number;
+  readonly invalidDropped: number;
+  /** Sets judged bad fits (jump out and back) and not used as jump evidence. */
+  readonly outlierSets: number;
+  /** Intervals too long to localise a burn (> maxGapDays). */
+  readonly longGaps: number;
+  /** Median over the history of the local σ of semi-major-axis differences, km (null if unknown). */
+  readonly medianNoiseSigmaKm: number | null;
+  /** Geosynchronous orbit (a within 500 km of 42,164 km, e < 0.05). */
+  readonly geosynchronous: boolean;
+}
+
+/** Result of {@link detectManeuvers}. */
+export interface ManeuverDetection {
+  readonly events: DetectedEvent[];
+  readonly diagnostics: ManeuverDiagnostics;
+}
+
+const SEC_PER_DAY = 86_400;
+const GEO_A_KM = 42_164;
+
+interface Series {
+  readonly sets: readonly ElementSet[];
+  readonly tSec: Float64Array;
+  readonly a: Float64Array;
+  readonly n: Float64Array;
+  readonly e: Float64Array;
+  readonly inc: Float64Array;
+  readonly raan: Float64Array;
+}
+
+/** Per-interval changes (interval j is from set j to set j+1). */
+interface Steps {
+  readonly dtDays: Float64Array;
+  readonly da: Float64Array;
+  readonly di: Float64Array;
+  /** sin ī · (ΔΩ − Ω̇_J2·Δt), rad: the node component of the change of the orbit normal. */
+  readonly dnode: Float64Array;
+}
+
+/** Local residual of one interval's change and the noise σ around it. */
+interface Residual {
+  readonly value: number;
+  readonly sigma: number;
+}
+
+function wrapPi(x: number): number {
+  let y = x % (2 * Math.PI);
+  if (y > Math.PI) y -= 2 * Math.PI;
+  if (y < -Math.PI) y += 2 * Math.PI;
+  return y;
+}
+
+function buildSeries(sets: readonly ElementSet[]): Series {
+  const m = sets.length;
+  const tSec = new Float64Array(m);
+  const a = new Float64Array(m);
+  const n = new Float64Array(m);
+  const e = new Float64Array(m);
+  const inc = new Float64Array(m);
+  const raan = new Float64Array(m);
+  const t0 = sets[0]?.epoch ?? 0;
+  sets.forEach((s, k) => {
+    const mean = meanSemiMajorAxis(s.meanMotionRadPerSec, s.eccentricity, s.inclinationRad);
+    tSec[k] = (s.epoch - t0) / 1000;
+    a[k] = mean.aKm;
+    n[k] = mean.nBrouwerRadPerSec;
+    e[k] = s.eccentricity;
+    inc[k] = s.inclinationRad;
+    raan[k] = s.raanRad;
+  });
+  return { sets, tSec, a, n, e, inc, raan };
+}
+
+function buildSteps(s: Series): Steps {
+  const m = Math.max(0, s.sets.length - 1);
+  const dtDays = new Float64Array(m);
+  const da = new Float64Array(m);
+  const di = new Float64Array(m);
+  const dnode = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const dt = (s.tSec[j + 1] ?? 0) - (s.tSec[j] ?? 0);
+    dtDays[j] = dt / SEC_PER_DAY;
+    da[j] = (s.a[j + 1] ?? 0) - (s.a[j] ?? 0);
+    di[j] = (s.inc[j + 1] ?? 0) - (s.inc[j] ?? 0);
+    const aMid = ((s.a[j] ?? 0) + (s.a[j + 1] ?? 0)) / 2;
+    const nMid = ((s.n[j] ?? 0) + (s.n[j + 1] ?? 0)) / 2;
+    const eMid = ((s.e[j] ?? 0) + (s.e[j + 1] ?? 0)) / 2;
+    const iMid = ((s.inc[j] ?? 0) + (s.inc[j + 1] ?? 0)) / 2;
+    const drift = raanRateJ2(nMid, aMid, eMid, iMid) * dt;
+    dnode[j] = Math.sin(iMid) * wrapPi((s.raan[j + 1] ?? 0) - (s.raan[j] ?? 0) - drift);
+  }
+  return { dtDays, da, di, dnode };
+}
+
+/** Changes over two consecutive intervals (pair j spans sets j..j+2). */
+function pairSteps(st: Steps): Steps {
+  const m = Math.max(0, st.da.length - 1);
+  const dtDays = new Float64Array(m);
+  const da = new Float64Array(m);
+  const di = new Float64Array(m);
+  const dnode = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    dtDays[j] = (st.dtDays[j] ?? 0) + (st.dtDays[j + 1] ?? 0);
+    da[j] = (st.da[j] ?? 0) + (st.da[j + 1] ?? 0);
+    di[j] = (st.di[j] ?? 0) + (st.di[j + 1] ?? 0);
+    dnode[j] = (st.dnode[j] ?? 0) + (st.dnode[j + 1] ?? 0);
+  }
+  return { dtDays, da, di, dnode };
+}
+
+/**
+ * Residual of interval j's change `x[j]` after removing the local trend (median rate of the
+ * usable neighbouring intervals), with σ = 1.4826·MAD of the neighbours' residuals.
+ */
+function localResidual(
+  x: Float64Array,
+  dtDays: Float64Array,
+  usable: Uint8Array,
+  j: number,
+  halfWidth: number,
+  floor: number,
+): Residual | undefined {
+  const lo = Math.max(0, j - halfWidth);
+  const hi = Math.min(x.length - 1, j + halfWidth);
+  const idx: number[] = [];
+  for (let m = lo; m <= hi; m++) if (m !== j && usable[m] === 1) idx.push(m);
+  if (idx.length < 4) return undefined;
+  const dts = idx.map((m) => dtDays[m] ?? 0);
+  const dtRef = median(dts) * 0.5;
+  const rates = idx.filter((m) => (dtDays[m] ?? 0) >= dtRef).map((m) => (x[m] ?? 0) / (dtDays[m] ?? 1));
+  const trend = median(rates);
+  const res = idx.map((m) => (x[m] ?? 0) - trend * (dtDays[m] ?? 0));
+  const sigma = Math.max(floor, madSigma(res, median(res)));
+  return { value: (x[j] ?? 0) - trend * (dtDays[j] ?? 0), sigma };
+}
+
+function ref(set: ElementSet, role: string): ElementSetRef {
+  return { noradId: set.noradId, epoch: set.epoch, epochText: set.epochText, role };
+}
+
+function circularSpeedKmPerSec(aKm: number): number {
+  return Math.sqrt(MU_KM3_PER_S2 / aKm);
+}
+
+function parameterRecord(p: ManeuverParameters): DetectorParameters {
+  return { ...p };
+}
+
+/** A continuous climb: sets s..e (inclusive) of the cleaned series. */
+interface Climb {
+  readonly s: number;
+  readonly e: number;
+  readonly sign: 1 | -1;
+  /** Number of sustained climbs merged into this campaign. */
+  readonly stages: number;
+}
+
+/**
+ * Finds sustained climbs (sign +1) or descents (sign −1) of a″: from a start set, follow the
+ * running extreme while no set falls back more than `tolKm` from it and no new extreme is
+ * more than `continuousMaxStallDays` after the last.
+ */
+function findClimbs(s: Series, p: ManeuverParameters, tolKm: number, sign: 1 | -1): Climb[] {
+  const out: Climb[] = [];
+  const m = s.sets.length;
+  let k = 0;
+  const stallSec = p.continuousMaxStallDays * SEC_PER_DAY;
+  while (k < m - 1) {
+    let peak = k;
+    for (let q = k + 1; q < m; q++) {
+      const v = sign * ((s.a[q] ?? 0) - (s.a[peak] ?? 0));
+      if ((s.tSec[q] ?? 0) - (s.tSec[peak] ?? 0) > stallSec && v <= 0) break;
+      if (v > 0) {
+        if ((s.tSec[q] ?? 0) - (s.tSec[peak] ?? 0) > stallSec) break;
+        peak = q;
+      } else if (-v > tolKm) break;
+    }
+    if (peak > k && isClimb(s, p, k, peak, sign)) {
+      const prev = out[out.length - 1];
+      const pauseSec = (s.tSec[k] ?? 0) - (s.tSec[prev?.e ?? 0] ?? 0);
+      const heldLevel = prev !== undefined && sign * ((s.a[k] ?? 0) - (s.a[prev.e] ?? 0)) > -tolKm - 0.5 * p.continuousMinChangeKm;
+      // Stages of one campaign (raising pauses for plane phasing) become one event.
+      if (prev !== undefined && heldLevel && pauseSec <= p.campaignMaxPauseDays * SEC_PER_DAY) {
+        out[out.length - 1] = { s: prev.s, e: peak, sign, stages: prev.stages + 1 };
+      } else out.push({ s: k, e: peak, sign, stages: 1 });
+      k = peak;
+    } else k++;
+  }
+  return out;
+}
+
+function isClimb(s: Series, p: ManeuverParameters, k: number, e: number, sign: 1 | -1): boolean {
+  const total = sign * ((s.a[e] ?? 0) - (s.a[k] ?? 0));
+  if (total < p.continuousMinChangeKm || e - k < p.continuousMinIntervals) return false;
+  let maxStep = 0;
+  for (let q = k; q < e; q++) maxStep = Math.max(maxStep, sign * ((s.a[q + 1] ?? 0) - (s.a[q] ?? 0)));
+  if (maxStep > p.continuousMaxShare * total) return false;
+  if (sign < 0) {
+    const days = ((s.tSec[e] ?? 0) - (s.tSec[k] ?? 0)) / SEC_PER_DAY;
+    const perigee = (s.a[k] ?? 0) * (1 - (s.e[k] ?? 0)) - EARTH_RADIUS_KM;
+    if (total / Math.max(days, 1e-9) < p.loweringMinRateKmPerDay || perigee < p.loweringMinPerigeeKm) return false;
+  }
+  return true;
+}
+
+/**
+ * Detects maneuvers in one object's element-set history.
+ * @param history element sets of ONE object (any order; duplicates allowed)
+ * @param params overrides of {@link DEFAULT_MANEUVER_PARAMETERS}
+ * @throws RangeError when the history mixes NORAD ids (a programmer error)
+ */
+export function detectManeuvers(
+  history: readonly ElementSet[],
+  params: Partial<ManeuverParameters> = {},
+): ManeuverDetection {
+  const p: ManeuverParameters = { ...DEFAULT_MANEUVER_PARAMETERS, ...params };
+  const first = history[0];
+  if (first !== undefined && history.some((h) => h.noradId !== first.noradId)) {
+    throw new RangeError('detectManeuvers: the history must hold one object only');
+  }
+  const cleaned = cleanHistory(history, p.duplicateEpochSec);
+  const sets = cleaned.sets;
+  const base = {
+    inputSets: history.length,
+    usedSets: sets.length,
+    duplicatesCollapsed: cleaned.duplicatesCollapsed,
+    invalidDropped: cleaned.invalidDropped,
+  };
+  if (sets.length < 3 || first === undefined) {
+    return {
+      events: [],
+      diagnostics: { ...base, outlierSets: 0, longGaps: 0, medianNoiseSigmaKm: null, geosynchronous: false },
+    };
+  }
+  const series = buildSeries(sets);
+  const steps = buildSteps(series);
+  const nSteps = steps.da.length;
+  const aMedian = median(Array.from(series.a));
+  const eMedian = median(Array.from(series.e));
+  const geosynchronous = Math.abs(aMedian - GEO_A_KM) < 500 && eMedian < 0.05;
+  const parameters = parameterRecord(p);
+  const norad: NoradId = first.noradId;
+  const events: DetectedEvent[] = [];
+
+  // Usable intervals: not too long.
+  const usable = new Uint8Array(nSteps);
+  let longGaps = 0;
+  for (let j = 0; j < nSteps; j++) {
+    if ((steps.dtDays[j] ?? 0) <= p.maxGapDays) usable[j] = 1;
+    else longGaps++;
+  }
+
+  // Noise of a″ differences (global, robust) for the climb tolerance.
+  const globalSigma = Math.max(
+    p.minNoiseSemiMajorAxisKm,
+    madSigma(Array.from(steps.da), median(Array.from(steps.da))),
+  );
+
+  // 3. Continuous climbs.
+  const climbs = [...findClimbs(series, p, 3 * globalSigma + 0.2, 1), ...findClimbs(series, p, 3 * globalSigma + 0.2, -1)];
+  const inClimb = new Uint8Array(nSteps);
+  for (const c of climbs) {
+    for (let j = c.s; j < c.e; j++) inClimb[j] = 1;
+    events.push(climbEvent(series, steps, c, norad, parameters, globalSigma));
+  }
+
+  // 4. Jumps.
+  const trendUsable = new Uint8Array(nSteps);
+  for (let j = 0; j < nSteps; j++) trendUsable[j] = usable[j] === 1 && inClimb[j] === 0 ? 1 : 0;
+  const ra: (Residual | undefined)[] = [];
+  const ri: (Residual | undefined)[] = [];
+  const rn: (Residual | undefined)[] = [];
+  const noiseSamples: number[] = [];
+  for (let j = 0; j < nSteps; j++) {
+    const r = localResidual(steps.da, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoiseSemiMajorAxisKm);
+    ra.push(r);
+    if (r !== undefined) noiseSamples.push(r.sigma);
+    ri.push(localResidual(steps.di, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
+    rn.push(localResidual(steps.dnode, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
+  }
+  const z = (r: Residual | undefined): number => (r === undefined ? 0 : r.value / r.sigma);
+  const significant = (j: number): boolean =>
+    Math.abs(z(ra[j])) >= p.kSigma || Math.abs(z(ri[j])) >= p.kSigma || Math.abs(z(rn[j])) >= p.kSigma;
+
+  // Bad fits: a set whose two intervals jump out and back.
+  const outlier = new Uint8Array(nSteps);
+  let outlierSets = 0;
+  for (let j = 0; j + 1 < nSteps; j++) {
+    if (!significant(j) || !significant(j + 1)) continue;
+    const cancels = (x: Residual | undefined, y: Residual | undefined): boolean =>
+      x === undefined || y === undefined || Math.abs(x.value + y.value) < p.kSigma * Math.max(x.sigma, y.sigma);
+    const outAndBack =
+      (Math.abs(z(ra[j])) >= p.kSigma || Math.abs(z(ri[j])) >= p.kSigma || Math.abs(z(rn[j])) >= p.kSigma) &&
+      cancels(ra[j], ra[j + 1]) &&
+      cancels(ri[j], ri[j + 1]) &&
+      cancels(rn[j], rn[j + 1]);
+    if (outAndBack) {
+      outlier[j] = 1;
+      outlier[j + 1] = 1;
+      outlierSets++;
+    }
+  }
+
+  const jumpEvents: DetectedEvent[] = [];
+  for (let j = 0; j < nSteps; j++) {
+    if (usable[j] === 0 || inClimb[j] === 1 || outlier[j] === 1 || !significant(j)) continue;
+    const ev = jumpEvent(series, j, j + 1, steps.dtDays[j] ?? 0, ra[j], ri[j], rn[j], norad, parameters, p, geosynchronous);
+    if (ev !== undefined) jumpEvents.push(ev);
+  }
+
+  // Two-interval test: a burn whose effect is split over two consecutive fits (each fit spans
+  // days of tracking, so the first set after a burn may carry only part of it). Only where
+  // neither interval alone was significant.
+  if (p.twoStepTest && nSteps >= 2) {
+    const pair = pairSteps(steps);
+    const usable2 = new Uint8Array(nSteps - 1);
+    for (let j = 0; j + 1 < nSteps; j++) {
+      usable2[j] = trendUsable[j] === 1 && trendUsable[j + 1] === 1 ? 1 : 0;
+    }
+    for (let j = 0; j + 1 < nSteps; j++) {
+      if (usable2[j] === 0 || outlier[j] === 1 || outlier[j + 1] === 1 || significant(j) || significant(j + 1)) continue;
+      const a2 = localResidual(pair.da, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoiseSemiMajorAxisKm);
+      const i2 = localResidual(pair.di, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoisePlaneRad);
+      const n2 = localResidual(pair.dnode, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoisePlaneRad);
+      if (Math.max(Math.abs(z(a2)), Math.abs(z(i2)), Math.abs(z(n2))) < p.kSigma) continue;
+      const last = jumpEvents[jumpEvents.length - 1];
+      if (last !== undefined && last.end > (series.sets[j]?.epoch ?? 0)) continue; // overlaps the previous event
+      const ev = jumpEvent(series, j, j + 2, pair.dtDays[j] ?? 0, a2, i2, n2, norad, parameters, p, geosynchronous);
+      if (ev !== undefined) jumpEvents.push(ev);
+    }
+    jumpEvents.sort((x, y) => x.start - y.start);
+  }
+
+  // Station keeping: an object that holds its mean altitude with repeated burns.
+  if (!geosynchronous && jumpEvents.length >= 2) {
+    const aOutside = Array.from(series.a).filter((_, k) => !climbs.some((c) => k > c.s && k < c.e));
+    const band = Math.max(...aOutside) - Math.min(...aOutside);
+    if (band <= p.stationKeepingBandKm) {
+      for (let q = 0; q < jumpEvents.length; q++) {
+        const ev = jumpEvents[q];
+        if (ev !== undefined && ev.measures['kind'] === 'single-burn') {
+          jumpEvents[q] = { ...ev, measures: { ...ev.measures, kind: 'station-keeping' } };
+        }
+      }
+    }
+  }
+  events.push(...jumpEvents);
+  events.sort((x, y) => x.start - y.start);
+  return {
+    events,
+    diagnostics: {
+      ...base,
+      outlierSets,
+      longGaps,
+      medianNoiseSigmaKm: noiseSamples.length > 0 ? median(noiseSamples) : null,
+      geosynchronous,
+    },
+  };
+}
+
+function confidenceOf(zMax: number, k: number, gapDays: number, fullGapDays: number): number {
+  const zPart = 1 - 0.5 * Math.exp(-(zMax - k) / (k / 2));
+  const gapPart = gapDays <= fullGapDays ? 1 : Math.sqrt(fullGapDays / gapDays);
+  return Math.max(0, Math.min(1, zPart * gapPart));
+}
+
+function jumpEvent(
+  s: Series,
+  j: number,
+  jAfter: number,
+  gapDays: number,
+  ra: Residual | undefined,
+  ri: Residual | undefined,
+  rn: Residual | undefined,
+  norad: NoradId,
+  parameters: DetectorParameters,
+  p: ManeuverParameters,
+  geosynchronous: boolean,
+): DetectedEvent | undefined {
+  const before = s.sets[j];
+  const after = s.sets[jAfter];
+  if (before === undefined || after === undefined) return undefined;
+  const aMid = ((s.a[j] ?? 0) + (s.a[jAfter] ?? 0)) / 2;
+  const v = circularSpeedKmPerSec(aMid) * 1000; // m/s
+  const za = ra === undefined ? 0 : Math.abs(ra.value / ra.sigma);
+  const zi = ri === undefined ? 0 : Math.abs(ri.value / ri.sigma);
+  const zn = rn === undefined ? 0 : Math.abs(rn.value / rn.sigma);
+  // Along-track: only the significant part counts; noise-level changes are reported as 0 ± σ.
+  const daKm = ra !== undefined && za >= p.kSigma ? ra.value : 0;
+  const along = (v * daKm) / (2 * aMid);
+  const alongSigma = ((ra?.sigma ?? 0) * v) / (2 * aMid);
+  const diRad = ri !== undefined && zi >= p.kSigma ? ri.value : 0;
+  const dnRad = rn !== undefined && zn >= p.kSigma ? rn.value : 0;
+  const theta = Math.hypot(diRad, dnRad);
+  const outOfPlane = 2 * v * Math.sin(theta / 2);
+  const thetaSigma = Math.hypot(ri?.sigma ?? 0, rn?.sigma ?? 0);
+  const outSigma = v * thetaSigma;
+  const dv = Math.hypot(along, outOfPlane);
+  if (dv < p.minDeltaVMps) return undefined;
+  const dvSigma = dv > 0 ? Math.hypot((along / dv) * alongSigma, (outOfPlane / dv) * outSigma) : alongSigma;
+  const zMax = Math.max(za, zi, zn);
+  let kind: ManeuverKind = Math.abs(outOfPlane) > Math.abs(along) ? 'plane-change' : 'single-burn';
+  if (geosynchronous) kind = 'station-keeping';
+  return {
+    kind: 'maneuver',
+    objects: [{ norad, role: 'subject' }],
+    start: before.epoch,
+    end: after.epoch,
+    measures: {
+      kind,
+      deltaVMps: dv,
+      deltaVSigmaMps: dvSigma,
+      alongTrackDeltaVMps: along,
+      alongTrackDeltaVSigmaMps: alongSigma,
+      outOfPlaneDeltaVMps: outOfPlane,
+      outOfPlaneDeltaVSigmaMps: outSigma,
+      deltaSemiMajorAxisKm: daKm,
+      semiMajorAxisBeforeKm: s.a[j] ?? null,
+      semiMajorAxisAfterKm: s.a[jAfter] ?? null,
+      deltaInclinationDeg: (diRad * 180) / Math.PI,
+      nodeShiftDeg: (dnRad * 180) / Math.PI,
+      noiseSigmaKm: ra?.sigma ?? null,
+      noiseSigmaPlaneDeg: (thetaSigma * 180) / Math.PI,
+      significanceSigma: zMax,
+      gapDays,
+      confidence: confidenceOf(zMax, p.kSigma, gapDays, p.fullConfidenceGapDays),
+    },
+    elementSets: [ref(before, 'before'), ref(after, 'after')],
+    detector: MANEUVER_DETECTOR,
+    detectorVersion: MANEUVER_DETECTOR_VERSION,
+    parameters,
+  };
+}
+
+function climbEvent(
+  s: Series,
+  st: Steps,
+  c: Climb,
+  norad: NoradId,
+  parameters: DetectorParameters,
+  sigmaKm: number,
+): DetectedEvent {
+  const before = s.sets[c.s];
+  const after = s.sets[c.e];
+  if (before === undefined || after === undefined) throw new RangeError('climb out of range');
+  // Δv integrated interval by interval with Gauss's tangential equation: Σ v·Δa/(2a).
+  let along = 0;
+  let di = 0;
+  let dn = 0;
+  for (let j = c.s; j < c.e; j++) {
+    const aMid = ((s.a[j] ?? 0) + (s.a[j + 1] ?? 0)) / 2;
+    const v = circularSpeedKmPerSec(aMid) * 1000;
+    along += (v * (st.da[j] ?? 0)) / (2 * aMid);
+    di += st.di[j] ?? 0;
+    dn += st.dnode[j] ?? 0;
+  }
+  const a0 = s.a[c.s] ?? 0;
+  const a1 = s.a[c.e] ?? 0;
+  const vMean = circularSpeedKmPerSec((a0 + a1) / 2) * 1000;
+  const alongSigma = (Math.SQRT2 * sigmaKm * vMean) / (a0 + a1);
+  const theta = Math.hypot(di, dn);
+  const kind: ManeuverKind = c.sign > 0 ? 'orbit-raising' : 'orbit-lowering';
+  const days = (after.epoch - before.epoch) / (SEC_PER_DAY * 1000);
+  return {
+    kind: 'maneuver',
+    objects: [{ norad, role: 'subject' }],
+    start: before.epoch,
+    end: after.epoch,
+    measures: {
+      kind,
+      deltaVMps: Math.abs(along),
+      deltaVSigmaMps: alongSigma,
+      alongTrackDeltaVMps: along,
+      alongTrackDeltaVSigmaMps: alongSigma,
+      outOfPlaneDeltaVMps: 2 * vMean * Math.sin(theta / 2),
+      deltaSemiMajorAxisKm: a1 - a0,
+      semiMajorAxisBeforeKm: a0,
+      semiMajorAxisAfterKm: a1,
+      deltaInclinationDeg: (di * 180) / Math.PI,
+      nodeShiftDeg: (dn * 180) / Math.PI,
+      noiseSigmaKm: sigmaKm,
+      durationDays: days,
+      elementSetCount: c.e - c.s + 1,
+      stages: c.stages,
+      rateKmPerDay: (a1 - a0) / Math.max(days, 1e-9),
+      confidence: 1,
+    },
+    elementSets: [ref(before, 'before'), ref(after, 'after')],
+    detector: MANEUVER_DETECTOR,
+    detectorVersion: MANEUVER_DETECTOR_VERSION,
+    parameters,
+  };
+}
+
+/** Instant helper for callers: the midpoint of an event's span. */
+export function eventMidpoint(e: Pick<DetectedEvent, 'start' | 'end'>): Instant {
+  return instant((e.start + e.end) / 2);
+}

@@ -1,0 +1,65 @@
+/**
+ * Thresholds and windows of the maneuver detector. One set of defaults serves every LEO object
+ * (tuned on the dpshorten benchmark, see docs/design/maneuver-detector.md); GEO objects use the
+ * same jump rule with the GEO-specific labels.
+ * @module
+ */
+
+/** Parameters of {@link detectManeuvers}; all are recorded in every event it returns. */
+export interface ManeuverParameters {
+  /** Sets whose epochs are closer than this are one fit published twice (or re-fitted); s. */
+  readonly duplicateEpochSec: number;
+  /** Neighbouring intervals on each side used for the local trend and noise. */
+  readonly windowHalfWidth: number;
+  /** A jump is significant when |residual| ≥ k·σ (σ = 1.4826·MAD of the neighbours). */
+  readonly kSigma: number;
+  /** Also test the change over two consecutive intervals (a burn split over two fits). */
+  readonly twoStepTest: boolean;
+  /** Lower bound on the noise σ of semi-major-axis differences, km (guards against MAD = 0). */
+  readonly minNoiseSemiMajorAxisKm: number;
+  /** Lower bound on the noise σ of plane-angle differences, rad. */
+  readonly minNoisePlaneRad: number;
+  /** Events below this Δv are not reported, m/s. */
+  readonly minDeltaVMps: number;
+  /** An interval longer than this cannot localise a burn; jumps across it are not reported, days. */
+  readonly maxGapDays: number;
+  /** Gaps up to this length give full confidence; confidence falls as √(this/gap) beyond, days. */
+  readonly fullConfidenceGapDays: number;
+  /** Continuous raising/lowering: minimum total change of mean semi-major axis, km. */
+  readonly continuousMinChangeKm: number;
+  /** Continuous raising/lowering: minimum number of intervals in the climb. */
+  readonly continuousMinIntervals: number;
+  /** Continuous raising/lowering: the largest single interval may carry at most this share. */
+  readonly continuousMaxShare: number;
+  /** Continuous raising/lowering: a pause longer than this ends the climb, days. */
+  readonly continuousMaxStallDays: number;
+  /** Climbs separated by a pause up to this long, holding their level, form one campaign, days. */
+  readonly campaignMaxPauseDays: number;
+  /** Continuous lowering must exceed this mean rate (drag alone is slower above the floor), km/day. */
+  readonly loweringMinRateKmPerDay: number;
+  /** Continuous lowering is only claimed with perigee height above this (below, drag dominates), km. */
+  readonly loweringMinPerigeeKm: number;
+  /** Station keeping: burns of an object whose mean a stays within this band, km. */
+  readonly stationKeepingBandKm: number;
+}
+
+/** The defaults (one set for every LEO satellite of the benchmark). */
+export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
+  duplicateEpochSec: 60,
+  windowHalfWidth: 10,
+  kSigma: 5,
+  twoStepTest: false,
+  minNoiseSemiMajorAxisKm: 0.001,
+  minNoisePlaneRad: 2e-5,
+  minDeltaVMps: 0.005,
+  maxGapDays: 20,
+  fullConfidenceGapDays: 3,
+  continuousMinChangeKm: 5,
+  continuousMinIntervals: 4,
+  continuousMaxShare: 0.6,
+  continuousMaxStallDays: 3,
+  campaignMaxPauseDays: 30,
+  loweringMinRateKmPerDay: 1.5,
+  loweringMinPerigeeKm: 350,
+  stationKeepingBandKm: 15,
+};
