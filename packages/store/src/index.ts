@@ -1,1 +1,21 @@
-export {};
+/**
+ * @orbwatch/store — the catalog repository port and its SQLite implementation, plus the batch
+ * ingest use case.
+ * @module
+ */
+export type * from './catalog-repository.js';
+export type * from './catalog-object.js';
+export type * from './ingest-run.js';
+export type * from './stored-element-set.js';
+export type { IngestIssue } from './ingest-issue.js';
+export { StoreIssueCode } from './ingest-issue.js';
+export { contentHash, elementContent } from './content-hash.js';
+export { satcatFacts } from './satcat-facts.js';
+export { uuidV7 } from './uuid-v7.js';
+export type { RandomFill } from './uuid-v7.js';
+export { ingestElementSets, DEFAULT_INGEST_BATCH_SIZE } from './ingest-element-sets.js';
+export type { IngestElementSetsInput, IngestElementSetsOptions, IngestSummary } from './ingest-element-sets.js';
+export { openSqliteCatalog, SqliteCatalogRepository } from './sqlite/sqlite-catalog-repository.js';
+export type { SqliteCatalogOptions } from './sqlite/sqlite-catalog-repository.js';
+export { MIGRATIONS, SCHEMA_VERSION, migrate } from './sqlite/migrations.js';
+export type { Migration } from './sqlite/migrations.js';

@@ -1,0 +1,431 @@
+/**
+ * The SQLite implementation of {@link CatalogRepository} (better-sqlite3, synchronous: every
+ * method returns its value directly). One connection per repository; WAL journal,
+ * `synchronous=NORMAL`, foreign keys on; migrations are applied on open.
+ * @module
+ */
+import Database from 'better-sqlite3';
+import type { ElementSet, Instant, NoradId, ParseIssue } from '@orbwatch/core';
+import { ErrorCode, OrbwatchError } from '@orbwatch/core';
+import type {
+  BatchResult,
+  BeginIngestRun,
+  CatalogRepository,
+  ElementSetPageRequest,
+  EpochRange,
+  IngestBatch,
+  ObjectFacts,
+  ObjectFilter,
+} from '../catalog-repository.js';
+import type { CatalogObject, CatalogObjectDetail } from '../catalog-object.js';
+import { contentHash } from '../content-hash.js';
+import type { IngestIssue } from '../ingest-issue.js';
+import { StoreIssueCode } from '../ingest-issue.js';
+import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-run.js';
+import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
+import { migrate } from './migrations.js';
+import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
+import {
+  ELEMENT_SET_COLUMNS,
+  ELEMENT_SET_FROM,
+  OBJECT_COLUMNS,
+  RUN_COLUMNS,
+  toCatalogObject,
+  toIngestIssue,
+  toIngestRun,
+  toObjectName,
+  toSatcatFacts,
+  toSource,
+  toStoredElementSet,
+} from './sqlite-rows.js';
+
+export interface SqliteCatalogOptions {
+  /** Page size in bytes for a NEW database (ignored for an existing file). Default 16,384. */
+  readonly pageSizeBytes?: number;
+  /** Page cache size in KiB. Default 65,536 (64 MiB). */
+  readonly cacheSizeKiB?: number;
+  /** `NORMAL` (default) or `FULL`; see docs/design/storage.md for the durability trade-off. */
+  readonly synchronous?: 'NORMAL' | 'FULL';
+  /** How long to wait for another writer's lock, ms. Default 5,000. */
+  readonly busyTimeoutMs?: number;
+}
+
+const DEFAULT_PAGE_LIMIT = 10_000;
+
+interface NorAgg {
+  cospar: string | null;
+  accepted: number;
+  minEpoch: number;
+  maxEpoch: number;
+}
+
+interface NameAgg {
+  norad: number;
+  name: string;
+  first: number;
+  last: number;
+}
+
+/** Escapes LIKE wildcards so user text matches literally (ESCAPE '\'). */
+const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function storageError(message: string, cause: unknown): OrbwatchError {
+  return new OrbwatchError(ErrorCode.STORAGE_FAILURE, message, {}, { cause });
+}
+
+export class SqliteCatalogRepository implements CatalogRepository {
+  /** The underlying connection (for tests and maintenance; not part of the port). */
+  readonly db: Database.Database;
+  readonly #insertSet: Database.Statement;
+  readonly #findByKey: Database.Statement<[number, number, number], { id: number; content_hash: string }>;
+  readonly #upsertObject: Database.Statement;
+  readonly #bumpObject: Database.Statement;
+  readonly #upsertName: Database.Statement;
+  readonly #insertIssue: Database.Statement;
+  readonly #bumpRun: Database.Statement;
+  readonly #runForBatch: Database.Statement<[string], { source_id: number; retrieved_at_ms: number; status: string; files: string }>;
+  readonly #ingestTx: Database.Transaction<(batch: IngestBatch) => BatchResult>;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.#insertSet = db.prepare(`INSERT INTO element_sets (
+      norad_id, epoch_ms, source_id, epoch_text, name, cospar_id, classification,
+      mean_motion_rad_per_sec, eccentricity, inclination_rad, raan_rad, arg_perigee_rad, mean_anomaly_rad,
+      bstar_per_earth_radii, ndot_rev_per_day2, nddot_rev_per_day3, element_set_no, rev_at_epoch,
+      ephemeris_type, theory, format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+      ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING`);
+    this.#findByKey = db.prepare(
+      'SELECT id, content_hash FROM element_sets WHERE norad_id = ? AND epoch_ms = ? AND source_id = ?',
+    );
+    this.#upsertObject = db.prepare(`INSERT INTO objects (norad_id, cospar_id) VALUES (?, ?)
+      ON CONFLICT (norad_id) DO UPDATE SET cospar_id = coalesce(objects.cospar_id, excluded.cospar_id)
+      WHERE objects.cospar_id IS NULL AND excluded.cospar_id IS NOT NULL`);
+    this.#bumpObject = db.prepare(`UPDATE objects SET element_set_count = element_set_count + @count,
+      first_epoch_ms = min(coalesce(first_epoch_ms, @first), @first),
+      last_epoch_ms = max(coalesce(last_epoch_ms, @last), @last) WHERE norad_id = @norad`);
+    this.#upsertName = db.prepare(`INSERT INTO object_names (norad_id, name, first_seen_epoch_ms, last_seen_epoch_ms)
+      VALUES (?, ?, ?, ?) ON CONFLICT (norad_id, name) DO UPDATE SET
+      first_seen_epoch_ms = min(first_seen_epoch_ms, excluded.first_seen_epoch_ms),
+      last_seen_epoch_ms = max(last_seen_epoch_ms, excluded.last_seen_epoch_ms)`);
+    this.#insertIssue = db.prepare(`INSERT INTO ingest_issues
+      (run_id, file, line_no, column_no, code, severity, expected, message, input, element_set_id)
+      VALUES (?,?,?,?,?,?,?,?,?,?)`);
+    this.#bumpRun = db.prepare(`UPDATE ingest_runs SET accepted = accepted + ?, duplicates = duplicates + ?,
+      conflicts = conflicts + ?, rejected = rejected + ?, batches = batches + 1 WHERE id = ?`);
+    this.#runForBatch = db.prepare('SELECT source_id, retrieved_at_ms, status, files FROM ingest_runs WHERE id = ?');
+    this.#ingestTx = db.transaction((batch: IngestBatch) => this.#ingest(batch));
+  }
+
+  ensureSource(source: SourceInput): Source {
+    const found = this.db.prepare('SELECT id, name, kind, description FROM sources WHERE name = ?').get(source.name) as
+      | SourceRow
+      | undefined;
+    if (found !== undefined) {
+      if (found.kind !== source.kind) {
+        throw new OrbwatchError(
+          ErrorCode.USAGE,
+          `source ${source.name} is registered as ${found.kind}, not ${source.kind}`,
+          { source: source.name, kind: found.kind },
+        );
+      }
+      return toSource(found);
+    }
+    const r = this.db
+      .prepare('INSERT INTO sources (name, kind, description) VALUES (?, ?, ?)')
+      .run(source.name, source.kind, source.description ?? '');
+    return { id: Number(r.lastInsertRowid), name: source.name, kind: source.kind, description: source.description ?? '' };
+  }
+
+  sources(): Source[] {
+    return (this.db.prepare('SELECT id, name, kind, description FROM sources ORDER BY name').all() as SourceRow[]).map(
+      toSource,
+    );
+  }
+
+  beginIngestRun(run: BeginIngestRun): void {
+    this.db.transaction(() => {
+      const source = this.ensureSource(run.source);
+      const rejected = run.issues.reduce((n, i) => (i.severity === 'error' ? n + 1 : n), 0);
+      this.db
+        .prepare(`INSERT INTO ingest_runs (id, source_id, started_at_ms, retrieved_at_ms, files, rejected, status)
+          VALUES (?, ?, ?, ?, ?, ?, 'running')`)
+        .run(run.id, source.id, Math.round(run.startedAt), run.retrievedAt, JSON.stringify(run.files), rejected);
+      for (const i of run.issues) this.#recordIssue(run.id, i, null);
+    }).immediate();
+  }
+
+  #recordIssue(runId: string, i: ParseIssue | IngestIssue, elementSetId: number | null): void {
+    this.#insertIssue.run(runId, i.file, i.line, i.column, i.code, i.severity, i.expected, i.message, i.input ?? null, elementSetId);
+  }
+
+  ingestBatch(batch: IngestBatch): BatchResult {
+    try {
+      return this.#ingestTx.immediate(batch);
+    } catch (e) {
+      if (e instanceof OrbwatchError) throw e;
+      throw storageError(`ingest batch of run ${batch.runId} failed: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
+  }
+
+  #ingest(batch: IngestBatch): BatchResult {
+    const run = this.#runForBatch.get(batch.runId);
+    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${batch.runId}`);
+    if (run.status !== 'running') {
+      throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${batch.runId} is ${run.status}, not running`);
+    }
+    const sourceId = run.source_id;
+    const retrievedAt = run.retrieved_at_ms;
+    const runId = batch.runId;
+    const sets = batch.elementSets;
+
+    // Objects first (element_sets.norad_id references them): one upsert per distinct object.
+    const perNorad = new Map<number, NorAgg>();
+    for (const s of sets) {
+      const agg = perNorad.get(s.noradId);
+      if (agg === undefined) {
+        perNorad.set(s.noradId, { cospar: s.cosparId, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity });
+      } else if (agg.cospar === null && s.cosparId !== null) {
+        agg.cospar = s.cosparId;
+      }
+    }
+    for (const [norad, agg] of perNorad) this.#upsertObject.run(norad, agg.cospar);
+
+    let accepted = 0;
+    let duplicates = 0;
+    let conflicts = 0;
+    const issues: IngestIssue[] = [];
+    const names = new Map<string, NameAgg>();
+    const insert = this.#insertSet;
+    for (const s of sets) {
+      const hash = contentHash(s);
+      const epoch = s.epoch;
+      const r = insert.run(
+        s.noradId, epoch, sourceId, s.epochText, s.name, s.cosparId, s.classification,
+        s.meanMotionRadPerSec, s.eccentricity, s.inclinationRad, s.raanRad, s.argPerigeeRad, s.meanAnomalyRad,
+        s.bstarPerEarthRadii, s.meanMotionDotRevPerDay2, s.meanMotionDdotRevPerDay3, s.elementSetNo, s.revAtEpoch,
+        s.ephemerisType, s.theory, s.format, s.raw, hash, s.line, retrievedAt, runId,
+      );
+      if (r.changes === 1) {
+        accepted++;
+        const agg = perNorad.get(s.noradId);
+        if (agg !== undefined) {
+          agg.accepted++;
+          if (epoch < agg.minEpoch) agg.minEpoch = epoch;
+          if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
+        }
+      } else {
+        const stored = this.#findByKey.get(s.noradId, epoch, sourceId);
+        if (stored === undefined) throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
+        if (stored.content_hash === hash) {
+          duplicates++;
+        } else {
+          conflicts++;
+          const issue = conflictIssue(s, JSON.parse(run.files) as string[], stored.id);
+          issues.push(issue);
+          this.#recordIssue(runId, issue, stored.id);
+          continue; // a rejected set says nothing about names
+        }
+      }
+      if (s.name !== null) {
+        const key = `${String(s.noradId)}\u0000${s.name}`;
+        const n = names.get(key);
+        if (n === undefined) names.set(key, { norad: s.noradId, name: s.name, first: epoch, last: epoch });
+        else {
+          if (epoch < n.first) n.first = epoch;
+          if (epoch > n.last) n.last = epoch;
+        }
+      }
+    }
+    for (const n of names.values()) this.#upsertName.run(n.norad, n.name, n.first, n.last);
+    for (const [norad, agg] of perNorad) {
+      if (agg.accepted > 0) this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
+    }
+    this.#bumpRun.run(accepted, duplicates, conflicts, conflicts, runId);
+    return { accepted, duplicates, conflicts, issues };
+  }
+
+  upsertObjectFacts(runId: string, facts: readonly ObjectFacts[]): number {
+    const upsert = this.db.prepare(`INSERT INTO objects
+      (norad_id, cospar_id, object_type, owner, launch_date_ms, decay_date_ms, launch_site, period_sec, inclination_rad, apogee_km, perigee_km, rcs_m2, ops_status, satcat_raw, satcat_run_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (norad_id) DO UPDATE SET
+        cospar_id = coalesce(excluded.cospar_id, objects.cospar_id),
+        object_type = coalesce(excluded.object_type, objects.object_type),
+        owner = coalesce(excluded.owner, objects.owner),
+        launch_date_ms = coalesce(excluded.launch_date_ms, objects.launch_date_ms),
+        decay_date_ms = coalesce(excluded.decay_date_ms, objects.decay_date_ms),
+        launch_site = coalesce(excluded.launch_site, objects.launch_site),
+        period_sec = coalesce(excluded.period_sec, objects.period_sec),
+        inclination_rad = coalesce(excluded.inclination_rad, objects.inclination_rad),
+        apogee_km = coalesce(excluded.apogee_km, objects.apogee_km),
+        perigee_km = coalesce(excluded.perigee_km, objects.perigee_km),
+        rcs_m2 = coalesce(excluded.rcs_m2, objects.rcs_m2),
+        ops_status = coalesce(excluded.ops_status, objects.ops_status),
+        satcat_raw = coalesce(excluded.satcat_raw, objects.satcat_raw),
+        satcat_run_id = coalesce(excluded.satcat_run_id, objects.satcat_run_id)`);
+    const run = this.#runForBatch.get(runId);
+    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
+    const seen = run.retrieved_at_ms;
+    const ms = (t: Instant | null | undefined): number | null => (t === null || t === undefined ? null : Math.round(t));
+    return this.db.transaction(() => {
+      for (const f of facts) {
+        upsert.run(f.noradId, f.cosparId ?? null, f.objectType ?? null, f.owner ?? null, ms(f.launchDate), ms(f.decayDate),
+          f.launchSite ?? null, f.periodSec ?? null, f.inclinationRad ?? null, f.apogeeKm ?? null, f.perigeeKm ?? null,
+          f.rcsM2 ?? null, f.opsStatus ?? null, f.raw ?? null, runId);
+        if (f.name !== undefined && f.name !== null && f.name.length > 0) this.#upsertName.run(f.noradId, f.name, seen, seen);
+      }
+      return facts.length;
+    }).immediate();
+  }
+
+  finishIngestRun(runId: string, finishedAt: Instant, status: Exclude<IngestRunStatus, 'running'>): IngestRun {
+    const r = this.db
+      .prepare('UPDATE ingest_runs SET finished_at_ms = ?, status = ? WHERE id = ?')
+      .run(Math.round(finishedAt), status, runId);
+    if (r.changes !== 1) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
+    const row = this.db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM ingest_runs r JOIN sources s ON s.id = r.source_id WHERE r.id = ?`)
+      .get(runId) as RunRow;
+    return toIngestRun(row);
+  }
+
+  ingestRuns(): IngestRun[] {
+    const rows = this.db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM ingest_runs r JOIN sources s ON s.id = r.source_id ORDER BY r.id DESC`)
+      .all() as RunRow[];
+    return rows.map(toIngestRun);
+  }
+
+  ingestIssues(runId: string): IngestIssue[] {
+    const rows = this.db
+      .prepare(`SELECT file, line_no, column_no, code, severity, expected, message, input, element_set_id
+        FROM ingest_issues WHERE run_id = ? ORDER BY file, line_no, column_no, id`)
+      .all(runId) as IssueRow[];
+    return rows.map(toIngestIssue);
+  }
+
+  listObjects(filter: ObjectFilter = {}): CatalogObject[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.name !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM object_names n WHERE n.norad_id = o.norad_id AND n.name LIKE ? ESCAPE '\\')`);
+      args.push(`%${likeEscape(filter.name)}%`);
+    }
+    if (filter.owner !== undefined) {
+      where.push('o.owner = ? COLLATE NOCASE');
+      args.push(filter.owner);
+    }
+    if (filter.objectType !== undefined) {
+      where.push('o.object_type = ? COLLATE NOCASE');
+      args.push(filter.objectType);
+    }
+    if (filter.cospar !== undefined) {
+      where.push(`o.cospar_id LIKE ? ESCAPE '\\'`);
+      args.push(`${likeEscape(filter.cospar)}%`);
+    }
+    let sql = `SELECT ${OBJECT_COLUMNS} FROM objects o`;
+    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+    sql += ' ORDER BY o.norad_id';
+    if (filter.limit !== undefined) {
+      sql += ' LIMIT ?';
+      args.push(filter.limit);
+    }
+    return (this.db.prepare(sql).all(...args) as ObjectRow[]).map(toCatalogObject);
+  }
+
+  getObject(norad: NoradId): CatalogObjectDetail | null {
+    const row = this.db.prepare(`SELECT ${OBJECT_COLUMNS} FROM objects o WHERE o.norad_id = ?`).get(norad) as
+      | ObjectRow
+      | undefined;
+    if (row === undefined) return null;
+    const names = this.db
+      .prepare(`SELECT name, first_seen_epoch_ms, last_seen_epoch_ms FROM object_names WHERE norad_id = ?
+        ORDER BY first_seen_epoch_ms, name`)
+      .all(norad) as ObjectNameRow[];
+    return { ...toCatalogObject(row), ...toSatcatFacts(row), names: names.map(toObjectName), satcatRaw: row.satcat_raw };
+  }
+
+  history(norad: NoradId, range: EpochRange = {}): StoredElementSet[] {
+    const rows = this.db
+      .prepare(`SELECT ${ELEMENT_SET_COLUMNS} FROM ${ELEMENT_SET_FROM}
+        WHERE es.norad_id = ? AND es.epoch_ms >= ? AND es.epoch_ms < ? ORDER BY es.epoch_ms, es.id`)
+      .all(norad, range.from ?? -Number.MAX_VALUE, range.to ?? Number.MAX_VALUE) as ElementSetRow[];
+    return rows.map(toStoredElementSet);
+  }
+
+  elementSetsBetween(from: Instant, to: Instant, page: ElementSetPageRequest = {}): StoredElementSet[] {
+    const where = ['es.epoch_ms >= ?', 'es.epoch_ms < ?'];
+    const args: (number | string)[] = [from, to];
+    if (page.after !== undefined) {
+      where.push('(es.epoch_ms, es.id) > (?, ?)');
+      args.push(page.after.epoch, page.after.id);
+    }
+    if (page.noradIds !== undefined) {
+      where.push('es.norad_id IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(page.noradIds));
+    }
+    args.push(page.limit ?? DEFAULT_PAGE_LIMIT);
+    const sql = `SELECT ${ELEMENT_SET_COLUMNS} FROM ${ELEMENT_SET_FROM} WHERE ${where.join(' AND ')}
+      ORDER BY es.epoch_ms, es.id LIMIT ?`;
+    return (this.db.prepare(sql).all(...args) as ElementSetRow[]).map(toStoredElementSet);
+  }
+
+  elementSetsById(ids: readonly ElementSetId[]): StoredElementSet[] {
+    const rows = this.db
+      .prepare(`SELECT ${ELEMENT_SET_COLUMNS} FROM ${ELEMENT_SET_FROM} WHERE es.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as ElementSetRow[];
+    const byId = new Map(rows.map((r) => [r.id, toStoredElementSet(r)]));
+    return ids.flatMap((id) => {
+      const s = byId.get(id);
+      return s === undefined ? [] : [s];
+    });
+  }
+
+  countElementSets(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM element_sets').get() as { n: number }).n;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function conflictIssue(s: ElementSet, files: readonly string[], storedId: number): IngestIssue {
+  return {
+    code: StoreIssueCode.ELEMENT_SET_CONFLICT,
+    severity: 'error',
+    file: files.length === 1 ? (files[0] ?? '') : files.join(', '),
+    line: s.line,
+    column: 0,
+    expected: 'the same element content as the stored set with this (norad, epoch, source)',
+    message: `element set of ${String(s.noradId)} at epoch ${s.epochText} differs from stored set #${String(storedId)}; the stored set is kept`,
+    input: s.raw.length > 200 ? `${s.raw.slice(0, 200)}…` : s.raw,
+    elementSetId: storedId,
+  };
+}
+
+/** Opens (creating if needed) a SQLite catalog at `path` (`:memory:` for a private in-memory one). */
+export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = {}): SqliteCatalogRepository {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (e) {
+    throw new OrbwatchError(ErrorCode.STORAGE_UNAVAILABLE, `cannot open SQLite database ${path}`, { path }, { cause: e });
+  }
+  try {
+    db.pragma(`busy_timeout = ${String(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma(`page_size = ${String(options.pageSizeBytes ?? 16_384)}`); // no effect once the file has tables
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${String(options.cacheSizeKiB ?? 65_536)}`);
+    db.pragma('temp_store = MEMORY');
+    migrate(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof OrbwatchError) throw e;
+    throw new OrbwatchError(ErrorCode.STORAGE_FAILURE, `cannot prepare SQLite database ${path}`, { path }, { cause: e });
+  }
+  return new SqliteCatalogRepository(db);
+}
