@@ -12,6 +12,9 @@ import { parseDurationSec, parseNoradArg, parseTimeArg } from './cli-arguments.j
 import type { CliContext } from './cli-context.js';
 import { writeLine } from './cli-context.js';
 import { runDemo } from './commands/demo.js';
+import type { DetectorKind } from './commands/detect.js';
+import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
+import { runEvents } from './commands/events.js';
 import { runHistory } from './commands/history.js';
 import { runIngest } from './commands/ingest.js';
 import { runObjects } from './commands/objects.js';
@@ -170,6 +173,60 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         });
       },
     );
+
+  program
+    .command('detect')
+    .description('run the behaviour detectors over the stored history and store the events they find (incremental)')
+    .addOption(dbOption())
+    .option('--kinds <list>', `comma-separated: ${DETECTOR_KINDS.join(', ')}`, (t: string) => t.split(',').map((x) => x.trim()) as DetectorKind[], [...DETECTOR_KINDS] as DetectorKind[])
+    .option('--objects <list>', 'comma-separated NORAD ids (default: every object with new element sets)', asOption((t) => t.split(',').map((x) => parseNoradArg(x.trim()))))
+    .option('--since <time>', 'store only events ending at or after this time (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--since')))
+    .option('--full', 'ignore what earlier runs processed and examine every object again')
+    .option('--json', 'print {detectors:[…]}')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (o: { db: string; kinds: DetectorKind[]; objects?: ReturnType<typeof parseNoradArg>[]; since?: Instant; full?: boolean; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(
+          await runDetect(
+            repo,
+            {
+              kinds: o.kinds,
+              ...(o.objects === undefined ? {} : { objects: o.objects }),
+              ...(o.since === undefined ? {} : { since: o.since }),
+              ...(o.full === undefined ? {} : { full: o.full }),
+              ...(o.json === undefined ? {} : { json: o.json }),
+              ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+            },
+            ctx,
+          ),
+        );
+      });
+    });
+
+  program
+    .command('events')
+    .description('list stored events with their measures, σ, element sets and detector')
+    .addOption(dbOption())
+    .addOption(new Option('--kind <kind>', 'event kind').choices(['maneuver', 'release', 'proximity', 'fragmentation', 'conjunction']))
+    .option('--object <norad>', 'events of this object', asOption(parseNoradArg))
+    .option('--since <time>', 'events ending at or after this time', asOption((t) => parseTimeArg(t, '--since')))
+    .option('--json', 'print {events:[…]}')
+    .action(async (o: { db: string; kind?: 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction'; object?: ReturnType<typeof parseNoradArg>; since?: Instant; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(
+          await runEvents(
+            repo,
+            {
+              ...(o.kind === undefined ? {} : { kind: o.kind }),
+              ...(o.object === undefined ? {} : { object: o.object }),
+              ...(o.since === undefined ? {} : { since: o.since }),
+              ...(o.json === undefined ? {} : { json: o.json }),
+            },
+            ctx,
+          ),
+        );
+      });
+    });
 
   program
     .command('demo')

@@ -105,4 +105,28 @@ describe('orbwatch CLI (built binary)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Z');
   });
+
+  it('detect stores maneuver events naming their element sets; a second run redoes nothing', () => {
+    const db = tempDb();
+    runCli(['ingest', '--db', db, '--quiet', 'fixtures/history-2026/iss.3le.gz']);
+    const first = JSON.parse(runCli(['detect', '--db', db, '--json', '--kinds', 'maneuver']).stdout) as {
+      detectors: { objectsExamined: number; inserted: number }[];
+    };
+    expect(first.detectors[0]!.objectsExamined).toBe(1);
+    const second = JSON.parse(runCli(['detect', '--db', db, '--json']).stdout) as { detectors: { objectsExamined: number; inserted: number }[] };
+    expect(second.detectors[0]).toMatchObject({ objectsExamined: 0, inserted: 0 });
+    const events = JSON.parse(runCli(['events', '--db', db, '--json', '--object', '25544']).stdout) as {
+      events: { kind: string; objects: { norad: number; role: string }[]; start: string; end: string; measures: Record<string, unknown>; elementSetIds: number[] }[];
+    };
+    expect(events.events.length).toBe(first.detectors[0]!.inserted);
+    for (const e of events.events) {
+      expect(e.kind).toBe('maneuver');
+      expect(e.objects).toEqual([{ norad: 25544, role: 'subject' }]);
+      expect(typeof e.measures['deltaVMps']).toBe('number');
+      expect(typeof e.measures['deltaVSigmaMps']).toBe('number');
+      expect(e.elementSetIds.length).toBeGreaterThanOrEqual(2);
+      expect(Date.parse(e.end)).toBeGreaterThanOrEqual(Date.parse(e.start));
+    }
+    expect(runCli(['detect', '--db', db, '--kinds', 'teleportation']).code).toBe(2);
+  });
 });

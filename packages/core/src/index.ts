@@ -20,3 +20,4 @@ export * from './elements/check-elements.js';
 export * from './elements/orbit-summary.js';
 export * from './elements/parse-element-file.js';
 export * from './detectors/index.js';
+export * from './ephemeris/index.js';

@@ -14,8 +14,10 @@ import type { IngestIssue } from './ingest-issue.js';
 import type { IngestCounts, IngestRun, IngestRunStatus, Source, SourceInput } from './ingest-run.js';
 import type { ElementSetId, StoredElementSet } from './stored-element-set.js';
 
-/** A value, or a promise of it: SQLite answers synchronously, PostgreSQL asynchronously. */
-export type Awaitable<T> = T | Promise<T>;
+import type { Awaitable } from './awaitable.js';
+import type { EventRepository } from './event-repository.js';
+
+export type { Awaitable } from './awaitable.js';
 
 export interface ObjectFilter {
   /** Case-insensitive substring of any name the object has carried. */
@@ -92,7 +94,7 @@ export interface ObjectFacts {
   readonly raw?: string;
 }
 
-export interface CatalogRepository {
+export interface CatalogRepository extends EventRepository {
   /** Registers a source, or returns the stored one (its kind must match). */
   ensureSource(source: SourceInput): Awaitable<Source>;
   sources(): Awaitable<Source[]>;

@@ -12,3 +12,4 @@ export type {
   MeasureValue,
 } from './detected-event.js';
 export * from './maneuver/index.js';
+export * from './fragmentation/index.js';

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import { migration001 } from './migrations/001-initial.js';
+import { migration002 } from './migrations/002-detection-watermarks.js';
 
 export interface Migration {
   readonly version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit a released migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@
  * @module
  */
 import Database from 'better-sqlite3';
-import type { ElementSet, Instant, NoradId, ParseIssue } from '@orbwatch/core';
+import type { DetectedEvent, ElementSet, Instant, NoradId, ParseIssue } from '@orbwatch/core';
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import type {
   BatchResult,
@@ -23,7 +23,9 @@ import type { IngestIssue } from '../ingest-issue.js';
 import { StoreIssueCode } from '../ingest-issue.js';
 import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-run.js';
 import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
+import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
 import { migrate } from './migrations.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
   ELEMENT_SET_COLUMNS,
@@ -85,9 +87,11 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #bumpRun: Database.Statement;
   readonly #runForBatch: Database.Statement<[string], { source_id: number; retrieved_at_ms: number; status: string; files: string }>;
   readonly #ingestTx: Database.Transaction<(batch: IngestBatch) => BatchResult>;
+  readonly #events: SqliteEventStore;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.#events = new SqliteEventStore(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (
       norad_id, epoch_ms, source_id, epoch_text, name, cospar_id, classification,
       mean_motion_rad_per_sec, eccentricity, inclination_rad, raan_rad, arg_perigee_rad, mean_anomaly_rad,
@@ -380,6 +384,30 @@ export class SqliteCatalogRepository implements CatalogRepository {
       const s = byId.get(id);
       return s === undefined ? [] : [s];
     });
+  }
+
+  saveEvents(events: readonly DetectedEvent[], now: Instant): SaveEventsResult {
+    return this.#events.saveEvents(events, now);
+  }
+
+  listEvents(filter?: EventFilter): StoredEvent[] {
+    return this.#events.listEvents(filter);
+  }
+
+  getEvent(id: string): StoredEvent | null {
+    return this.#events.getEvent(id);
+  }
+
+  detectorWatermarks(detector: string): Map<NoradId, ElementSetId> {
+    return this.#events.detectorWatermarks(detector);
+  }
+
+  setDetectorWatermarks(detector: string, detectorVersion: string, marks: ReadonlyMap<NoradId, ElementSetId>, now: Instant): void {
+    this.#events.setDetectorWatermarks(detector, detectorVersion, marks, now);
+  }
+
+  latestElementSetIds(): Map<NoradId, ElementSetId> {
+    return this.#events.latestElementSetIds();
   }
 
   countElementSets(): number {

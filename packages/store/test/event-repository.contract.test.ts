@@ -1,0 +1,78 @@
+/**
+ * Contract tests of the event part of the repository port, per dialect: events name their
+ * element sets by stored id, re-saving is idempotent, filters work, and detector watermarks
+ * drive incremental detection. Element sets are the real ISS history (fixtures/history-2026).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DetectedEvent } from '@orbwatch/core';
+import { instant, noradId, parseTle } from '@orbwatch/core';
+import { ingestElementSets } from '../src/ingest-element-sets.js';
+import type { OpenedCatalog } from './support/catalog-dialects.js';
+import { DIALECTS } from './support/catalog-dialects.js';
+import { readFixture } from './support/read-fixture.js';
+
+const iss = parseTle(readFixture('history-2026/iss.3le.gz'), { file: 'iss.3le' }).items.sort((a, b) => a.epoch - b.epoch);
+const now = () => instant(Date.UTC(2026, 10, 27));
+
+function maneuverBetween(i: number): DetectedEvent {
+  const before = iss[i]!;
+  const after = iss[i + 1]!;
+  return {
+    kind: 'maneuver',
+    objects: [{ norad: before.noradId, role: 'subject' }],
+    start: before.epoch,
+    end: after.epoch,
+    measures: { deltaVMps: 0.25, deltaVSigmaMps: 0.01 },
+    elementSets: [
+      { noradId: before.noradId, epoch: before.epoch, epochText: before.epochText, role: 'before' },
+      { noradId: after.noradId, epoch: after.epoch, epochText: after.epochText, role: 'after' },
+    ],
+    detector: 'maneuver',
+    detectorVersion: '1.0.0',
+    parameters: { kSigma: 5 },
+  };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`event repository contract: ${dialect.name}`, () => {
+    let opened: OpenedCatalog;
+    beforeEach(async () => {
+      opened = dialect.open();
+      await ingestElementSets(opened.repo, { source: { name: 'celestrak', kind: 'official' }, retrievedAt: now(), files: ['iss.3le'], elementSets: iss, issues: [] }, { now });
+    });
+    afterEach(() => opened.dispose());
+
+    it('saveEvents() names the exact stored element sets and is idempotent', async () => {
+      const { repo } = opened;
+      const first = await repo.saveEvents([maneuverBetween(10), maneuverBetween(20)], now());
+      expect(first).toMatchObject({ inserted: 2, existing: 0 });
+      const again = await repo.saveEvents([maneuverBetween(10)], now());
+      expect(again).toMatchObject({ inserted: 0, existing: 1, ids: [first.ids[0]] });
+      const stored = await repo.getEvent(first.ids[0]!);
+      expect(stored?.elementSetIds).toHaveLength(2);
+      const sets = await repo.elementSetsById(stored!.elementSetIds);
+      expect(sets.map((s) => s.epochText)).toEqual([iss[10]!.epochText, iss[11]!.epochText]);
+      expect(stored?.measures).toEqual({ deltaVMps: 0.25, deltaVSigmaMps: 0.01 });
+      expect(stored?.parameters).toEqual({ kSigma: 5 });
+    });
+
+    it('listEvents() filters by kind, object and time', async () => {
+      const { repo } = opened;
+      await repo.saveEvents([maneuverBetween(10), maneuverBetween(20)], now());
+      expect(await repo.listEvents({ norad: noradId(25544) })).toHaveLength(2);
+      expect(await repo.listEvents({ norad: noradId(1) })).toHaveLength(0);
+      expect(await repo.listEvents({ kind: 'release' })).toHaveLength(0);
+      const late = await repo.listEvents({ since: iss[15]!.epoch });
+      expect(late.map((e) => e.start)).toEqual([iss[20]!.epoch]);
+    });
+
+    it('detector watermarks record the highest element-set id processed per object', async () => {
+      const { repo } = opened;
+      const latest = await repo.latestElementSetIds();
+      expect(latest.size).toBe(1);
+      expect(await repo.detectorWatermarks('maneuver')).toEqual(new Map());
+      await repo.setDetectorWatermarks('maneuver', '1.0.0', latest, now());
+      expect(await repo.detectorWatermarks('maneuver')).toEqual(latest);
+    });
+  });
+}
