@@ -100,6 +100,7 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
       accepted: s.report.accepted,
       duplicates: s.report.duplicates,
       rejected: s.report.rejected,
+      satcatRecords: s.report.files.reduce((n, f) => n + f.satcatRecords, 0),
       issuesByCode: countBy(s.report.issues.map((i) => i.code)),
     })),
     spotlight,
@@ -118,6 +119,7 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
       { header: 'ACCEPTED', value: (r) => String(r.accepted), align: 'right' },
       { header: 'DUPLICATES', value: (r) => String(r.duplicates), align: 'right' },
       { header: 'REJECTED', value: (r) => String(r.rejected), align: 'right' },
+      { header: 'SATCAT ROWS', value: (r) => String(r.satcatRecords), align: 'right' },
       { header: 'ISSUES', value: (r) => Object.entries(r.issuesByCode).map(([c, n]) => `${c}×${String(n)}`).join(' ') },
     ]),
   );

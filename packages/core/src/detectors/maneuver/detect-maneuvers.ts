@@ -11,7 +11,11 @@
  * 4. Jumps: for every other interval between consecutive sets, the change of a″, i and
  *    sin i·(Ω − Ω̇_J2·t) minus the local trend (median rate of the neighbouring intervals) is
  *    compared with k·σ, σ = 1.4826·MAD of the neighbours' residuals. A lone set that jumps out
- *    and back (opposite residuals that cancel) is a bad fit, not a burn.
+ *    and back (opposite residuals that cancel) is a bad fit, not a burn. The along-track
+ *    prediction residual ({@link alongTrackResidualKm}) is a fourth component, tested at its own
+ *    k and only when the a″ residual agrees in direction. A run of consecutive significant
+ *    intervals in one direction within `rampMaxDays` is one burn (the fits after a burn carry it
+ *    in parts) and becomes one event.
  * 5. Δv: along-track Δv = v·Δa/(2a) (Gauss's variational equation for a tangential impulse on a
  *    near-circular orbit), out-of-plane Δv = 2v·sin(Δθ/2) for the plane-change angle Δθ; total
  *    Δv = √(along² + out-of-plane²), a lower bound for a single impulse.
@@ -27,9 +31,11 @@ import type { ManeuverParameters } from './maneuver-parameters.js';
 import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 import { madSigma, median } from './robust-stats.js';
+import { alongTrackResidualKm } from './along-track-residual.js';
+import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.0.0';
+export const MANEUVER_DETECTOR_VERSION = '1.1.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -67,6 +73,8 @@ interface Series {
   readonly e: Float64Array;
   readonly inc: Float64Array;
   readonly raan: Float64Array;
+  /** Mean elements for the along-track angle, per set. */
+  readonly el: readonly AlongTrackElements[];
 }
 
 /** Per-interval changes (interval j is from set j to set j+1). */
@@ -100,6 +108,7 @@ function buildSeries(sets: readonly ElementSet[]): Series {
   const inc = new Float64Array(m);
   const raan = new Float64Array(m);
   const t0 = sets[0]?.epoch ?? 0;
+  const el: AlongTrackElements[] = [];
   sets.forEach((s, k) => {
     const mean = meanSemiMajorAxis(s.meanMotionRadPerSec, s.eccentricity, s.inclinationRad);
     tSec[k] = (s.epoch - t0) / 1000;
@@ -108,8 +117,17 @@ function buildSeries(sets: readonly ElementSet[]): Series {
     e[k] = s.eccentricity;
     inc[k] = s.inclinationRad;
     raan[k] = s.raanRad;
+    el.push({
+      nRadPerSec: mean.nBrouwerRadPerSec,
+      aKm: mean.aKm,
+      eccentricity: s.eccentricity,
+      inclinationRad: s.inclinationRad,
+      raanRad: s.raanRad,
+      argPerigeeRad: s.argPerigeeRad,
+      meanAnomalyRad: s.meanAnomalyRad,
+    });
   });
-  return { sets, tSec, a, n, e, inc, raan };
+  return { sets, tSec, a, n, e, inc, raan, el };
 }
 
 function buildSteps(s: Series): Steps {
@@ -173,6 +191,31 @@ function localResidual(
   const res = idx.map((m) => (x[m] ?? 0) - trend * (dtDays[m] ?? 0));
   const sigma = Math.max(floor, madSigma(res, median(res)));
   return { value: (x[j] ?? 0) - trend * (dtDays[j] ?? 0), sigma };
+}
+
+/** Median rate (per day) of `x` over the usable neighbours of interval j, or undefined. */
+function localMedianRate(x: Float64Array, dtDays: Float64Array, usable: Uint8Array, j: number, halfWidth: number): number | undefined {
+  const lo = Math.max(0, j - halfWidth);
+  const hi = Math.min(x.length - 1, j + halfWidth);
+  const rates: number[] = [];
+  for (let m = lo; m <= hi; m++) {
+    const dt = dtDays[m] ?? 0;
+    if (m !== j && usable[m] === 1 && dt > 0.25) rates.push((x[m] ?? 0) / dt);
+  }
+  return rates.length >= 4 ? median(rates) : undefined;
+}
+
+/** Residuals of intervals j..last summed (σ added in quadrature); undefined if any is unknown. */
+function sumResiduals(r: readonly (Residual | undefined)[], j: number, last: number): Residual | undefined {
+  let value = 0;
+  let var2 = 0;
+  for (let q = j; q <= last; q++) {
+    const x = r[q];
+    if (x === undefined) return undefined;
+    value += x.value;
+    var2 += x.sigma * x.sigma;
+  }
+  return { value, sigma: Math.sqrt(var2) };
 }
 
 function ref(set: ElementSet, role: string): ElementSetRef {
@@ -319,9 +362,29 @@ export function detectManeuvers(
     ri.push(localResidual(steps.di, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
     rn.push(localResidual(steps.dnode, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
   }
+  // Along-track prediction residuals; the decay of n″ (drag) is the neighbours' median rate.
+  const dn = new Float64Array(nSteps);
+  for (let j = 0; j < nSteps; j++) dn[j] = (series.n[j + 1] ?? 0) - (series.n[j] ?? 0);
+  const alongKm = new Float64Array(nSteps);
+  for (let j = 0; j < nSteps; j++) {
+    const prev = series.el[j];
+    const next = series.el[j + 1];
+    if (prev === undefined || next === undefined) continue;
+    const nDotPerDay = localMedianRate(dn, steps.dtDays, trendUsable, j, p.windowHalfWidth) ?? 0;
+    alongKm[j] = alongTrackResidualKm(prev, next, (steps.dtDays[j] ?? 0) * SEC_PER_DAY, nDotPerDay / SEC_PER_DAY / SEC_PER_DAY);
+  }
+  const rt: (Residual | undefined)[] = [];
+  for (let j = 0; j < nSteps; j++) {
+    rt.push(localResidual(alongKm, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoiseAlongTrackKm));
+  }
   const z = (r: Residual | undefined): number => (r === undefined ? 0 : r.value / r.sigma);
-  const significant = (j: number): boolean =>
+  // The along-track test needs the a″ change to agree: same direction (a raised burn puts the
+  // object behind the prediction) and at least `kSigmaAlongTrackConfirm` σ.
+  const alongSignificant = (j: number): boolean =>
+    Math.abs(z(rt[j])) >= p.kSigmaAlongTrack && -Math.sign(z(rt[j])) * z(ra[j]) >= p.kSigmaAlongTrackConfirm;
+  const elementSignificant = (j: number): boolean =>
     Math.abs(z(ra[j])) >= p.kSigma || Math.abs(z(ri[j])) >= p.kSigma || Math.abs(z(rn[j])) >= p.kSigma;
+  const significant = (j: number): boolean => elementSignificant(j) || alongSignificant(j);
 
   // Bad fits: a set whose two intervals jump out and back.
   const outlier = new Uint8Array(nSteps);
@@ -331,7 +394,7 @@ export function detectManeuvers(
     const cancels = (x: Residual | undefined, y: Residual | undefined): boolean =>
       x === undefined || y === undefined || Math.abs(x.value + y.value) < p.kSigma * Math.max(x.sigma, y.sigma);
     const outAndBack =
-      (Math.abs(z(ra[j])) >= p.kSigma || Math.abs(z(ri[j])) >= p.kSigma || Math.abs(z(rn[j])) >= p.kSigma) &&
+      cancels(rt[j], rt[j + 1]) &&
       cancels(ra[j], ra[j + 1]) &&
       cancels(ri[j], ri[j + 1]) &&
       cancels(rn[j], rn[j + 1]);
@@ -342,11 +405,35 @@ export function detectManeuvers(
     }
   }
 
+  // Significant intervals; a run of consecutive ones in the same direction within
+  // `rampMaxDays` is ONE burn seen through overlapping fits (each set is fitted to days of
+  // tracking, so the sets after a burn carry it in growing parts) and becomes one event.
+  const direction = (j: number): number => {
+    const r = ra[j];
+    if (r !== undefined && Math.abs(z(r)) >= p.kSigma) return Math.sign(r.value);
+    const t = rt[j];
+    return t !== undefined && alongSignificant(j) ? -Math.sign(t.value) : 0;
+  };
+  const candidate = (j: number): boolean => usable[j] === 1 && inClimb[j] === 0 && outlier[j] === 0 && significant(j);
   const jumpEvents: DetectedEvent[] = [];
   for (let j = 0; j < nSteps; j++) {
-    if (usable[j] === 0 || inClimb[j] === 1 || outlier[j] === 1 || !significant(j)) continue;
-    const ev = jumpEvent(series, j, j + 1, steps.dtDays[j] ?? 0, ra[j], ri[j], rn[j], norad, parameters, p, geosynchronous);
+    if (!candidate(j)) continue;
+    let last = j;
+    const dir = direction(j);
+    const t0 = series.tSec[j] ?? 0;
+    while (
+      last + 1 < nSteps &&
+      candidate(last + 1) &&
+      dir !== 0 &&
+      direction(last + 1) === dir &&
+      (series.tSec[last + 2] ?? 0) - t0 <= p.rampMaxDays * SEC_PER_DAY
+    ) {
+      last++;
+    }
+    const gap = ((series.tSec[last + 1] ?? 0) - t0) / SEC_PER_DAY;
+    const ev = jumpEvent(series, j, last + 1, gap, sumResiduals(ra, j, last), sumResiduals(ri, j, last), sumResiduals(rn, j, last), sumResiduals(rt, j, last), norad, parameters, p, geosynchronous);
     if (ev !== undefined) jumpEvents.push(ev);
+    j = last;
   }
 
   // Two-interval test: a burn whose effect is split over two consecutive fits (each fit spans
@@ -366,7 +453,7 @@ export function detectManeuvers(
       if (Math.max(Math.abs(z(a2)), Math.abs(z(i2)), Math.abs(z(n2))) < p.kSigma) continue;
       const last = jumpEvents[jumpEvents.length - 1];
       if (last !== undefined && last.end > (series.sets[j]?.epoch ?? 0)) continue; // overlaps the previous event
-      const ev = jumpEvent(series, j, j + 2, pair.dtDays[j] ?? 0, a2, i2, n2, norad, parameters, p, geosynchronous);
+      const ev = jumpEvent(series, j, j + 2, pair.dtDays[j] ?? 0, a2, i2, n2, undefined, norad, parameters, p, geosynchronous);
       if (ev !== undefined) jumpEvents.push(ev);
     }
     jumpEvents.sort((x, y) => x.start - y.start);
@@ -413,6 +500,7 @@ function jumpEvent(
   ra: Residual | undefined,
   ri: Residual | undefined,
   rn: Residual | undefined,
+  rt: Residual | undefined,
   norad: NoradId,
   parameters: DetectorParameters,
   p: ManeuverParameters,
@@ -426,8 +514,10 @@ function jumpEvent(
   const za = ra === undefined ? 0 : Math.abs(ra.value / ra.sigma);
   const zi = ri === undefined ? 0 : Math.abs(ri.value / ri.sigma);
   const zn = rn === undefined ? 0 : Math.abs(rn.value / rn.sigma);
-  // Along-track: only the significant part counts; noise-level changes are reported as 0 ± σ.
-  const daKm = ra !== undefined && za >= p.kSigma ? ra.value : 0;
+  const zt = rt === undefined ? 0 : Math.abs(rt.value / rt.sigma);
+  // Along-track: only a significant change counts (in a″ itself, or shown by the along-track
+  // prediction residual); noise-level changes are reported as 0 ± σ.
+  const daKm = ra !== undefined && (za >= p.kSigma || zt >= p.kSigmaAlongTrack) ? ra.value : 0;
   const along = (v * daKm) / (2 * aMid);
   const alongSigma = ((ra?.sigma ?? 0) * v) / (2 * aMid);
   const diRad = ri !== undefined && zi >= p.kSigma ? ri.value : 0;
@@ -439,7 +529,7 @@ function jumpEvent(
   const dv = Math.hypot(along, outOfPlane);
   if (dv < p.minDeltaVMps) return undefined;
   const dvSigma = dv > 0 ? Math.hypot((along / dv) * alongSigma, (outOfPlane / dv) * outSigma) : alongSigma;
-  const zMax = Math.max(za, zi, zn);
+  const zMax = Math.max(za, zi, zn, (zt * p.kSigma) / p.kSigmaAlongTrack);
   let kind: ManeuverKind = Math.abs(outOfPlane) > Math.abs(along) ? 'plane-change' : 'single-burn';
   if (geosynchronous) kind = 'station-keeping';
   return {
@@ -461,6 +551,9 @@ function jumpEvent(
       deltaInclinationDeg: (diRad * 180) / Math.PI,
       nodeShiftDeg: (dnRad * 180) / Math.PI,
       noiseSigmaKm: ra?.sigma ?? null,
+      alongTrackResidualKm: rt?.value ?? null,
+      alongTrackResidualSigmaKm: rt?.sigma ?? null,
+      intervals: jAfter - j,
       noiseSigmaPlaneDeg: (thetaSigma * 180) / Math.PI,
       significanceSigma: zMax,
       gapDays,

@@ -9,3 +9,5 @@ export type { ManeuverParameters } from './maneuver-parameters.js';
 export { cleanHistory } from './clean-history.js';
 export type { CleanedHistory } from './clean-history.js';
 export { meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
+export { alongTrackRate, alongTrackResidualKm } from './along-track-residual.js';
+export type { AlongTrackElements } from './along-track-residual.js';

@@ -13,6 +13,14 @@ export interface ManeuverParameters {
   readonly windowHalfWidth: number;
   /** A jump is significant when |residual| ≥ k·σ (σ = 1.4826·MAD of the neighbours). */
   readonly kSigma: number;
+  /** An interval is also significant when its along-track prediction residual is ≥ this many σ. */
+  readonly kSigmaAlongTrack: number;
+  /** The along-track test also needs the a″ residual in the same direction at ≥ this many σ. */
+  readonly kSigmaAlongTrackConfirm: number;
+  /** Lower bound on the noise σ of along-track prediction residuals, km. */
+  readonly minNoiseAlongTrackKm: number;
+  /** Consecutive significant intervals in one direction spanning at most this are one burn, days. */
+  readonly rampMaxDays: number;
   /** Also test the change over two consecutive intervals (a burn split over two fits). */
   readonly twoStepTest: boolean;
   /** Lower bound on the noise σ of semi-major-axis differences, km (guards against MAD = 0). */
@@ -48,10 +56,14 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   duplicateEpochSec: 60,
   windowHalfWidth: 10,
   kSigma: 5,
+  kSigmaAlongTrack: 8,
+  kSigmaAlongTrackConfirm: 2,
+  minNoiseAlongTrackKm: 0.01,
+  rampMaxDays: 3,
   twoStepTest: false,
   minNoiseSemiMajorAxisKm: 0.001,
   minNoisePlaneRad: 2e-5,
-  minDeltaVMps: 0.005,
+  minDeltaVMps: 0.004,
   maxGapDays: 20,
   fullConfidenceGapDays: 3,
   continuousMinChangeKm: 5,
