@@ -7,7 +7,7 @@ module.exports = {
       name: 'core-is-pure',
       comment: 'core runs in Node and the browser: no node builtins, no other orbwatch package',
       severity: 'error',
-      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
+      from: { path: '^packages/core/src', pathNot: '\\.test(-support)?\\.ts$' },
       to: { pathNot: ['^packages/core/src', 'node_modules/satellite\\.js'] },
     },
     {
