@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'packages/cli/bin/**', '*.config.*', '.dependency-cruiser.cjs'] },
+  { ignores: ['tmp/**', '**/dist/**', '**/node_modules/**', 'fixtures/**', 'packages/cli/bin/**', '*.config.*', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -35,7 +35,7 @@ export function processContext(): CliContext {
 
 function withRepo<T>(db: string, run: (repo: CatalogRepository) => Promise<T>): Promise<T> {
   const repo = openSqliteCatalog(db);
-  return run(repo).finally(() => repo.close());
+  return run(repo).finally(() => { repo.close(); });
 }
 
 const asOption =
