@@ -25,6 +25,11 @@ const DEFAULT_DB = './orbwatch.db';
 
 /** The process's context: real streams and the wall clock (read only here). */
 export function processContext(): CliContext {
+  // A reader that stops early (`orbwatch events | head`) closes the pipe: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -182,9 +187,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .option('--objects <list>', 'comma-separated NORAD ids (default: every object with new element sets)', asOption((t) => t.split(',').map((x) => parseNoradArg(x.trim()))))
     .option('--since <time>', 'store only events ending at or after this time (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--since')))
     .option('--full', 'ignore what earlier runs processed and examine every object again')
+    .option('--baseline <time>', 'fragmentation: the earlier catalogue snapshot (default: 30 days before the newest epoch)', asOption((t) => parseTimeArg(t, '--baseline')))
+    .option('--clouds', 'fragmentation: also store old debris clouds recognised in one snapshot')
     .option('--json', 'print {detectors:[…]}')
     .option('--quiet', 'print nothing but errors')
-    .action(async (o: { db: string; kinds: DetectorKind[]; objects?: ReturnType<typeof parseNoradArg>[]; since?: Instant; full?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (o: { db: string; kinds: DetectorKind[]; objects?: ReturnType<typeof parseNoradArg>[]; since?: Instant; full?: boolean; baseline?: Instant; clouds?: boolean; json?: boolean; quiet?: boolean }) => {
       await withRepo(o.db, async (repo) => {
         setExit(
           await runDetect(
@@ -194,6 +201,8 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
               ...(o.objects === undefined ? {} : { objects: o.objects }),
               ...(o.since === undefined ? {} : { since: o.since }),
               ...(o.full === undefined ? {} : { full: o.full }),
+              ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
+              ...(o.clouds === undefined ? {} : { clouds: o.clouds }),
               ...(o.json === undefined ? {} : { json: o.json }),
               ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
             },

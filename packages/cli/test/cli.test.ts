@@ -129,4 +129,26 @@ describe('orbwatch CLI (built binary)', () => {
     }
     expect(runCli(['detect', '--db', db, '--kinds', 'teleportation']).code).toBe(2);
   });
+
+  it('detect finds the Cosmos 1408 breakup between the 2021-10-02 and 2022-01-22 catalogues', () => {
+    const db = tempDb();
+    const ingest = runCli(['ingest', '--db', db, '--quiet', 'fixtures/catalog-snapshots/SpaceTrash_full-catalog_2021-10-02.3le.gz', 'fixtures/catalog-snapshots/ODAP_full-catalog_2022-01-22.3le.gz']);
+    expect(ingest.code).toBe(0);
+    const r = runCli(['detect', '--db', db, '--json', '--kinds', 'fragmentation', '--baseline', '2021-10-15T00:00:00Z']);
+    expect(r.code).toBe(0);
+    const events = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'fragmentation', '--object', '13552']).stdout) as {
+      events: { objects: { norad: number; role: string }[]; measures: { epochUtc: string; epochSigmaSec: number; altitudeKm: number; fragments: number } }[];
+    };
+    expect(events.events).toHaveLength(1);
+    const e = events.events[0]!;
+    expect(e.objects).toContainEqual({ norad: 13552, role: 'parent' });
+    // Public record: the Russian ASAT test destroyed Cosmos 1408 on 2021-11-15 at ~480 km.
+    // The estimate ± σ must overlap that day (the criterion).
+    const epochMs = Date.parse(e.measures.epochUtc);
+    const sigmaMs = e.measures.epochSigmaSec * 1000;
+    expect(epochMs - sigmaMs).toBeLessThan(Date.UTC(2021, 10, 16));
+    expect(epochMs + sigmaMs).toBeGreaterThanOrEqual(Date.UTC(2021, 10, 15));
+    expect(Math.abs(e.measures.altitudeKm - 480)).toBeLessThan(30);
+    expect(e.measures.fragments).toBeGreaterThan(1000); // 1,214 new 1982-092 pieces in the 2022-01-22 catalogue
+  });
 });

@@ -7,14 +7,25 @@
  * @module
  */
 import type { DetectedEvent, Instant, NoradId } from '@orbwatch/core';
-import { ErrorCode, MANEUVER_DETECTOR, MANEUVER_DETECTOR_VERSION, OrbwatchError, detectManeuvers } from '@orbwatch/core';
+import {
+  ErrorCode,
+  FRAGMENTATION_DETECTOR,
+  FRAGMENTATION_DETECTOR_VERSION,
+  MANEUVER_DETECTOR,
+  MANEUVER_DETECTOR_VERSION,
+  OrbwatchError,
+  addSec,
+  detectFragmentations,
+  detectManeuvers,
+} from '@orbwatch/core';
 import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
+import { newestEpoch, snapshotAsOf } from '../detection/catalog-snapshot.js';
 import { EXIT_OK } from '../exit-codes.js';
 
 /** The detector kinds `orbwatch detect` can run today. */
-export const DETECTOR_KINDS = ['maneuver'] as const;
+export const DETECTOR_KINDS = ['maneuver', 'fragmentation'] as const;
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
 
 export interface DetectOptions {
@@ -23,6 +34,10 @@ export interface DetectOptions {
   /** Only events that end at or after this instant are stored. */
   readonly since?: Instant;
   readonly full?: boolean;
+  /** Fragmentation: the earlier snapshot's time (default: 30 days before the newest epoch). */
+  readonly baseline?: Instant;
+  /** Fragmentation: also store old debris clouds recognised in one snapshot. */
+  readonly clouds?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
@@ -86,6 +101,7 @@ export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: 
     await repo.setDetectorWatermarks(d.name, d.version, done, ctx.now());
     report.push({ kind: d.kind, detector: d.name, version: d.version, objectsExamined: candidates.length, eventsFound: found, inserted, existing });
   }
+  if (o.kinds.includes('fragmentation')) report.push(await runFragmentation(repo, o, ctx));
   if (o.json === true) writeJson(ctx, { detectors: report });
   else if (o.quiet !== true) {
     for (const r of report) {
@@ -93,4 +109,29 @@ export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: 
     }
   }
   return EXIT_OK;
+}
+
+const BASELINE_DEFAULT_SEC = -30 * 86_400;
+
+/**
+ * Fragmentations between two catalogue snapshots taken from the stored history: each object's
+ * latest set before the baseline, and each object's latest set overall. Bursts of new pieces of
+ * one launch are events; old clouds only with `clouds`.
+ */
+async function runFragmentation(repo: CatalogRepository, o: DetectOptions, ctx: CliContext): Promise<DetectReport['detectors'][number]> {
+  const base = { kind: 'fragmentation', detector: FRAGMENTATION_DETECTOR, version: FRAGMENTATION_DETECTOR_VERSION };
+  const newest = await newestEpoch(repo);
+  if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
+  const baseline = o.baseline ?? addSec(newest, BASELINE_DEFAULT_SEC);
+  const after = await snapshotAsOf(repo, addSec(newest, 1));
+  const before = await snapshotAsOf(repo, baseline);
+  const scoped = (sets: readonly StoredElementSet[]) => (o.objects === undefined ? sets : sets.filter((s) => o.objects?.includes(s.noradId)));
+  const { reports } = detectFragmentations({ after: scoped(after), before: scoped(before) });
+  const all = [...after, ...before];
+  const events = reports
+    .filter((r) => r.mode === 'burst' || o.clouds === true)
+    .map((r) => withStoredIds(r.event, all))
+    .filter((e) => o.since === undefined || e.end >= o.since);
+  const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  return { ...base, objectsExamined: after.length, eventsFound: events.length, inserted: saved.inserted, existing: saved.existing };
 }

@@ -38,6 +38,15 @@ export function eventJson(e: StoredEvent) {
   };
 }
 
+/** Objects of an event for a table cell: each object with its role, or counts when many share one. */
+function describeObjects(objects: StoredEvent['objects']): string {
+  const byRole = new Map<string, number[]>();
+  for (const o of objects) byRole.set(o.role, [...(byRole.get(o.role) ?? []), o.norad]);
+  return [...byRole.entries()]
+    .map(([role, ids]) => (ids.length > 3 ? `${String(ids.length)} ${role}` : ids.map((id) => `${String(id)}(${role})`).join(' ')))
+    .join(' ');
+}
+
 const num = (x: unknown, digits: number): string => (typeof x === 'number' ? x.toFixed(digits) : '');
 
 export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: CliContext): Promise<number> {
@@ -58,7 +67,7 @@ export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: 
       { header: 'START (UTC)', value: (e) => formatIso(e.start).slice(0, 16) },
       { header: 'END (UTC)', value: (e) => formatIso(e.end).slice(0, 16) },
       { header: 'KIND', value: (e) => e.kind },
-      { header: 'OBJECTS', value: (e) => e.objects.map((x) => `${String(x.norad)}(${x.role})`).join(' ') },
+      { header: 'OBJECTS', value: (e) => describeObjects(e.objects) },
       { header: 'Δv m/s', value: (e) => (typeof e.measures['deltaVMps'] === 'number' ? `${num(e.measures['deltaVMps'], 3)} ± ${num(e.measures['deltaVSigmaMps'], 3)}` : ''), align: 'right' },
       { header: 'MIN RANGE km', value: (e) => num(e.measures['minRangeKm'], 2), align: 'right' },
       { header: 'DETAIL', value: (e) => String(e.measures['kind'] ?? e.measures['class'] ?? e.measures['context'] ?? '') },
