@@ -13,3 +13,4 @@ export type {
 } from './detected-event.js';
 export * from './maneuver/index.js';
 export * from './fragmentation/index.js';
+export * from './release/index.js';

@@ -1,0 +1,550 @@
+/**
+ * Release / deployment detection (a pure function): when an object first appears, find the
+ * object it separated from, the separation epoch and the separation Δv.
+ *
+ * Method (details, sources and measured accuracy in docs/design/release-detector.md):
+ * 1. Window: back-propagate the newcomer over [first epoch − lookback, first epoch], the lookback
+ *    taken from its revolution number at epoch (+ margin), clamped to [min, max]Lookback.
+ * 2. Candidates: objects of the same launch (COSPAR `YYYY-NNN`) first — catalogued ones all, other
+ *    newcomers through the launch's reference sibling (its earliest-catalogued newcomer) — then
+ *    objects of other launches that pass a coarse filter (orbit-plane angle, radius ranges).
+ * 3. Closest approach: coarse scan of |Δr|² (first child set vs the parent's set nearest in time),
+ *    golden-section refinement of the deepest local minima; then, around it, the same for every
+ *    pair (first few child sets × parent sets nearest before/after) → median epoch, Δv (inertial
+ *    difference in the parent's RIC axes) and their spread across pairs.
+ * 4. Accept when the distance at separation is within maxDistanceBase + growth × lag and |Δv| is
+ *    below maxDeltaV. A candidate in orbit before the separation (catalogued, or a newcomer whose
+ *    own separation came earlier) is a parent → a `release` event. Otherwise newcomers of one
+ *    launch that meet their reference sibling form one deployment group → one `release` event
+ *    of class `deployment` whose carrier is not catalogued.
+ * Newcomers are handled in order of first appearance, so chains (parent → child → grandchild) are
+ * followed.
+ * @module
+ */
+import type { ElementSet } from '../../elements/element-set.js';
+import type { NoradId } from '../../ids/norad-id.js';
+import { createSgp4Propagator } from '../../propagation/create-sgp4-propagator.js';
+import type { Sgp4Propagator } from '../../propagation/sgp4-propagator.js';
+import type { Instant } from '../../time/instant.js';
+import { formatIso, instant } from '../../time/instant.js';
+import type { DetectedEvent, ElementSetRef } from '../detected-event.js';
+import type { ClosestApproach } from './closest-approach.js';
+import { approachAt, closestApproachNear, refineMinimum, scanMinima } from './closest-approach.js';
+import { propagateTeme } from '../../propagation/propagate-teme.js';
+import { resolvePeriodicMinimum } from './resolve-periodic-minimum.js';
+import type { OrbitSketch } from './orbit-summary.js';
+import { planeAngleAt, sketchOrbit } from './orbit-summary.js';
+import type { ReleaseParameters } from './release-parameters.js';
+import { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
+import type { NewcomerOutcome, ObjectHistory, PairEstimate, ReleaseClass, ReleaseDetectionInput } from './release-types.js';
+
+export const RELEASE_DETECTOR = 'release';
+export const RELEASE_DETECTOR_VERSION = '1.0.0';
+
+/** Result of {@link detectReleases}. */
+export interface ReleaseDetection {
+  readonly events: DetectedEvent[];
+  /** One outcome per newcomer, in the order handled (first appearance). */
+  readonly outcomes: NewcomerOutcome[];
+}
+
+const MS_PER_DAY = 86_400_000;
+
+interface Prepared {
+  readonly noradId: NoradId;
+  readonly launch: string | null;
+  readonly sets: readonly ElementSet[];
+  readonly props: readonly Sgp4Propagator[];
+  readonly sketches: readonly OrbitSketch[];
+  readonly newcomer: boolean;
+  /** Earliest instant the object is known to be in orbit as itself (−∞ for catalogued objects). */
+  inOrbitSince: number;
+  /** A newcomer whose parent was found (its separation epoch is `inOrbitSince`). */
+  released: boolean;
+  /** Coarse-grid positions as a child (first set) and as a parent (nearest set), by grid index. */
+  readonly childGrid: Map<number, Float64Array | null>;
+  readonly parentGrid: Map<number, Float64Array | null>;
+}
+
+/** Class of a release by its Δv. */
+export function classifyRelease(deltaVMps: number, params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS): ReleaseClass {
+  if (deltaVMps <= params.deploymentMaxMps) return 'deployment';
+  if (deltaVMps < params.highSpeedMinMps) return 'ejection';
+  return 'high-speed-release';
+}
+
+/**
+ * Finds releases among newly catalogued objects. Pure; deterministic (ties broken by NORAD id).
+ * Objects whose sets SGP4 cannot initialise are skipped.
+ */
+export function detectReleases(input: ReleaseDetectionInput, params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS): ReleaseDetection {
+  const all: Prepared[] = [];
+  for (const h of input.catalogued) {
+    const p = prepare(h, false);
+    if (p !== undefined) all.push(p);
+  }
+  const shared = sharedPlaceholderKeys(input.newObjects);
+  const newcomers: Prepared[] = [];
+  for (const h of input.newObjects) {
+    const p = prepare({ noradId: h.noradId, sets: h.sets.filter((s) => !shared.has(elementKey(s))) }, true);
+    if (p !== undefined) newcomers.push(p);
+  }
+  newcomers.sort((a, b) => firstEpoch(a) - firstEpoch(b) || a.noradId - b.noradId);
+  all.push(...newcomers);
+
+  // The reference sibling of each launch: its earliest-catalogued newcomer.
+  const reference = new Map<string, Prepared>();
+  for (const n of newcomers) if (n.launch !== null && !reference.has(n.launch)) reference.set(n.launch, n);
+
+  const outcomes: NewcomerOutcome[] = [];
+  const events: DetectedEvent[] = [];
+  const groups = new Map<string, { ref: Prepared; members: PairEstimate[] }>();
+
+  for (const child of newcomers) {
+    const outcome = examine(child, all, reference, params);
+    outcomes.push(outcome);
+    if (outcome.status === 'released' && outcome.estimate !== null) {
+      // In orbit as itself from its separation on: it can be the parent of a later newcomer (chains).
+      child.inOrbitSince = outcome.estimate.epoch;
+      child.released = true;
+      const parent = all.find((o) => o.noradId === outcome.estimate?.otherNorad);
+      events.push(pairEvent(outcome.estimate, parent, params));
+    } else if (outcome.status === 'sibling' && outcome.estimate !== null && child.launch !== null) {
+      // A sibling stays 'in orbit since its first set': it parents only what separated after that.
+      const ref = reference.get(child.launch);
+      if (ref !== undefined) {
+        const g = groups.get(child.launch) ?? { ref, members: [] };
+        g.members.push(outcome.estimate);
+        groups.set(child.launch, g);
+      }
+    }
+  }
+  const launchSize = new Map<string, number>();
+  for (const n of newcomers) if (n.launch !== null) launchSize.set(n.launch, (launchSize.get(n.launch) ?? 0) + 1);
+  for (const [launch, g] of groups) {
+    const minSize = Math.min(params.minGroupSize, launchSize.get(launch) ?? 0);
+    const ev = groupEvent(launch, g.ref, g.members, minSize, params);
+    if (ev !== undefined) events.push(ev);
+  }
+  return { events, outcomes };
+}
+
+/** Epoch and orbital elements of a set (not its catalogue number). */
+function elementKey(s: ElementSet): string {
+  return [s.epoch, s.meanMotionRadPerSec, s.eccentricity, s.inclinationRad, s.raanRad, s.argPerigeeRad, s.meanAnomalyRad].join(' ');
+}
+
+/**
+ * Sets published with identical epoch and elements for two or more objects: one placeholder
+ * orbit for a whole batch (e.g. the launch provider's pre-separation elements), which says
+ * nothing about how the objects separated. They are not used as child sets.
+ */
+function sharedPlaceholderKeys(histories: readonly ObjectHistory[]): Set<string> {
+  const owner = new Map<string, number>();
+  const shared = new Set<string>();
+  for (const h of histories) {
+    for (const s of h.sets) {
+      const k = elementKey(s);
+      const o = owner.get(k);
+      if (o === undefined) owner.set(k, h.noradId);
+      else if (o !== h.noradId) shared.add(k);
+    }
+  }
+  return shared;
+}
+
+function prepare(h: ObjectHistory, newcomer: boolean): Prepared | undefined {
+  const sorted = [...h.sets].sort((a, b) => a.epoch - b.epoch);
+  const sets: ElementSet[] = [];
+  const props: Sgp4Propagator[] = [];
+  for (const s of sorted) {
+    const last = sets[sets.length - 1];
+    if (last !== undefined && Math.abs(s.epoch - last.epoch) < 1000) continue;
+    const init = createSgp4Propagator(s);
+    if (!init.ok) continue;
+    sets.push(s);
+    props.push(init.propagator);
+  }
+  const first = sets[0];
+  if (first === undefined) return undefined;
+  const cospar = first.cosparId;
+  return {
+    noradId: h.noradId,
+    launch: cospar !== null && cospar.length >= 8 ? cospar.slice(0, 8) : null,
+    sets,
+    props,
+    sketches: sets.map(sketchOrbit),
+    newcomer,
+    inOrbitSince: newcomer ? first.epoch : -Infinity,
+    released: false,
+    childGrid: new Map(),
+    parentGrid: new Map(),
+  };
+}
+
+const firstEpoch = (p: Prepared): number => p.sets[0]?.epoch ?? Infinity;
+
+/** Index of the set nearest in time to t. */
+function nearestIndex(p: Prepared, t: number): number {
+  let lo = 0, hi = p.sets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((p.sets[mid]?.epoch ?? 0) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const prev = lo - 1;
+  if (prev >= 0 && Math.abs((p.sets[prev]?.epoch ?? 0) - t) <= Math.abs((p.sets[lo]?.epoch ?? 0) - t)) return prev;
+  return lo;
+}
+
+/** Indices of the sets nearest before and after t (one or two distinct indices). */
+function bracketIndices(p: Prepared, t: number): number[] {
+  let after = p.sets.findIndex((s) => s.epoch >= t);
+  if (after < 0) after = p.sets.length;
+  const out: number[] = [];
+  if (after - 1 >= 0) out.push(after - 1);
+  if (after < p.sets.length) out.push(after);
+  return out;
+}
+
+/**
+ * The instant the revolution number at epoch points to: first epoch − rev × period (the start of
+ * the count, which for a newly catalogued object is its launch or its separation). Null when the
+ * set carries no revolution number (or 0).
+ */
+export function revImpliedEpoch(set: ElementSet): Instant | null {
+  if (set.revAtEpoch === null || !(set.revAtEpoch > 0)) return null;
+  return instant(set.epoch - (set.revAtEpoch * 2 * Math.PI * 1000) / set.meanMotionRadPerSec);
+}
+
+function lookbackMs(child: Prepared, params: ReleaseParameters): number {
+  const first = child.sets[0];
+  const sk = child.sketches[0];
+  let days = params.maxLookbackDays;
+  const implied = first === undefined ? null : revImpliedEpoch(first);
+  if (first !== undefined && sk !== undefined && implied !== null) {
+    days = (first.epoch - implied + sk.periodSec * 1000) / MS_PER_DAY + params.revPriorMarginDays;
+  }
+  return Math.min(params.maxLookbackDays, Math.max(params.minLookbackDays, days)) * MS_PER_DAY;
+}
+
+/**
+ * Coarse filter for candidates of other launches: the radius ranges must overlap and the orbit
+ * planes (J2 node drift applied) must be within maxPlaneAngle of each other. Returns the
+ * sub-intervals of [tLo, tHi] where the planes are that close (sampled every `planeSampleDays`,
+ * widened by one sample), or an empty list when the candidate cannot be the parent.
+ */
+function planeMatchIntervals(child: Prepared, other: Prepared, tLo: number, tHi: number, params: ReleaseParameters): [number, number][] {
+  const c = child.sketches[0];
+  const o = other.sketches[nearestIndex(other, tHi)];
+  if (c === undefined || o === undefined) return [];
+  const m = params.radiusMarginKm;
+  if (c.apogeeRadiusKm < o.perigeeRadiusKm - m || c.perigeeRadiusKm > o.apogeeRadiusKm + m) return [];
+  const limit = (params.maxPlaneAngleDeg * Math.PI) / 180;
+  const step = params.planeSampleDays * MS_PER_DAY;
+  const n = Math.max(1, Math.ceil((tHi - tLo) / step));
+  const h = (tHi - tLo) / n;
+  const out: [number, number][] = [];
+  for (let k = 0; k <= n; k++) {
+    const t = tLo + k * h;
+    if (planeAngleAt(c, o, t) > limit) continue;
+    const lo = Math.max(tLo, t - h), hi = Math.min(tHi, t + h);
+    const last = out[out.length - 1];
+    if (last !== undefined && lo <= last[1]) last[1] = hi;
+    else out.push([lo, hi]);
+  }
+  return out;
+}
+
+function examine(child: Prepared, all: readonly Prepared[], reference: ReadonlyMap<string, Prepared>, params: ReleaseParameters): NewcomerOutcome {
+  const tHi = firstEpoch(child);
+  const tLo = tHi - lookbackMs(child, params);
+  const ref = child.launch !== null ? reference.get(child.launch) : undefined;
+  const examined: PairEstimate[] = [];
+  for (const other of all) {
+    if (other === child) continue;
+    const sameLaunch = other.launch !== null && other.launch === child.launch;
+    if (sameLaunch && other.newcomer && other !== ref) continue; // siblings through the reference only
+    if (sameLaunch && other.newcomer && firstEpoch(other) > tHi && other.inOrbitSince > tHi) continue;
+    if (!sameLaunch && other.newcomer && other.inOrbitSince >= tHi) continue; // not yet in orbit
+    const intervals: readonly (readonly [number, number])[] = sameLaunch ? [[tLo, tHi]] : planeMatchIntervals(child, other, tLo, tHi, params);
+    let best: PairEstimate | undefined;
+    for (const [a, b] of intervals) {
+      const est = estimatePair(child, other, a, b, tHi, params);
+      if (est !== undefined && (best === undefined || est.distanceKm < best.distanceKm)) best = est;
+    }
+    if (best !== undefined) examined.push(best);
+  }
+  examined.sort((a, b) => a.distanceKm - b.distanceKm || a.otherNorad - b.otherNorad);
+  const accepted = examined.filter((e) => acceptable(e, tHi, params));
+  const isParent = (e: PairEstimate): boolean => {
+    const o = all.find((x) => x.noradId === e.otherNorad);
+    if (o === undefined) return false;
+    // A newcomer of the same launch is a parent only once its own separation is established
+    // (a chain); being catalogued first says nothing about which of two siblings carried the other.
+    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released) return false;
+    return o.inOrbitSince < e.epoch - params.parentPrecedenceSec * 1000;
+  };
+  const parent = accepted.find(isParent);
+  const first = child.sets[0];
+  const implied = first === undefined ? null : revImpliedEpoch(first);
+  const base = {
+    noradId: child.noradId,
+    examined,
+    windowFrom: instant(tLo),
+    windowTo: instant(tHi),
+    revImpliedEpoch: implied,
+    revImpliedBeforeWindow: implied !== null && implied < tLo,
+  };
+  if (parent !== undefined) return { ...base, status: 'released', estimate: parent };
+  const sibling = accepted.find((e) => ref !== undefined && e.otherNorad === ref.noradId && e.deltaVMps <= params.maxSiblingDeltaVMps);
+  if (sibling !== undefined) return { ...base, status: 'sibling', estimate: sibling };
+  return { ...base, status: 'none', estimate: null };
+}
+
+/** Largest accepted distance at separation for a lag (child's first set − separation) in ms, km. */
+function acceptDistanceKm(lagMs: number, params: ReleaseParameters): number {
+  return params.maxDistanceBaseKm + params.maxDistanceGrowthKmPerDay * Math.max(0, lagMs / MS_PER_DAY);
+}
+
+function acceptable(e: PairEstimate, tHi: number, params: ReleaseParameters): boolean {
+  return e.distanceKm <= acceptDistanceKm(tHi - e.epoch, params) && e.deltaVMps <= params.maxDeltaVMps;
+}
+
+/**
+ * Closest approach of child to other over [tLo, tHi], then per set pair around it. `tFirst` is
+ * the child's first epoch (for the distance acceptance).
+ */
+function estimatePair(child: Prepared, other: Prepared, tLo: number, tHi: number, tFirst: number, params: ReleaseParameters): PairEstimate | undefined {
+  const c0 = child.props[0];
+  const sk = child.sketches[0];
+  if (c0 === undefined || sk === undefined) return undefined;
+  const stepMs = params.coarseStepSec * 1000;
+  const parentAt = (t: number): Sgp4Propagator => other.props[nearestIndex(other, t)] ?? c0;
+  const fineMs = stepMs / params.fineScanFactor;
+  let best: ClosestApproach | undefined;
+  for (const t0 of coarseMinima(child, other, tLo, tHi, stepMs, params.minimaRefined)) {
+    const p = parentAt(t0);
+    // The coarse step is a fraction of a period: search ±1 coarse step finely, then refine.
+    for (const t1 of scanMinima(c0, () => p, Math.max(tLo, t0 - stepMs), Math.min(tHi, t0 + stepMs), fineMs, 1)) {
+      const t = refineMinimum(c0, p, Math.max(tLo, t1 - fineMs), Math.min(tHi, t1 + fineMs));
+      const ca = approachAt(c0, p, t);
+      if (ca !== undefined && (best === undefined || ca.distanceKm < best.distanceKm)) best = ca;
+    }
+  }
+  if (best === undefined) return undefined;
+  const periodMs = sk.periodSec * 1000;
+  const coarseOnly = best.distanceKm > acceptDistanceKm(tFirst - best.t, params);
+  let ambiguitySec = 0;
+  if (!coarseOnly) {
+    const res = resolvePeriodicMinimum(c0, parentAt(best.t), best, periodMs, fineMs, [tLo, tHi]);
+    best = res.best;
+    ambiguitySec = res.ambiguitySec;
+  }
+
+  // Every pair: the first few child sets × the other's sets nearest before/after the estimate.
+  const childIdx = child.props.slice(0, params.childSetsUsed).map((_, k) => k);
+  const bestT = best.t;
+  // Each pair finds its own closest approach within ±¾ revolution of the first pair's (different
+  // sets of a drag-perturbed child disagree by up to about a revolution; that spread is the σ),
+  // even when the meetings repeat every half revolution (the pair spread then shows it).
+  const pairHalfWindowMs = periodMs * 0.75;
+  const bracket = bracketIndices(other, bestT);
+  const fresh = bracket.filter((j) => Math.abs((other.sets[j]?.epoch ?? Infinity) - bestT) <= params.maxParentSetAgeDays * MS_PER_DAY);
+  const otherIdx = fresh.length > 0 ? fresh : [nearestIndex(other, bestT)];
+  const found: ClosestApproach[] = [];
+  // A candidate already too far is reported from the first pair alone (it cannot be accepted).
+  for (const k of coarseOnly ? [] : childIdx) {
+    for (const j of otherIdx) {
+      const cp = child.props[k], op = other.props[j];
+      if (cp === undefined || op === undefined) continue;
+      const ca = closestApproachNear(cp, op, bestT, pairHalfWindowMs, fineMs, 2, [tLo, tHi]);
+      if (ca !== undefined) found.push(ca);
+    }
+  }
+  if (found.length === 0) found.push(best);
+  const ts = found.map((f) => f.t as number);
+  const dv = found.map((f) => f.dvKmPerSec * 1000);
+  return {
+    childNorad: child.noradId,
+    otherNorad: other.noradId,
+    epoch: instant(median(ts)),
+    epochPairSpreadSec: sd(ts) / 1000,
+    epochAmbiguitySec: ambiguitySec,
+    distanceKm: median(found.map((f) => f.distanceKm)),
+    deltaVMps: median(dv),
+    deltaVPairSpreadMps: sd(dv),
+    deltaVRicMps: {
+      r: median(found.map((f) => f.dvRic.r * 1000)),
+      i: median(found.map((f) => f.dvRic.i * 1000)),
+      c: median(found.map((f) => f.dvRic.c * 1000)),
+    },
+    pairsUsed: found.length,
+    childSets: (coarseOnly ? [0] : childIdx).map((k) => child.sets[k]).filter((s): s is ElementSet => s !== undefined),
+    otherSets: (coarseOnly ? [nearestIndex(other, bestT)] : otherIdx).map((j) => other.sets[j]).filter((s): s is ElementSet => s !== undefined),
+    meanMotionRadPerSec: child.sets[0]?.meanMotionRadPerSec ?? 0,
+  };
+}
+
+/**
+ * Positions (TEME, km) on the absolute grid t = k·step, cached per object and role: as a child
+ * from its first set, as a parent from its set nearest in time. The coarse scans of all pairs
+ * share them, so each object is propagated once per grid instant.
+ */
+function gridPosition(obj: Prepared, role: 'child' | 'parent', k: number, stepMs: number): Float64Array | null {
+  const cache = role === 'child' ? obj.childGrid : obj.parentGrid;
+  const hit = cache.get(k);
+  if (hit !== undefined) return hit;
+  const t = k * stepMs;
+  const prop = role === 'child' ? obj.props[0] : obj.props[nearestIndex(obj, t)];
+  let pos: Float64Array | null = null;
+  if (prop !== undefined) {
+    const r = propagateTeme(prop, instant(t), { allowStale: true });
+    if (r.ok) pos = Float64Array.of(r.state.r.x, r.state.r.y, r.state.r.z);
+  }
+  cache.set(k, pos);
+  return pos;
+}
+
+/** Instants of the `count` deepest local minima of |Δr| on the shared grid over [tLo, tHi]. */
+function coarseMinima(child: Prepared, other: Prepared, tLo: number, tHi: number, stepMs: number, count: number): number[] {
+  const k0 = Math.ceil(tLo / stepMs), k1 = Math.floor(tHi / stepMs);
+  if (k1 - k0 < 2) return [(tLo + tHi) / 2];
+  const n = k1 - k0 + 1;
+  const d = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const a = gridPosition(child, 'child', k0 + j, stepMs);
+    const b = gridPosition(other, 'parent', k0 + j, stepMs);
+    d[j] = a === null || b === null ? Infinity : ((a[0] ?? 0) - (b[0] ?? 0)) ** 2 + ((a[1] ?? 0) - (b[1] ?? 0)) ** 2 + ((a[2] ?? 0) - (b[2] ?? 0)) ** 2;
+  }
+  const minima: { t: number; d: number }[] = [];
+  for (let j = 0; j < n; j++) {
+    const v = d[j] ?? Infinity;
+    if (!Number.isFinite(v)) continue;
+    if (v <= (j > 0 ? (d[j - 1] ?? Infinity) : Infinity) && v <= (j < n - 1 ? (d[j + 1] ?? Infinity) : Infinity)) minima.push({ t: (k0 + j) * stepMs, d: v });
+  }
+  minima.sort((x, y) => x.d - y.d || x.t - y.t);
+  return minima.slice(0, count).map((m) => m.t);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+}
+
+function sd(xs: readonly number[]): number {
+  if (xs.length < 2) return 0;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+}
+
+/**
+ * σ of the epoch: the largest of the pair spread, d/|Δv| (the time over which the two
+ * trajectories stay within the miss distance d of each other), the periodic ambiguity and the
+ * drag floor c·lag² (see ReleaseParameters.epochSigmaSecPerLagDay2); σ of Δv: the larger of the pair
+ * spread and n·d (the velocity error that a position error d implies on an orbit of mean motion n).
+ */
+function sigmas(e: PairEstimate, params: ReleaseParameters): { epochSigmaSec: number; deltaVSigmaMps: number } {
+  const dvKmS = Math.max(e.deltaVMps / 1000, 1e-6);
+  const lagDays = Math.max(0, ((e.childSets[0]?.epoch ?? e.epoch) - e.epoch) / MS_PER_DAY);
+  return {
+    epochSigmaSec: Math.max(e.epochPairSpreadSec, e.distanceKm / dvKmS, e.epochAmbiguitySec, params.epochSigmaSecPerLagDay2 * lagDays * lagDays),
+    deltaVSigmaMps: Math.max(e.deltaVPairSpreadMps, e.meanMotionRadPerSec * e.distanceKm * 1000),
+  };
+}
+
+function refs(sets: readonly ElementSet[], role: string): ElementSetRef[] {
+  return sets.map((s) => ({ noradId: s.noradId, epoch: s.epoch, epochText: s.epochText, role }));
+}
+
+function paramRecord(params: ReleaseParameters): Record<string, number> {
+  return { ...params };
+}
+
+function pairEvent(e: PairEstimate, parent: Prepared | undefined, params: ReleaseParameters): DetectedEvent {
+  const { epochSigmaSec, deltaVSigmaMps } = sigmas(e, params);
+  const start: Instant = instant(e.epoch - 3 * epochSigmaSec * 1000);
+  const end: Instant = instant(e.epoch + 3 * epochSigmaSec * 1000);
+  return {
+    kind: 'release',
+    objects: [
+      { norad: e.otherNorad, role: 'parent' },
+      { norad: e.childNorad, role: 'child' },
+    ],
+    start,
+    end,
+    measures: {
+      separationEpochUtc: formatIso(e.epoch),
+      separationEpoch: e.epoch,
+      separationEpochSigmaSec: epochSigmaSec,
+      separationEpochPairSpreadSec: e.epochPairSpreadSec,
+      separationEpochPeriodicAmbiguitySec: e.epochAmbiguitySec,
+      deltaVMps: e.deltaVMps,
+      deltaVSigmaMps,
+      deltaVPairSpreadMps: e.deltaVPairSpreadMps,
+      deltaVRadialMps: e.deltaVRicMps.r,
+      deltaVInTrackMps: e.deltaVRicMps.i,
+      deltaVCrossTrackMps: e.deltaVRicMps.c,
+      distanceAtSeparationKm: e.distanceKm,
+      class: classifyRelease(e.deltaVMps, params),
+      pairsUsed: e.pairsUsed,
+      lagDays: ((e.childSets[0]?.epoch ?? e.epoch) - e.epoch) / MS_PER_DAY,
+      parentCatalogued: parent !== undefined && !parent.newcomer,
+    },
+    elementSets: [...refs(e.otherSets, 'parent'), ...refs(e.childSets, 'child')],
+    detector: RELEASE_DETECTOR,
+    detectorVersion: RELEASE_DETECTOR_VERSION,
+    parameters: paramRecord(params),
+  };
+}
+
+/**
+ * One deployment event for the newcomers of a launch that met its reference sibling. Its Δv
+ * (`deltaVMps`) is the median RELATIVE speed between siblings; each one's speed from the
+ * uncatalogued carrier is estimated as that / √2 (two independent separations of equal speed in
+ * random directions), which is what the class is decided on.
+ */
+function groupEvent(launch: string, ref: Prepared, members: readonly PairEstimate[], minSize: number, params: ReleaseParameters): DetectedEvent | undefined {
+  const med = median(members.map((m) => m.epoch));
+  const kept = members.filter((m) => Math.abs(m.epoch - med) <= params.groupEpochToleranceSec * 1000);
+  if (kept.length === 0 || kept.length + 1 < minSize) return undefined;
+  const ts = kept.map((m) => m.epoch as number);
+  const epoch = instant(median(ts));
+  const dv = kept.map((m) => m.deltaVMps);
+  const spreadSec = sd(ts) / 1000;
+  const dvMedian = median(dv);
+  const floor = median(kept.map((m) => sigmas(m, params).epochSigmaSec));
+  const epochSigmaSec = Math.max(spreadSec, floor);
+  const norads = [ref.noradId, ...kept.map((m) => m.childNorad)];
+  return {
+    kind: 'release',
+    objects: norads.map((n) => ({ norad: n, role: 'child' as const })),
+    start: instant(Math.min(...ts) - 3 * floor * 1000),
+    end: instant(Math.max(...ts) + 3 * floor * 1000),
+    measures: {
+      separationEpochUtc: formatIso(epoch),
+      separationEpoch: epoch,
+      separationEpochSigmaSec: epochSigmaSec,
+      separationEpochSpreadSec: spreadSec,
+      separationEpochRangeSec: (Math.max(...ts) - Math.min(...ts)) / 1000,
+      deltaVMps: dvMedian,
+      separationSpeedEstimateMps: dvMedian / Math.SQRT2,
+      deltaVSigmaMps: Math.max(sd(dv), median(kept.map((m) => sigmas(m, params).deltaVSigmaMps))),
+      deltaVMaxMps: Math.max(...dv),
+      distanceAtSeparationKm: median(kept.map((m) => m.distanceKm)),
+      class: classifyRelease(dvMedian / Math.SQRT2, params),
+      pairsUsed: kept.reduce((a, m) => a + m.pairsUsed, 0),
+      groupSize: norads.length,
+      launch,
+      referenceNorad: ref.noradId,
+      parentCatalogued: false,
+      deltaVIsSiblingRelativeSpeed: true,
+      rejectedMembers: members.length - kept.length,
+    },
+    elementSets: [...refs(ref.sets.slice(0, params.childSetsUsed), 'reference'), ...kept.flatMap((m) => refs(m.childSets, 'child'))],
+    detector: RELEASE_DETECTOR,
+    detectorVersion: RELEASE_DETECTOR_VERSION,
+    parameters: paramRecord(params),
+  };
+}
