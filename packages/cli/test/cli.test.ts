@@ -151,4 +151,30 @@ describe('orbwatch CLI (built binary)', () => {
     expect(Math.abs(e.measures.altitudeKm - 480)).toBeLessThan(30);
     expect(e.measures.fragments).toBeGreaterThan(1000); // 1,214 new 1982-092 pieces in the 2022-01-22 catalogue
   });
+
+  it('detect finds HTV-X1 releasing TEN-KOH 2, dated against JAXA\'s published release time', () => {
+    const db = tempDb();
+    runCli(['ingest', '--db', db, '--quiet', 'fixtures/releases/htv-x1-and-ten-koh-2.3le']);
+    expect(runCli(['detect', '--db', db, '--kinds', 'release', '--quiet']).code).toBe(0);
+    const { events } = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'release']).stdout) as {
+      events: { objects: { norad: number; role: string }[]; measures: { separationEpochUtc: string; separationEpochSigmaSec: number; deltaVMps: number; class: string } }[];
+    };
+    expect(events).toHaveLength(1);
+    const e = events[0]!;
+    expect(e.objects).toEqual(expect.arrayContaining([{ norad: 66174, role: 'parent' }, { norad: 68261, role: 'child' }]));
+    // JAXA: TEN-KOH 2 released from HTV-X1 on 2026-03-11 at 09:34 UTC (fixtures/releases/PROVENANCE.md).
+    expect(Math.abs(Date.parse(e.measures.separationEpochUtc) - Date.UTC(2026, 2, 11, 9, 34)) / 3.6e6).toBeLessThan(3); // hours
+    expect(e.measures.class).toBe('deployment');
+    expect(e.measures.deltaVMps).toBeLessThan(5);
+  });
+
+  it('detect does not call an old satellite newly seen in the store a release', () => {
+    // USA 245 (39232) was launched on 2013-08-28 (shared/data PROVENANCE §9); in these files its
+    // first set is an amateur one of 2020, among Cosmos 2542's sets of the same days.
+    const db = tempDb();
+    runCli(['ingest', '--db', db, '--quiet', `${EVENTS}/*.3le`]);
+    expect(runCli(['detect', '--db', db, '--kinds', 'release', '--quiet']).code).toBe(0);
+    const { events } = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'release']).stdout) as { events: { objects: { norad: number }[] }[] };
+    expect(events.flatMap((e) => e.objects.map((x) => x.norad))).not.toContain(39232);
+  });
 });

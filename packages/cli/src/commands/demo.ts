@@ -18,6 +18,8 @@ import { EXIT_OK, EXIT_RUNTIME } from '../exit-codes.js';
 import { renderTable } from '../text-table.js';
 import type { IngestReport } from './ingest.js';
 import { runIngest } from './ingest.js';
+import { runDetect } from './detect.js';
+import { eventJson } from './events.js';
 
 /** The repository's bundled data folder (same depth from src/ and dist/). */
 export function bundledDataDir(): string {
@@ -38,6 +40,7 @@ function demoSteps(dir: string): DemoStep[] {
     { label: 'inspector satellites 2026 (CelesTrak)', paths: [`${dir}/events/inspector-target-series-2026/*COSMOS*.3le`], source: 'celestrak', kind: 'official' },
     { label: 'US targets 2026 (McCants classfd, amateur)', paths: [`${dir}/events/inspector-target-series-2026/*USA*.3le`], source: 'mccants-classfd', kind: 'amateur' },
     { label: 'SATCAT (Space-Track LEO subset, 2025-04)', paths: [`${dir}/satcat/*spacetrack*`], source: 'space-track-satcat', kind: 'official' },
+    { label: 'HTV-X1 and TEN-KOH 2 (CelesTrak, 2026-03)', paths: [`${dir}/releases/htv-x1-and-ten-koh-2.3le`], source: 'celestrak', kind: 'official' },
   ];
 }
 
@@ -66,6 +69,11 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     const { report } = await runIngest(repo, step.paths, { source: step.source, sourceKind: step.kind, quiet: true }, quietCtx);
     steps.push({ label: step.label, source: step.source, kind: step.kind, report });
   }
+  if (!json) writeLine(ctx.stderr, 'detecting maneuvers and releases …');
+  await runDetect(repo, { kinds: ['maneuver', 'release'], quiet: true }, quietCtx);
+  const events = await repo.listEvents({});
+  const byKind = countBy(events.map((e) => e.kind));
+  const releases = events.filter((e) => e.kind === 'release').map(eventJson);
   const total = await repo.countElementSets();
   const objects = await repo.listObjects({});
   const spotlight = [];
@@ -104,6 +112,8 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
       issuesByCode: countBy(s.report.issues.map((i) => i.code)),
     })),
     spotlight,
+    events: byKind,
+    releases,
   };
   if (json) {
     writeJson(ctx, summary);
@@ -141,7 +151,22 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     ]),
   );
   writeLine(ctx.stdout);
-  writeLine(ctx.stdout, 'Next: orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m');
+  writeLine(ctx.stdout, `Detected: ${Object.entries(byKind).map(([k, n]) => `${String(n)} ${k}`).join(', ') || 'nothing'} (orbwatch events for the list)`);
+  writeLine(ctx.stdout, 'Releases and deployments (separation epoch ± σ, Δv ± σ, class):');
+  writeLine(
+    ctx.stdout,
+    renderTable(releases, [
+      { header: 'PARENT', value: (r) => r.objects.filter((x) => x.role === 'parent').map((x) => String(x.norad)).join(',') || '(sibling group)' },
+      { header: 'CHILD', value: (r) => r.objects.filter((x) => x.role === 'child').map((x) => String(x.norad)).join(',') },
+      { header: 'SEPARATION (UTC)', value: (r) => String(r.measures['separationEpochUtc'] ?? '').slice(0, 16) },
+      { header: '± h', value: (r) => (typeof r.measures['separationEpochSigmaSec'] === 'number' ? (r.measures['separationEpochSigmaSec'] / 3600).toFixed(1) : ''), align: 'right' },
+      { header: 'Δv m/s', value: (r) => (typeof r.measures['deltaVMps'] === 'number' ? r.measures['deltaVMps'].toFixed(2) : ''), align: 'right' },
+      { header: '± m/s', value: (r) => (typeof r.measures['deltaVSigmaMps'] === 'number' ? r.measures['deltaVSigmaMps'].toFixed(2) : ''), align: 'right' },
+      { header: 'CLASS', value: (r) => String(r.measures['class'] ?? '') },
+    ]),
+  );
+  writeLine(ctx.stdout);
+  writeLine(ctx.stdout, 'Next: orbwatch events --kind maneuver --object 25544   ·   orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m');
   return EXIT_OK;
 }
 

@@ -296,7 +296,10 @@ function examine(child: Prepared, all: readonly Prepared[], reference: ReadonlyM
     revImpliedEpoch: implied,
     revImpliedBeforeWindow: implied !== null && implied < tLo,
   };
-  if (parent !== undefined) return { ...base, status: 'released', estimate: parent };
+  // A revolution count that started before the search window says the object has been in orbit
+  // longer than the window reaches back: its separation, if any, is out of sight, and a nearest
+  // approach found inside the window would be a coincidence, not a release.
+  if (parent !== undefined && !base.revImpliedBeforeWindow) return { ...base, status: 'released', estimate: parent };
   const sibling = accepted.find((e) => ref !== undefined && e.otherNorad === ref.noradId && e.deltaVMps <= params.maxSiblingDeltaVMps);
   if (sibling !== undefined) return { ...base, status: 'sibling', estimate: sibling };
   return { ...base, status: 'none', estimate: null };
