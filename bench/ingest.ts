@@ -2,12 +2,13 @@
  * Ingest benchmark: parse + store every 3LE file given (default: all of
  * /work/shared/data/history-2026/*.3le, ~182,000 sets) into a fresh temporary SQLite catalog.
  * Prints sets/s for parse alone, store alone and the total (wall clock and CPU time of this
- * process, since a shared machine inflates wall time), plus peak RSS.
+ * process, since a shared machine inflates wall time), plus peak RSS and the load average. The
+ * database starts empty, so the store takes its bulk-load path (see docs/design/storage.md).
  *
  *   npm run bench:ingest [-- <file|dir> ...] [-- --batch 5000]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ElementSet, ParseIssue } from '@orbwatch/core';
 import { instant, parseTle } from '@orbwatch/core';
@@ -80,7 +81,7 @@ const dbBytes = statSync(join(dir, 'bench.db')).size;
 rmSync(dir, { recursive: true, force: true });
 
 const n = parsed.sets.length;
-const rate = (t: Timing, key: keyof Timing): string => `${Math.round((n / t[key]) * 1000).toLocaleString('en-US')}`;
+const rate = (t: Timing, key: keyof Timing): string => Math.round((n / t[key]) * 1000).toLocaleString('en-US');
 const total: Timing = { wallMs: parseT.wallMs + storeT.wallMs, cpuMs: parseT.cpuMs + storeT.cpuMs };
 const line = (label: string, t: Timing): string =>
   `${label.padEnd(14)} ${rate(t, 'wallMs').padStart(10)} sets/s wall (${t.wallMs.toFixed(0)} ms)   ${rate(t, 'cpuMs').padStart(10)} sets/s cpu (${t.cpuMs.toFixed(0)} ms)`;
@@ -90,4 +91,4 @@ console.log(line('parse', parseT));
 console.log(line('store', storeT));
 console.log(line('parse+store', total));
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; database ${(dbBytes / 2 ** 20).toFixed(0)} MiB`);
-console.log(`machine: ${String(cpus().length)} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`);
+console.log(`machine: ${String(cpus().length)} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min)`);

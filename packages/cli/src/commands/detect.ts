@@ -149,7 +149,7 @@ const MAX_LAUNCH_AGE_SEC = 60 * 86_400;
 
 /**
  * Releases and deployments. A newcomer is an object whose absence the store has seen — the
- * catalogue was observed (other objects' sets exist) between 3 days and 6 hours before its first
+ * catalogue was observed (other objects' sets exist) between 10 days and 6 hours before its first
  * set — that neither SATCAT nor its revolution count dates to a launch long before, and that earlier runs have not
  * examined. Every other object is a candidate parent. Objects that merely enter the store late
  * (an old satellite first published by an amateur source, a catalogue snapshot added later) are

@@ -50,15 +50,55 @@ export interface SqliteCatalogOptions {
   readonly synchronous?: 'NORMAL' | 'FULL';
   /** How long to wait for another writer's lock, ms. Default 5,000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Bulk-load an empty catalogue (default true): the epoch index is built once at the end of
+   * the first run instead of row by row, with a small page cache while loading. Set false when
+   * other connections must query by epoch at full speed while the very first load runs.
+   */
+  readonly bulkLoad?: boolean;
 }
 
 const DEFAULT_PAGE_LIMIT = 10_000;
+const DEFAULT_CACHE_KIB = 65_536;
+
+/**
+ * The secondary index on element-set epochs, as migration 001 creates it. A bulk load into an
+ * empty table drops it and builds it once at the end (one sort instead of a random B-tree
+ * insert per row); {@link ensureEpochIndex} puts it back after a crash mid-load.
+ */
+const EPOCH_INDEX_DDL = 'CREATE INDEX IF NOT EXISTS element_sets_epoch ON element_sets(epoch_ms)';
+
+/** Page cache during a bulk load, KiB: the table and natural-key index grow at their ends only. */
+const BULK_CACHE_KIB = 4_096;
+
+/** Creates the epoch index when it is missing (a no-op when it exists). */
+function ensureEpochIndex(db: Database.Database): void {
+  db.exec(EPOCH_INDEX_DDL);
+}
+
+/**
+ * On open: restores the epoch index if a bulk load was killed before rebuilding it. When another
+ * connection is bulk-loading right now (it holds the write lock past the busy timeout) this
+ * gives up quietly: that loader rebuilds the index when it finishes, and queries are correct
+ * without it, only slower.
+ */
+function restoreEpochIndex(db: Database.Database): void {
+  const found = db.prepare("SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = 'element_sets_epoch'").get();
+  if (found !== undefined) return;
+  try {
+    ensureEpochIndex(db);
+  } catch {
+    // see above: the loader holding the lock restores it
+  }
+}
 
 interface NorAgg {
   cospar: string | null;
   accepted: number;
   minEpoch: number;
   maxEpoch: number;
+  /** Names seen with the object's sets in this batch (usually one). */
+  names: NameAgg[];
 }
 
 interface NameAgg {
@@ -88,8 +128,13 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #runForBatch: Database.Statement<[string], { source_id: number; retrieved_at_ms: number; status: string; files: string }>;
   readonly #ingestTx: Database.Transaction<(batch: IngestBatch) => BatchResult>;
   readonly #events: SqliteEventStore;
+  readonly #anyElementSet: Database.Statement<[], { one: number }>;
+  readonly #cacheSizeKiB: number;
+  readonly #bulkLoadAllowed: boolean;
+  /** True while this connection bulk-loads an empty table (epoch index dropped, small cache). */
+  #bulkLoad = false;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, options: Pick<SqliteCatalogOptions, 'cacheSizeKiB' | 'bulkLoad'> = {}) {
     this.db = db;
     this.#events = new SqliteEventStore(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (
@@ -119,6 +164,31 @@ export class SqliteCatalogRepository implements CatalogRepository {
       conflicts = conflicts + ?, rejected = rejected + ?, batches = batches + 1 WHERE id = ?`);
     this.#runForBatch = db.prepare('SELECT source_id, retrieved_at_ms, status, files FROM ingest_runs WHERE id = ?');
     this.#ingestTx = db.transaction((batch: IngestBatch) => this.#ingest(batch));
+    this.#anyElementSet = db.prepare('SELECT 1 AS one FROM element_sets LIMIT 1');
+    this.#cacheSizeKiB = options.cacheSizeKiB ?? DEFAULT_CACHE_KIB;
+    this.#bulkLoadAllowed = options.bulkLoad ?? true;
+  }
+
+  /**
+   * Bulk mode for a load into an EMPTY element-set table (a fresh catalogue): the epoch index
+   * is dropped in the first batch's transaction and rebuilt by {@link finishIngestRun}, and the
+   * page cache is kept small while loading (on this class of machine, touching fresh memory for
+   * a 64 MiB cache costs more than it saves: rows are appended at the ends of the table and of
+   * the natural-key index). Nothing else changes: every batch is still one transaction, and a
+   * crash mid-load leaves whole batches, with the index restored on the next open.
+   */
+  #enterBulkModeIfEmpty(): void {
+    if (!this.#bulkLoadAllowed || this.#bulkLoad || this.#anyElementSet.get() !== undefined) return;
+    this.db.exec('DROP INDEX IF EXISTS element_sets_epoch');
+    this.db.pragma(`cache_size = -${String(Math.min(BULK_CACHE_KIB, this.#cacheSizeKiB))}`);
+    this.#bulkLoad = true;
+  }
+
+  #leaveBulkMode(): void {
+    ensureEpochIndex(this.db); // with the small cache: the sort runs in temp memory anyway
+    if (!this.#bulkLoad) return;
+    this.#bulkLoad = false;
+    this.db.pragma(`cache_size = -${String(this.#cacheSizeKiB)}`);
   }
 
   ensureSource(source: SourceInput): Source {
@@ -178,6 +248,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     if (run.status !== 'running') {
       throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${batch.runId} is ${run.status}, not running`);
     }
+    this.#enterBulkModeIfEmpty();
     const sourceId = run.source_id;
     const retrievedAt = run.retrieved_at_ms;
     const runId = batch.runId;
@@ -188,7 +259,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     for (const s of sets) {
       const agg = perNorad.get(s.noradId);
       if (agg === undefined) {
-        perNorad.set(s.noradId, { cospar: s.cosparId, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity });
+        perNorad.set(s.noradId, { cospar: s.cosparId, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity, names: [] });
       } else if (agg.cospar === null && s.cosparId !== null) {
         agg.cospar = s.cosparId;
       }
@@ -199,7 +270,6 @@ export class SqliteCatalogRepository implements CatalogRepository {
     let duplicates = 0;
     let conflicts = 0;
     const issues: IngestIssue[] = [];
-    const names = new Map<string, NameAgg>();
     const insert = this.#insertSet;
     for (const s of sets) {
       const hash = contentHash(s);
@@ -210,9 +280,9 @@ export class SqliteCatalogRepository implements CatalogRepository {
         s.bstarPerEarthRadii, s.meanMotionDotRevPerDay2, s.meanMotionDdotRevPerDay3, s.elementSetNo, s.revAtEpoch,
         s.ephemerisType, s.theory, s.format, s.raw, hash, s.line, retrievedAt, runId,
       );
+      const agg = perNorad.get(s.noradId);
       if (r.changes === 1) {
         accepted++;
-        const agg = perNorad.get(s.noradId);
         if (agg !== undefined) {
           agg.accepted++;
           if (epoch < agg.minEpoch) agg.minEpoch = epoch;
@@ -231,17 +301,16 @@ export class SqliteCatalogRepository implements CatalogRepository {
           continue; // a rejected set says nothing about names
         }
       }
-      if (s.name !== null) {
-        const key = `${String(s.noradId)}\u0000${s.name}`;
-        const n = names.get(key);
-        if (n === undefined) names.set(key, { norad: s.noradId, name: s.name, first: epoch, last: epoch });
+      if (s.name !== null && agg !== undefined) {
+        const n = findName(agg.names, s.name);
+        if (n === undefined) agg.names.push({ norad: s.noradId, name: s.name, first: epoch, last: epoch });
         else {
           if (epoch < n.first) n.first = epoch;
           if (epoch > n.last) n.last = epoch;
         }
       }
     }
-    for (const n of names.values()) this.#upsertName.run(n.norad, n.name, n.first, n.last);
+    for (const agg of perNorad.values()) for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
     for (const [norad, agg] of perNorad) {
       if (agg.accepted > 0) this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
     }
@@ -284,6 +353,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   finishIngestRun(runId: string, finishedAt: Instant, status: Exclude<IngestRunStatus, 'running'>): IngestRun {
+    this.#leaveBulkMode();
     const r = this.db
       .prepare('UPDATE ingest_runs SET finished_at_ms = ?, status = ? WHERE id = ?')
       .run(Math.round(finishedAt), status, runId);
@@ -415,8 +485,22 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      if (this.#bulkLoad) this.#leaveBulkMode();
+    } finally {
+      this.db.close(); // if the index could not be rebuilt now, the next open does it
+    }
   }
+}
+
+/** The entry for `name` (objects carry one name, rarely a few: a linear scan, last first). */
+function findName(names: readonly NameAgg[], name: string): NameAgg | undefined {
+  for (let i = names.length - 1; i >= 0; i--) {
+    const n = names[i];
+    if (n !== undefined && n.name === name) return n;
+  }
+  return undefined;
 }
 
 function conflictIssue(s: ElementSet, files: readonly string[], storedId: number): IngestIssue {
@@ -447,13 +531,14 @@ export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = 
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
-    db.pragma(`cache_size = -${String(options.cacheSizeKiB ?? 65_536)}`);
+    db.pragma(`cache_size = -${String(options.cacheSizeKiB ?? DEFAULT_CACHE_KIB)}`);
     db.pragma('temp_store = MEMORY');
     migrate(db);
+    restoreEpochIndex(db);
   } catch (e) {
     db.close();
     if (e instanceof OrbwatchError) throw e;
     throw new OrbwatchError(ErrorCode.STORAGE_FAILURE, `cannot prepare SQLite database ${path}`, { path }, { cause: e });
   }
-  return new SqliteCatalogRepository(db);
+  return new SqliteCatalogRepository(db, options);
 }

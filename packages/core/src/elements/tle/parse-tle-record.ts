@@ -38,6 +38,10 @@ export interface TleLine {
   readonly line: number;
   /** Number of leading blanks removed (added to columns in issues). */
   readonly indent: number;
+  /** Offset of the line's first character (leading blanks included) in the parsed input. */
+  readonly start: number;
+  /** Offset just past the line's last kept character (the end of {@link raw}) in the input. */
+  readonly end: number;
 }
 
 /** Context shared by all records of one parse. */
@@ -45,6 +49,22 @@ export interface TleParseContext {
   readonly file: string;
   readonly checksum: TleChecksumMode;
   readonly issues: ParseIssue[];
+  /** The whole input (the lines' `start`/`end` offsets point into it). */
+  readonly input: string;
+  /**
+   * One-entry cache of the international designator (columns 10-17 of line 1) of the previous
+   * record and its COSPAR id: consecutive sets of one object (history files) share it, which
+   * saves a slice, a regular expression and a retained string per set.
+   */
+  designatorField: string;
+  designatorCospar: string | null;
+  /**
+   * The previous record's name line text and the name read from it, reused for the next record
+   * with the same name line: each element set is kept in memory until the ingest stores it, and
+   * one shared string per object is smaller than one copy per set.
+   */
+  nameLineText: string;
+  name: string;
 }
 
 const SPACE = 32;
@@ -323,13 +343,18 @@ export function parseTleRecord(
     ok = false;
   }
   let cosparId: string | null = null;
-  if (t1.charCodeAt(9) !== SPACE || t1.slice(10, 17).trim() !== '') {
-    const c = cosparFromTleDesignator(t1.slice(9, 17));
+  if (sameDesignator(t1, ctx.designatorField)) {
+    cosparId = ctx.designatorCospar;
+  } else if (t1.charCodeAt(9) !== SPACE || t1.slice(10, 17).trim() !== '') {
+    const field = t1.slice(9, 17);
+    const c = cosparFromTleDesignator(field);
     if (c === undefined) {
       fieldIssue(ctx, a, L1.designator);
       ok = false;
     } else {
       cosparId = c;
+      ctx.designatorField = field;
+      ctx.designatorCospar = c;
     }
   }
   let year = 0;
@@ -476,10 +501,10 @@ export function parseTleRecord(
     }
   }
 
-  const raw = nameLine === null ? `${a.raw}\n${b.raw}` : `${nameLine.raw}\n${a.raw}\n${b.raw}`;
+  const raw = recordRaw(ctx.input, nameLine, a, b);
   return {
     noradId: cat1,
-    name: nameLine === null ? null : nameOf(nameLine.text),
+    name: nameLine === null ? null : sharedName(ctx, nameLine.text),
     cosparId,
     classification,
     epoch: instantFromYearDay(year, day),
@@ -501,6 +526,38 @@ export function parseTleRecord(
     raw,
     line: nameLine === null ? a.line : nameLine.line,
   };
+}
+
+/** {@link nameOf} of `text`, the previous record's string when its name line was the same. */
+function sharedName(ctx: TleParseContext, text: string): string {
+  if (text !== ctx.nameLineText) {
+    ctx.nameLineText = text;
+    ctx.name = nameOf(text);
+  }
+  return ctx.name;
+}
+
+/** True when columns 10-17 of `t1` are exactly `field` (8 characters; '' never matches). */
+function sameDesignator(t1: string, field: string): boolean {
+  if (field.length !== 8) return false;
+  for (let i = 0; i < 8; i++) if (t1.charCodeAt(9 + i) !== field.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The record's lines as written joined by `\n`. When they follow each other in the input with
+ * plain LF line ends (the usual case), that is one slice of the input: one small string object
+ * instead of three slices and two concatenations, and a flat string that the store can hash
+ * and bind without copying it first.
+ */
+function recordRaw(input: string, nameLine: TleLine | null, a: TleLine, b: TleLine): string {
+  const NL = 10;
+  const abJoined = a.end + 1 === b.start && input.charCodeAt(a.end) === NL;
+  if (nameLine === null) return abJoined ? input.slice(a.start, b.end) : `${a.raw}\n${b.raw}`;
+  if (abJoined && nameLine.end + 1 === a.start && input.charCodeAt(nameLine.end) === NL) {
+    return input.slice(nameLine.start, b.end);
+  }
+  return `${nameLine.raw}\n${a.raw}\n${b.raw}`;
 }
 
 /** The object name of a name line: Space-Track's `0 NAME` loses its `0 `; blanks trimmed. */

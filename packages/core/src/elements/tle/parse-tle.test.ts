@@ -348,3 +348,33 @@ describe('defects: each reported with code, line, column; the other records stil
     expect(r.issues.map((i) => [i.code, i.severity, i.line, i.column])).toEqual([['NON_ASCII', 'warning', 1, 15]]);
   });
 });
+
+describe('parseTle designator reuse between consecutive records', () => {
+  // The ISS record (lines 2-3 of the fixture, designator 98067A in columns 10-17) repeated with
+  // edited designators: the parser reuses the previous record's COSPAR id only for the same text.
+  const [l1, l2] = [lineAt(lines, 2), lineAt(lines, 3)];
+  const withDesignator = (d: string): string[] => [withChecksum(setColumns(l1, 10, d)), l2];
+
+  it('gives each record the COSPAR id of its own designator', () => {
+    const designators = ['98067A  ', '98067A  ', '        ', '98067A  ', '98067B  ', '98067A  ', '98067AB '];
+    const r = parseTle(designators.flatMap(withDesignator).join('\n'), { file: 'd.tle' });
+    expect(r.issues).toEqual([]);
+    expect(r.items.map((s) => s.cosparId)).toEqual([
+      '1998-067A',
+      '1998-067A',
+      null,
+      '1998-067A',
+      '1998-067B',
+      '1998-067A',
+      '1998-067AB',
+    ]);
+  });
+
+  it('reports a malformed designator even right after a valid one of the same object', () => {
+    const r = parseTle([...withDesignator('98067A  '), ...withDesignator('98O67A  '), ...withDesignator('98067A  ')].join('\n'), {
+      file: 'd.tle',
+    });
+    expect(r.items.map((s) => s.line)).toEqual([1, 5]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([['TLE_FIELD', 3, 10]]);
+  });
+});

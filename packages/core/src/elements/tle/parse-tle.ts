@@ -77,7 +77,16 @@ function sameCatalog(x: string, y: string): boolean {
 export function parseTle(text: string, options: ParseTleOptions): ParseResult<ElementSet> {
   const items: ElementSet[] = [];
   const issues: ParseIssue[] = [];
-  const ctx: TleParseContext = { file: options.file, checksum: options.checksum ?? 'verify', issues };
+  const ctx: TleParseContext = {
+    file: options.file,
+    checksum: options.checksum ?? 'verify',
+    issues,
+    input: text,
+    designatorField: '',
+    designatorCospar: null,
+    nameLineText: '',
+    name: '',
+  };
   const file = options.file;
 
   let pendingName: TleLine | null = null;
@@ -158,7 +167,7 @@ export function parseTle(text: string, options: ParseTleOptions): ParseResult<El
 
     const raw = text.slice(lineStart, e);
     const t = s === lineStart ? raw : raw.slice(s - lineStart);
-    const line: TleLine = { raw, text: t, line: lineNo, indent: s - lineStart };
+    const line: TleLine = { raw, text: t, line: lineNo, indent: s - lineStart, start: lineStart, end: e };
     const kind = kindOf(t);
 
     if (strayL2 !== null) {
