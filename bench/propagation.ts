@@ -6,7 +6,7 @@
  *   (a) satellite.js `propagate(satrec, date)` loop
  *   (b) satellite.js `sgp4(satrec, tsince)` loop
  *   (c) satellite.js WASM `BulkPropagator` (single-thread runtime)
- *   (d) orbwatch `propagatePrepared` single thread (own near-Earth kernel + satellite.js SDP4)
+ *   (d) orbwatch `propagatePrepared` single thread (own SGP4/SDP4 kernel, verified on SGP4-VER)
  *   (e) orbwatch worker pool, all cores
  * and then checks (d) against (b) on every object and sample.
  *
