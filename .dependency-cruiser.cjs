@@ -46,7 +46,10 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { conditionNames: ['@orbwatch/source', 'import', 'types', 'default'], exportsFields: ['exports'] },
+    enhancedResolveOptions: {
+      conditionNames: ['@orbwatch/source', 'import', 'types', 'default'],
+      exportsFields: ['exports'],
+    },
     tsConfig: { fileName: 'tsconfig.base.json' },
   },
 };

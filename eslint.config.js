@@ -3,12 +3,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['tmp/**', '**/dist/**', '**/node_modules/**', 'fixtures/**', 'packages/cli/bin/**', '*.config.*', '.dependency-cruiser.cjs'] },
+  {
+    ignores: [
+      'tmp/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      'fixtures/**',
+      'packages/cli/bin/**',
+      '*.config.*',
+      '.dependency-cruiser.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./packages/*/tsconfig.test.json', './tsconfig.bench.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./packages/*/tsconfig.test.json', './tsconfig.bench.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -20,14 +33,25 @@ export default tseslint.config(
   },
   {
     files: ['packages/core/src/**/*.ts'],
-    ignores: ['packages/core/src/time/**', 'packages/core/src/units/**', 'packages/core/src/ids/**', 'packages/core/src/**/*.test.ts'],
+    ignores: [
+      'packages/core/src/time/**',
+      'packages/core/src/units/**',
+      'packages/core/src/ids/**',
+      'packages/core/src/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'Use Instant from core/time; Date belongs at the edges' },
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'Use Instant from core/time; Date belongs at the edges',
+        },
         { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Inject a clock' },
         { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Inject a random source' },
-        { selector: "TSAsExpression[typeAnnotation.typeName.name=/^(Km|KmPerSec|Sec|Rad|Deg|Instant|NoradId)$/]", message: 'Use the constructors in core/units, core/time or core/ids' },
+        {
+          selector: 'TSAsExpression[typeAnnotation.typeName.name=/^(Km|KmPerSec|Sec|Rad|Deg|Instant|NoradId)$/]',
+          message: 'Use the constructors in core/units, core/time or core/ids',
+        },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'console', 'fetch', 'document', 'window'],
     },

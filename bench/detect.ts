@@ -18,8 +18,12 @@ const bin = join(root, 'packages/cli/bin/orbwatch.js');
 const shared = resolve(root, '../shared/data/history-2026');
 const input = process.argv[2] ?? (existsSync(shared) ? shared : join(root, 'fixtures/history-2026'));
 const files = existsSync(join(input, 'iss.3le'))
-  ? ['launches-2026-03-to-05.3le', 'iss.3le', 'starlink-sample-150.3le', 'background-sample-600.3le'].map((f) => join(input, f))
-  : ['launches-2026-03-to-05.3le.gz', 'iss.3le.gz', 'starlink-sample-150.3le.gz', 'background-sample-600.3le.gz'].map((f) => join(input, f));
+  ? ['launches-2026-03-to-05.3le', 'iss.3le', 'starlink-sample-150.3le', 'background-sample-600.3le'].map((f) =>
+      join(input, f),
+    )
+  : ['launches-2026-03-to-05.3le.gz', 'iss.3le.gz', 'starlink-sample-150.3le.gz', 'background-sample-600.3le.gz'].map(
+      (f) => join(input, f),
+    );
 
 const dir = mkdtempSync(join(tmpdir(), 'orbwatch-bench-detect-'));
 const db = join(dir, 'bench.db');
@@ -32,11 +36,17 @@ function run(label: string, args: string[]): { seconds: number; json: unknown } 
   return { seconds, json: JSON.parse(r.stdout) as unknown };
 }
 
-console.log(`machine: ${String(cpus().length)} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: ${String(cpus().length)} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`input: ${input}`);
 const ingest = run('ingest', ['ingest', ...files, '--quiet']);
 const ingested = ingest.json as { accepted: number };
-console.log(`ingest: ${String(ingested.accepted)} element sets in ${ingest.seconds.toFixed(1)} s (not part of the target)`);
+console.log(
+  `ingest: ${String(ingested.accepted)} element sets in ${ingest.seconds.toFixed(1)} s (not part of the target)`,
+);
 const maneuver = run('detect maneuver', ['detect', '--kinds', 'maneuver']);
 const release = run('detect release', ['detect', '--kinds', 'release']);
 const summary = (j: unknown): string => {
@@ -47,5 +57,9 @@ console.log(`detect maneuver: ${maneuver.seconds.toFixed(1)} s (${summary(maneuv
 console.log(`detect release:  ${release.seconds.toFixed(1)} s (${summary(release.json)})`);
 const total = maneuver.seconds + release.seconds;
 console.log(`both detectors: ${total.toFixed(1)} s — target ≤ 60 s: ${total <= 60 ? 'met' : 'NOT met'}`);
-console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 rmSync(dir, { recursive: true, force: true });

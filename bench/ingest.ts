@@ -86,9 +86,17 @@ const total: Timing = { wallMs: parseT.wallMs + storeT.wallMs, cpuMs: parseT.cpu
 const line = (label: string, t: Timing): string =>
   `${label.padEnd(14)} ${rate(t, 'wallMs').padStart(10)} sets/s wall (${t.wallMs.toFixed(0)} ms)   ${rate(t, 'cpuMs').padStart(10)} sets/s cpu (${t.cpuMs.toFixed(0)} ms)`;
 console.log(`inputs: ${inputs.join(', ')}`);
-console.log(`sets: ${n.toLocaleString('en-US')} (issues ${String(parsed.issues.length)}), batch ${String(batchSize)}; accepted ${String(summary.accepted)}, duplicates ${String(summary.duplicates)}`);
+console.log(
+  `sets: ${n.toLocaleString('en-US')} (issues ${String(parsed.issues.length)}), batch ${String(batchSize)}; accepted ${String(summary.accepted)}, duplicates ${String(summary.duplicates)}`,
+);
 console.log(line('parse', parseT));
 console.log(line('store', storeT));
 console.log(line('parse+store', total));
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; database ${(dbBytes / 2 ** 20).toFixed(0)} MiB`);
-console.log(`machine: ${String(cpus().length)} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min)`);
+console.log(
+  `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; database ${(dbBytes / 2 ** 20).toFixed(0)} MiB`,
+);
+console.log(
+  `machine: ${String(cpus().length)} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (1/5/15 min)`,
+);

@@ -14,7 +14,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { BulkPropagator, EciBaseCalculator, createSingleThreadRuntime, propagate, sgp4, twoline2satrec } from 'satellite.js';
+import {
+  BulkPropagator,
+  EciBaseCalculator,
+  createSingleThreadRuntime,
+  propagate,
+  sgp4,
+  twoline2satrec,
+} from 'satellite.js';
 import type { SatRec } from 'satellite.js';
 import { createEphemeris, instantFromUtcFields, prepareBatch, propagatePrepared, satrecEpoch } from '@orbwatch/core';
 import { createPropagationPool } from '@orbwatch/workers';
@@ -34,7 +41,9 @@ const samples = argNumber('--samples', 60);
 const cold = process.argv.includes('--cold');
 const t0 = instantFromUtcFields(2022, 8, 9);
 
-const lines = readFileSync(CATALOG, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+const lines = readFileSync(CATALOG, 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split(/\r?\n/);
 let t = performance.now();
 const recs: SatRec[] = [];
 for (let i = 0; i + 1 < lines.length; i++) {
@@ -49,9 +58,13 @@ const deep = recs.filter((r) => r.method === 'd').length;
 const epochs = recs.map(satrecEpoch);
 
 console.log(`orbwatch propagation bench — ${new Date().toISOString()}`);
-console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${String(availableParallelism())} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? '?'} × ${String(availableParallelism())} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(`catalog: ${String(n)} sets (${String(deep)} deep space), twoline2satrec ${initMs.toFixed(0)} ms`);
-console.log(`grid: ${String(samples)} samples × ${String(STEP_SEC)} s from 2022-08-09T00:00Z → ${String(total)} propagations per method\n`);
+console.log(
+  `grid: ${String(samples)} samples × ${String(STEP_SEC)} s from 2022-08-09T00:00Z → ${String(total)} propagations per method\n`,
+);
 
 // Each method is timed by wall clock and by this process's CPU time (user + system). On a
 // loaded machine the wall clock of a single-thread loop includes time spent descheduled; its
@@ -72,7 +85,11 @@ function report(name: string, wallStart: number): void {
     `${name.padEnd(48)} wall ${sec.toFixed(2).padStart(6)} s ${(total / sec / 1e6).toFixed(2).padStart(6)} M/s | cpu ${cpuSec.toFixed(2).padStart(6)} s ${(total / cpuSec / 1e6).toFixed(2).padStart(6)} M/s`,
   );
 }
-console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 
 // (a) propagate(satrec, date)
 const dates = Array.from({ length: samples }, (_, i) => new Date(t0 + i * STEP_SEC * 1000));
@@ -102,9 +119,16 @@ report('(b) satellite.js sgp4(satrec, tsince)', t);
 {
   const runtime = await createSingleThreadRuntime();
   const wasmChunk = 2000;
-  const propagator = new BulkPropagator({ runtime, calculators: [new EciBaseCalculator()], satRecsCount: wasmChunk, datesCount: samples });
+  const propagator = new BulkPropagator({
+    runtime,
+    calculators: [new EciBaseCalculator()],
+    satRecsCount: wasmChunk,
+    datesCount: samples,
+  });
   propagator.setDates(dates);
-  const chunks = Array.from({ length: Math.ceil(n / wasmChunk) }, (_, k) => recs.slice(k * wasmChunk, (k + 1) * wasmChunk));
+  const chunks = Array.from({ length: Math.ceil(n / wasmChunk) }, (_, k) =>
+    recs.slice(k * wasmChunk, (k + 1) * wasmChunk),
+  );
   t = startTimer();
   for (const c of chunks) {
     propagator.setSatRecs(c);
@@ -122,7 +146,8 @@ const prepared = prepareBatch(recs);
 const chunkEph = createEphemeris(prepared.noradIds, t0, STEP_SEC, CHUNK);
 // Warm-up, identical for (d) and (e): one full-size call for the hour before t0 (JIT, and the
 // deep-space resonance integrators advanced from the element-set epochs, as in a long run).
-if (!cold) propagatePrepared(prepared, (t0 - samples * STEP_SEC * 1000) as typeof t0, STEP_SEC, Math.min(CHUNK, samples));
+if (!cold)
+  propagatePrepared(prepared, (t0 - samples * STEP_SEC * 1000) as typeof t0, STEP_SEC, Math.min(CHUNK, samples));
 t = startTimer();
 for (let s = 0; s < samples; s += CHUNK) {
   const cnt = Math.min(CHUNK, samples - s);
@@ -157,8 +182,14 @@ for (const r of results) {
 }
 const d = results.find((r) => r.name.startsWith('(d)'))!;
 const e = results.find((r) => r.name.startsWith('(e)'))!;
-console.log(`  scaling (e) vs (d), wall clock: ${(d.sec / e.sec).toFixed(2)}× on ${String(availableParallelism())} cores`);
-console.log(`load average at end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `  scaling (e) vs (d), wall clock: ${(d.sec / e.sec).toFixed(2)}× on ${String(availableParallelism())} cores`,
+);
+console.log(
+  `load average at end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 
 // Agreement of (d) with (b) on every object and sample.
 let worstR = 0;
@@ -182,11 +213,23 @@ for (let s = 0; s < samples; s += CHUNK) {
       }
       if (eph.status[k] !== 0) statusMismatch++;
       const o = k * 6;
-      worstR = Math.max(worstR, Math.abs(eph.data[o]! - pv.position.x), Math.abs(eph.data[o + 1]! - pv.position.y), Math.abs(eph.data[o + 2]! - pv.position.z));
-      worstV = Math.max(worstV, Math.abs(eph.data[o + 3]! - pv.velocity.x), Math.abs(eph.data[o + 4]! - pv.velocity.y), Math.abs(eph.data[o + 5]! - pv.velocity.z));
+      worstR = Math.max(
+        worstR,
+        Math.abs(eph.data[o]! - pv.position.x),
+        Math.abs(eph.data[o + 1]! - pv.position.y),
+        Math.abs(eph.data[o + 2]! - pv.position.z),
+      );
+      worstV = Math.max(
+        worstV,
+        Math.abs(eph.data[o + 3]! - pv.velocity.x),
+        Math.abs(eph.data[o + 4]! - pv.velocity.y),
+        Math.abs(eph.data[o + 5]! - pv.velocity.z),
+      );
     }
   }
 }
-console.log(`\nagreement (d) vs (b), all ${String(total)} samples: max |Δr| = ${worstR.toExponential(2)} km, max |Δv| = ${worstV.toExponential(2)} km/s, SGP4 failures ${String(failures)}, status mismatches ${String(statusMismatch)}`);
+console.log(
+  `\nagreement (d) vs (b), all ${String(total)} samples: max |Δr| = ${worstR.toExponential(2)} km, max |Δv| = ${worstV.toExponential(2)} km/s, SGP4 failures ${String(failures)}, status mismatches ${String(statusMismatch)}`,
+);
 console.log(`(checksum ${sink.toExponential(3)})`);
 if (worstR > 1e-9 || statusMismatch > 0) process.exitCode = 1;

@@ -14,10 +14,14 @@ const UNIT_SEC = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 export function parseDurationSec(text: string, option: string): number {
   const m = DURATION_RE.exec(text.trim());
   if (m === null) {
-    throw new OrbwatchError(ErrorCode.USAGE, `${option}: '${text}' is not a duration; expected e.g. 90s, 10m, 6h, 7d or seconds`, {
-      option,
-      expected: '<number>[s|m|h|d]',
-    });
+    throw new OrbwatchError(
+      ErrorCode.USAGE,
+      `${option}: '${text}' is not a duration; expected e.g. 90s, 10m, 6h, 7d or seconds`,
+      {
+        option,
+        expected: '<number>[s|m|h|d]',
+      },
+    );
   }
   const unit = (m[2] ?? 's') as keyof typeof UNIT_SEC;
   const value = Number(m[1]) * UNIT_SEC[unit];
@@ -45,9 +49,13 @@ export function parseTimeArg(text: string, option: string): Instant {
 export function parseNoradArg(text: string): NoradId {
   const id = decodeAlpha5(text);
   if (id === undefined || id < 1) {
-    throw new OrbwatchError(ErrorCode.USAGE, `'${text}' is not a NORAD catalog number; expected 1-339999 or Alpha-5 (e.g. A0001)`, {
-      expected: '1..339999 or A0000..Z9999',
-    });
+    throw new OrbwatchError(
+      ErrorCode.USAGE,
+      `'${text}' is not a NORAD catalog number; expected 1-339999 or Alpha-5 (e.g. A0001)`,
+      {
+        expected: '1..339999 or A0000..Z9999',
+      },
+    );
   }
   return id;
 }

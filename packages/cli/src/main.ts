@@ -40,7 +40,9 @@ export function processContext(): CliContext {
 
 function withRepo<T>(db: string, run: (repo: CatalogRepository) => Promise<T>): Promise<T> {
   const repo = openSqliteCatalog(db);
-  return run(repo).finally(() => { repo.close(); });
+  return run(repo).finally(() => {
+    repo.close();
+  });
 }
 
 const asOption =
@@ -56,7 +58,9 @@ const asOption =
 /** Builds the program; `setExit` receives each command's exit code. */
 export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command('orbwatch')
-    .description('orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets')
+    .description(
+      'orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets',
+    )
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
@@ -65,40 +69,59 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
 
   program
     .command('ingest')
-    .description('ingest element sets (TLE/3LE, OMM JSON/XML/KVN/CSV) and SATCAT files, globs or - for stdin; .gz is read too')
+    .description(
+      'ingest element sets (TLE/3LE, OMM JSON/XML/KVN/CSV) and SATCAT files, globs or - for stdin; .gz is read too',
+    )
     .argument('<paths...>', 'files, directories, globs or - (stdin)')
     .addOption(dbOption())
     .option('--source <name>', 'name of the source the data came from (part of each element set key)', 'local-files')
     .addOption(
-      new Option('--source-kind <kind>', 'official, amateur, simulated or derived (default: amateur for McCants/SeeSat-style names, else official)').choices([
-        'official',
-        'amateur',
-        'simulated',
-        'derived',
-      ]),
+      new Option(
+        '--source-kind <kind>',
+        'official, amateur, simulated or derived (default: amateur for McCants/SeeSat-style names, else official)',
+      ).choices(['official', 'amateur', 'simulated', 'derived']),
     )
-    .addOption(new Option('--checksum <policy>', 'TLE checksum policy').choices(['verify', 'warn', 'ignore']).default('verify'))
-    .option('--retrieved-at <time>', 'when the data were retrieved from the source (ISO 8601 with Z); default now', asOption((t) => parseTimeArg(t, '--retrieved-at')))
+    .addOption(
+      new Option('--checksum <policy>', 'TLE checksum policy').choices(['verify', 'warn', 'ignore']).default('verify'),
+    )
+    .option(
+      '--retrieved-at <time>',
+      'when the data were retrieved from the source (ISO 8601 with Z); default now',
+      asOption((t) => parseTimeArg(t, '--retrieved-at')),
+    )
     .option('--json', 'print one JSON document: {accepted, duplicates, rejected, issues, …}')
     .option('--quiet', 'print nothing but errors')
-    .action(async (paths: string[], o: { db: string; source: string; sourceKind?: SourceKind; checksum: 'verify' | 'warn' | 'ignore'; retrievedAt?: Instant; json?: boolean; quiet?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        const { exitCode } = await runIngest(
-          repo,
-          paths,
-          {
-            source: o.source,
-            checksum: o.checksum,
-            ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
-            ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
-            ...(o.json === undefined ? {} : { json: o.json }),
-            ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
-          },
-          ctx,
-        );
-        setExit(exitCode);
-      });
-    });
+    .action(
+      async (
+        paths: string[],
+        o: {
+          db: string;
+          source: string;
+          sourceKind?: SourceKind;
+          checksum: 'verify' | 'warn' | 'ignore';
+          retrievedAt?: Instant;
+          json?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          const { exitCode } = await runIngest(
+            repo,
+            paths,
+            {
+              source: o.source,
+              checksum: o.checksum,
+              ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
+              ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
+              ...(o.json === undefined ? {} : { json: o.json }),
+              ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+            },
+            ctx,
+          );
+          setExit(exitCode);
+        });
+      },
+    );
 
   program
     .command('objects')
@@ -108,70 +131,126 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .option('--owner <code>', 'SATCAT owner code, e.g. CIS, US, PRC')
     .option('--type <type>', 'PAYLOAD, ROCKET BODY, DEBRIS, UNKNOWN')
     .option('--cospar <id>', 'COSPAR id or launch prefix, e.g. 2019-079')
-    .option('--limit <n>', 'at most n objects', asOption((t) => {
-      const n = Number(t);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--limit: '${t}' is not a positive integer`);
-      return n;
-    }))
+    .option(
+      '--limit <n>',
+      'at most n objects',
+      asOption((t) => {
+        const n = Number(t);
+        if (!Number.isInteger(n) || n < 1) throw new Error(`--limit: '${t}' is not a positive integer`);
+        return n;
+      }),
+    )
     .option('--json', 'print {objects:[…]}')
-    .action(async (o: { db: string; name?: string; owner?: string; type?: string; cospar?: string; limit?: number; json?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        setExit(
-          await runObjects(
-            repo,
-            {
-              ...(o.name === undefined ? {} : { name: o.name }),
-              ...(o.owner === undefined ? {} : { owner: o.owner }),
-              ...(o.type === undefined ? {} : { objectType: o.type }),
-              ...(o.cospar === undefined ? {} : { cospar: o.cospar }),
-              ...(o.limit === undefined ? {} : { limit: o.limit }),
-            },
-            o.json === true,
-            ctx,
-          ),
-        );
-      });
-    });
+    .action(
+      async (o: {
+        db: string;
+        name?: string;
+        owner?: string;
+        type?: string;
+        cospar?: string;
+        limit?: number;
+        json?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(
+            await runObjects(
+              repo,
+              {
+                ...(o.name === undefined ? {} : { name: o.name }),
+                ...(o.owner === undefined ? {} : { owner: o.owner }),
+                ...(o.type === undefined ? {} : { objectType: o.type }),
+                ...(o.cospar === undefined ? {} : { cospar: o.cospar }),
+                ...(o.limit === undefined ? {} : { limit: o.limit }),
+              },
+              o.json === true,
+              ctx,
+            ),
+          );
+        });
+      },
+    );
 
   program
     .command('history')
     .description("an object's element-set history: epochs, mean elements, perigee/apogee, period, source")
     .argument('<norad>', 'NORAD catalog number (digits or Alpha-5)', asOption(parseNoradArg))
     .addOption(dbOption())
-    .option('--from <time>', 'first epoch (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--from')))
-    .option('--to <time>', 'epochs before this (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--to')))
+    .option(
+      '--from <time>',
+      'first epoch (ISO 8601 with Z)',
+      asOption((t) => parseTimeArg(t, '--from')),
+    )
+    .option(
+      '--to <time>',
+      'epochs before this (ISO 8601 with Z)',
+      asOption((t) => parseTimeArg(t, '--to')),
+    )
     .option('--json', 'print {norad, name, elementSets:[…]}')
-    .action(async (norad: ReturnType<typeof parseNoradArg>, o: { db: string; from?: Instant; to?: Instant; json?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        setExit(
-          await runHistory(
-            repo,
-            norad,
-            { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) },
-            o.json === true,
-            ctx,
-          ),
-        );
-      });
-    });
+    .action(
+      async (
+        norad: ReturnType<typeof parseNoradArg>,
+        o: { db: string; from?: Instant; to?: Instant; json?: boolean },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(
+            await runHistory(
+              repo,
+              norad,
+              { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) },
+              o.json === true,
+              ctx,
+            ),
+          );
+        });
+      },
+    );
 
   program
     .command('propagate')
     .description('propagate an object with SGP4 from its stored element sets over a time grid')
     .argument('<norad>', 'NORAD catalog number', asOption(parseNoradArg))
     .addOption(dbOption())
-    .requiredOption('--from <time>', 'start (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--from')))
-    .requiredOption('--to <time>', 'end (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--to')))
-    .option('--step <duration>', 'step: 90s, 10m, 6h, 7d or seconds', asOption((t) => parseDurationSec(t, '--step')), 60)
-    .addOption(new Option('--frame <frame>', 'output frame').choices(['TEME', 'ITRF', 'GCRF', 'geodetic']).default('TEME'))
-    .addOption(new Option('--policy <policy>', 'which element set to use at each time').choices(['latest-before', 'nearest']).default('nearest'))
+    .requiredOption(
+      '--from <time>',
+      'start (ISO 8601 with Z)',
+      asOption((t) => parseTimeArg(t, '--from')),
+    )
+    .requiredOption(
+      '--to <time>',
+      'end (ISO 8601 with Z)',
+      asOption((t) => parseTimeArg(t, '--to')),
+    )
+    .option(
+      '--step <duration>',
+      'step: 90s, 10m, 6h, 7d or seconds',
+      asOption((t) => parseDurationSec(t, '--step')),
+      60,
+    )
+    .addOption(
+      new Option('--frame <frame>', 'output frame').choices(['TEME', 'ITRF', 'GCRF', 'geodetic']).default('TEME'),
+    )
+    .addOption(
+      new Option('--policy <policy>', 'which element set to use at each time')
+        .choices(['latest-before', 'nearest'])
+        .default('nearest'),
+    )
     .option('--allow-stale', 'propagate beyond the default element-set age limits')
     .option('--json', 'print {norad, elementSet, states:[…]}')
     .option('--csv', 'print CSV')
     .action(
       async (
         norad: ReturnType<typeof parseNoradArg>,
-        o: { db: string; from: Instant; to: Instant; step: number; frame: 'TEME' | 'ITRF' | 'GCRF' | 'geodetic'; policy: 'latest-before' | 'nearest'; allowStale?: boolean; json?: boolean; csv?: boolean },
+        o: {
+          db: string;
+          from: Instant;
+          to: Instant;
+          step: number;
+          frame: 'TEME' | 'ITRF' | 'GCRF' | 'geodetic';
+          policy: 'latest-before' | 'nearest';
+          allowStale?: boolean;
+          json?: boolean;
+          csv?: boolean;
+        },
       ) => {
         await withRepo(o.db, async (repo) => {
           setExit(await runPropagate(repo, norad, o, ctx));
@@ -183,59 +262,108 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .command('detect')
     .description('run the behaviour detectors over the stored history and store the events they find (incremental)')
     .addOption(dbOption())
-    .option('--kinds <list>', `comma-separated: ${DETECTOR_KINDS.join(', ')}`, (t: string) => t.split(',').map((x) => x.trim()) as DetectorKind[], [...DETECTOR_KINDS] as DetectorKind[])
-    .option('--objects <list>', 'comma-separated NORAD ids (default: every object with new element sets)', asOption((t) => t.split(',').map((x) => parseNoradArg(x.trim()))))
-    .option('--since <time>', 'store only events ending at or after this time (ISO 8601 with Z)', asOption((t) => parseTimeArg(t, '--since')))
+    .option(
+      '--kinds <list>',
+      `comma-separated: ${DETECTOR_KINDS.join(', ')}`,
+      (t: string) => t.split(',').map((x) => x.trim()) as DetectorKind[],
+      [...DETECTOR_KINDS] as DetectorKind[],
+    )
+    .option(
+      '--objects <list>',
+      'comma-separated NORAD ids (default: every object with new element sets)',
+      asOption((t) => t.split(',').map((x) => parseNoradArg(x.trim()))),
+    )
+    .option(
+      '--since <time>',
+      'store only events ending at or after this time (ISO 8601 with Z)',
+      asOption((t) => parseTimeArg(t, '--since')),
+    )
     .option('--full', 'ignore what earlier runs processed and examine every object again')
-    .option('--baseline <time>', 'fragmentation: the earlier catalogue snapshot (default: 30 days before the newest epoch)', asOption((t) => parseTimeArg(t, '--baseline')))
+    .option(
+      '--baseline <time>',
+      'fragmentation: the earlier catalogue snapshot (default: 30 days before the newest epoch)',
+      asOption((t) => parseTimeArg(t, '--baseline')),
+    )
     .option('--clouds', 'fragmentation: also store old debris clouds recognised in one snapshot')
     .option('--json', 'print {detectors:[…]}')
     .option('--quiet', 'print nothing but errors')
-    .action(async (o: { db: string; kinds: DetectorKind[]; objects?: ReturnType<typeof parseNoradArg>[]; since?: Instant; full?: boolean; baseline?: Instant; clouds?: boolean; json?: boolean; quiet?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        setExit(
-          await runDetect(
-            repo,
-            {
-              kinds: o.kinds,
-              ...(o.objects === undefined ? {} : { objects: o.objects }),
-              ...(o.since === undefined ? {} : { since: o.since }),
-              ...(o.full === undefined ? {} : { full: o.full }),
-              ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
-              ...(o.clouds === undefined ? {} : { clouds: o.clouds }),
-              ...(o.json === undefined ? {} : { json: o.json }),
-              ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
-            },
-            ctx,
-          ),
-        );
-      });
-    });
+    .action(
+      async (o: {
+        db: string;
+        kinds: DetectorKind[];
+        objects?: ReturnType<typeof parseNoradArg>[];
+        since?: Instant;
+        full?: boolean;
+        baseline?: Instant;
+        clouds?: boolean;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(
+            await runDetect(
+              repo,
+              {
+                kinds: o.kinds,
+                ...(o.objects === undefined ? {} : { objects: o.objects }),
+                ...(o.since === undefined ? {} : { since: o.since }),
+                ...(o.full === undefined ? {} : { full: o.full }),
+                ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
+                ...(o.clouds === undefined ? {} : { clouds: o.clouds }),
+                ...(o.json === undefined ? {} : { json: o.json }),
+                ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+              },
+              ctx,
+            ),
+          );
+        });
+      },
+    );
 
   program
     .command('events')
     .description('list stored events with their measures, σ, element sets and detector')
     .addOption(dbOption())
-    .addOption(new Option('--kind <kind>', 'event kind').choices(['maneuver', 'release', 'proximity', 'fragmentation', 'conjunction']))
+    .addOption(
+      new Option('--kind <kind>', 'event kind').choices([
+        'maneuver',
+        'release',
+        'proximity',
+        'fragmentation',
+        'conjunction',
+      ]),
+    )
     .option('--object <norad>', 'events of this object', asOption(parseNoradArg))
-    .option('--since <time>', 'events ending at or after this time', asOption((t) => parseTimeArg(t, '--since')))
+    .option(
+      '--since <time>',
+      'events ending at or after this time',
+      asOption((t) => parseTimeArg(t, '--since')),
+    )
     .option('--json', 'print {events:[…]}')
-    .action(async (o: { db: string; kind?: 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction'; object?: ReturnType<typeof parseNoradArg>; since?: Instant; json?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        setExit(
-          await runEvents(
-            repo,
-            {
-              ...(o.kind === undefined ? {} : { kind: o.kind }),
-              ...(o.object === undefined ? {} : { object: o.object }),
-              ...(o.since === undefined ? {} : { since: o.since }),
-              ...(o.json === undefined ? {} : { json: o.json }),
-            },
-            ctx,
-          ),
-        );
-      });
-    });
+    .action(
+      async (o: {
+        db: string;
+        kind?: 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction';
+        object?: ReturnType<typeof parseNoradArg>;
+        since?: Instant;
+        json?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(
+            await runEvents(
+              repo,
+              {
+                ...(o.kind === undefined ? {} : { kind: o.kind }),
+                ...(o.object === undefined ? {} : { object: o.object }),
+                ...(o.since === undefined ? {} : { since: o.since }),
+                ...(o.json === undefined ? {} : { json: o.json }),
+              },
+              ctx,
+            ),
+          );
+        });
+      },
+    );
 
   program
     .command('demo')

@@ -34,7 +34,9 @@ describe('orbwatch CLI (built binary)', () => {
 
   it('ingest reads stdin and keeps the good records of a damaged file, locating each bad one', () => {
     const db = tempDb();
-    const good = readFileSync(join(REPO_ROOT, COSMOS_2543), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+    const good = readFileSync(join(REPO_ROOT, COSMOS_2543), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.length > 0);
     // Corrupt the checksum of the second set's line 1 (lines 4-6 are set 2: name, line 1, line 2).
     const line1 = good[4]!;
     const bad = `${line1.slice(0, 68)}${String((Number(line1[68]) + 1) % 10)}`;
@@ -59,10 +61,18 @@ describe('orbwatch CLI (built binary)', () => {
   it('objects and history read back what was ingested, with derived orbit figures', () => {
     const db = tempDb();
     runCli(['ingest', '--db', db, '--quiet', `${EVENTS}/*.3le`]);
-    const objects = JSON.parse(runCli(['objects', '--db', db, '--json', '--name', 'cosmos 254']).stdout) as { objects: { norad: number }[] };
+    const objects = JSON.parse(runCli(['objects', '--db', db, '--json', '--name', 'cosmos 254']).stdout) as {
+      objects: { norad: number }[];
+    };
     expect(objects.objects.map((o) => o.norad)).toEqual([44797, 44835]);
     const h = JSON.parse(runCli(['history', '44835', '--db', db, '--json']).stdout) as {
-      elementSets: { epochUtc: string; meanMotionRevPerDay: number; periodMin: number; perigeeKm: number; apogeeKm: number }[];
+      elementSets: {
+        epochUtc: string;
+        meanMotionRevPerDay: number;
+        periodMin: number;
+        perigeeKm: number;
+        apogeeKm: number;
+      }[];
     };
     expect(h.elementSets).toHaveLength(7); // PROVENANCE §2a: 7 sets 2021-05-29 … 2023-10-09
     expect(h.elementSets[0]!.epochUtc.startsWith('2021-05-')).toBe(true);
@@ -75,7 +85,19 @@ describe('orbwatch CLI (built binary)', () => {
   it('propagate --json gives TEME states equal to satellite.js on the same set, naming the set and its age', () => {
     const db = tempDb();
     runCli(['ingest', '--db', db, '--quiet', COSMOS_2543]);
-    const r = runCli(['propagate', '44835', '--db', db, '--json', '--from', '2023-10-09T00:00:00Z', '--to', '2023-10-09T01:00:00Z', '--step', '30m']);
+    const r = runCli([
+      'propagate',
+      '44835',
+      '--db',
+      db,
+      '--json',
+      '--from',
+      '2023-10-09T00:00:00Z',
+      '--to',
+      '2023-10-09T01:00:00Z',
+      '--step',
+      '30m',
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as {
       norad: number;
@@ -83,7 +105,11 @@ describe('orbwatch CLI (built binary)', () => {
       states: { t: string; frame: string; rKm: number[]; vKmPerSec: number[]; elementSetAgeSec: number }[];
     };
     expect(j.norad).toBe(44835);
-    expect(j.states.map((s) => s.t)).toEqual(['2023-10-09T00:00:00.000Z', '2023-10-09T00:30:00.000Z', '2023-10-09T01:00:00.000Z']);
+    expect(j.states.map((s) => s.t)).toEqual([
+      '2023-10-09T00:00:00.000Z',
+      '2023-10-09T00:30:00.000Z',
+      '2023-10-09T01:00:00.000Z',
+    ]);
     const [l1, l2] = j.elementSet.raw.split('\n').filter((l) => /^[12] /.test(l));
     const satrec = twoline2satrec(l1!, l2!);
     // The set's epoch straight from TLE line 1 (YYDDD.DDDDDDDD), kept in float ms: Date.parse of
@@ -95,13 +121,24 @@ describe('orbwatch CLI (built binary)', () => {
       const ref = sgp4(satrec, minutes);
       if (ref === null) throw new Error('satellite.js failed');
       expect(s.frame).toBe('TEME');
-      expect(Math.hypot(s.rKm[0]! - ref.position.x, s.rKm[1]! - ref.position.y, s.rKm[2]! - ref.position.z)).toBeLessThan(1e-6); // km (1 mm)
+      expect(
+        Math.hypot(s.rKm[0]! - ref.position.x, s.rKm[1]! - ref.position.y, s.rKm[2]! - ref.position.z),
+      ).toBeLessThan(1e-6); // km (1 mm)
       expect(s.elementSetAgeSec).toBeCloseTo(minutes * 60, 3);
     }
   });
 
   it('propagate refuses a naive time with exit code 2', () => {
-    const r = runCli(['propagate', '44835', '--db', tempDb(), '--from', '2023-10-09T00:00:00', '--to', '2023-10-09T01:00:00Z']);
+    const r = runCli([
+      'propagate',
+      '44835',
+      '--db',
+      tempDb(),
+      '--from',
+      '2023-10-09T00:00:00',
+      '--to',
+      '2023-10-09T01:00:00Z',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Z');
   });
@@ -113,10 +150,19 @@ describe('orbwatch CLI (built binary)', () => {
       detectors: { objectsExamined: number; inserted: number }[];
     };
     expect(first.detectors[0]!.objectsExamined).toBe(1);
-    const second = JSON.parse(runCli(['detect', '--db', db, '--json']).stdout) as { detectors: { objectsExamined: number; inserted: number }[] };
+    const second = JSON.parse(runCli(['detect', '--db', db, '--json']).stdout) as {
+      detectors: { objectsExamined: number; inserted: number }[];
+    };
     expect(second.detectors[0]).toMatchObject({ objectsExamined: 0, inserted: 0 });
     const events = JSON.parse(runCli(['events', '--db', db, '--json', '--object', '25544']).stdout) as {
-      events: { kind: string; objects: { norad: number; role: string }[]; start: string; end: string; measures: Record<string, unknown>; elementSetIds: number[] }[];
+      events: {
+        kind: string;
+        objects: { norad: number; role: string }[];
+        start: string;
+        end: string;
+        measures: Record<string, unknown>;
+        elementSetIds: number[];
+      }[];
     };
     expect(events.events.length).toBe(first.detectors[0]!.inserted);
     for (const e of events.events) {
@@ -132,12 +178,33 @@ describe('orbwatch CLI (built binary)', () => {
 
   it('detect finds the Cosmos 1408 breakup between the 2021-10-02 and 2022-01-22 catalogues', () => {
     const db = tempDb();
-    const ingest = runCli(['ingest', '--db', db, '--quiet', 'fixtures/catalog-snapshots/SpaceTrash_full-catalog_2021-10-02.3le.gz', 'fixtures/catalog-snapshots/ODAP_full-catalog_2022-01-22.3le.gz']);
+    const ingest = runCli([
+      'ingest',
+      '--db',
+      db,
+      '--quiet',
+      'fixtures/catalog-snapshots/SpaceTrash_full-catalog_2021-10-02.3le.gz',
+      'fixtures/catalog-snapshots/ODAP_full-catalog_2022-01-22.3le.gz',
+    ]);
     expect(ingest.code).toBe(0);
-    const r = runCli(['detect', '--db', db, '--json', '--kinds', 'fragmentation', '--baseline', '2021-10-15T00:00:00Z']);
+    const r = runCli([
+      'detect',
+      '--db',
+      db,
+      '--json',
+      '--kinds',
+      'fragmentation',
+      '--baseline',
+      '2021-10-15T00:00:00Z',
+    ]);
     expect(r.code).toBe(0);
-    const events = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'fragmentation', '--object', '13552']).stdout) as {
-      events: { objects: { norad: number; role: string }[]; measures: { epochUtc: string; epochSigmaSec: number; altitudeKm: number; fragments: number } }[];
+    const events = JSON.parse(
+      runCli(['events', '--db', db, '--json', '--kind', 'fragmentation', '--object', '13552']).stdout,
+    ) as {
+      events: {
+        objects: { norad: number; role: string }[];
+        measures: { epochUtc: string; epochSigmaSec: number; altitudeKm: number; fragments: number };
+      }[];
     };
     expect(events.events).toHaveLength(1);
     const e = events.events[0]!;
@@ -152,16 +219,24 @@ describe('orbwatch CLI (built binary)', () => {
     expect(e.measures.fragments).toBeGreaterThan(1000); // 1,214 new 1982-092 pieces in the 2022-01-22 catalogue
   });
 
-  it('detect finds HTV-X1 releasing TEN-KOH 2, dated against JAXA\'s published release time', () => {
+  it("detect finds HTV-X1 releasing TEN-KOH 2, dated against JAXA's published release time", () => {
     const db = tempDb();
     runCli(['ingest', '--db', db, '--quiet', 'fixtures/releases/htv-x1-and-ten-koh-2.3le']);
     expect(runCli(['detect', '--db', db, '--kinds', 'release', '--quiet']).code).toBe(0);
     const { events } = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'release']).stdout) as {
-      events: { objects: { norad: number; role: string }[]; measures: { separationEpochUtc: string; separationEpochSigmaSec: number; deltaVMps: number; class: string } }[];
+      events: {
+        objects: { norad: number; role: string }[];
+        measures: { separationEpochUtc: string; separationEpochSigmaSec: number; deltaVMps: number; class: string };
+      }[];
     };
     expect(events).toHaveLength(1);
     const e = events[0]!;
-    expect(e.objects).toEqual(expect.arrayContaining([{ norad: 66174, role: 'parent' }, { norad: 68261, role: 'child' }]));
+    expect(e.objects).toEqual(
+      expect.arrayContaining([
+        { norad: 66174, role: 'parent' },
+        { norad: 68261, role: 'child' },
+      ]),
+    );
     // JAXA: TEN-KOH 2 released from HTV-X1 on 2026-03-11 at 09:34 UTC (fixtures/releases/PROVENANCE.md).
     expect(Math.abs(Date.parse(e.measures.separationEpochUtc) - Date.UTC(2026, 2, 11, 9, 34)) / 3.6e6).toBeLessThan(3); // hours
     expect(e.measures.class).toBe('deployment');
@@ -174,7 +249,9 @@ describe('orbwatch CLI (built binary)', () => {
     const db = tempDb();
     runCli(['ingest', '--db', db, '--quiet', `${EVENTS}/*.3le`]);
     expect(runCli(['detect', '--db', db, '--kinds', 'release', '--quiet']).code).toBe(0);
-    const { events } = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'release']).stdout) as { events: { objects: { norad: number }[] }[] };
+    const { events } = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'release']).stdout) as {
+      events: { objects: { norad: number }[] }[];
+    };
     expect(events.flatMap((e) => e.objects.map((x) => x.norad))).not.toContain(39232);
   });
 });

@@ -19,7 +19,12 @@ export class OrbwatchError extends Error {
   override readonly name: string = 'OrbwatchError';
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
-  constructor(code: ErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Readonly<Record<string, unknown>> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.code = code;
     this.details = details;
@@ -27,5 +32,8 @@ export class OrbwatchError extends Error {
 }
 
 export function isOrbwatchError(e: unknown): e is OrbwatchError {
-  return e instanceof OrbwatchError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'OrbwatchError');
+  return (
+    e instanceof OrbwatchError ||
+    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'OrbwatchError')
+  );
 }

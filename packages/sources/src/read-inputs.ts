@@ -36,7 +36,9 @@ export function decodeInput(buf: Buffer): string {
  * Expands paths and glob patterns (directories are read recursively) into a sorted,
  * de-duplicated list of files, and the problems met on the way.
  */
-export async function expandInputPaths(patterns: readonly string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
+export async function expandInputPaths(
+  patterns: readonly string[],
+): Promise<{ files: string[]; problems: InputProblem[] }> {
   const files = new Set<string>();
   const problems: InputProblem[] = [];
   for (const p of patterns) {
@@ -72,12 +74,19 @@ function isElementFileName(name: string): boolean {
 }
 
 /** Reads one input (a file or `-` for stdin). */
-export async function readInput(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputText | InputProblem> {
+export async function readInput(
+  file: string,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<InputText | InputProblem> {
   try {
     const buf = file === '-' ? await readStream(stdin) : await readFile(file);
     return { file, text: decodeInput(buf), bytes: buf.length };
   } catch (e) {
-    return { file, code: 'INPUT_UNREADABLE', message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      file,
+      code: 'INPUT_UNREADABLE',
+      message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }
 

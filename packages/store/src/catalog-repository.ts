@@ -110,7 +110,11 @@ export interface CatalogRepository extends EventRepository {
   ingestBatch(batch: IngestBatch): Awaitable<BatchResult>;
   /** Upserts catalogue facts (SATCAT) for objects, in one transaction, attributed to a run. */
   upsertObjectFacts(runId: string, facts: readonly ObjectFacts[]): Awaitable<number>;
-  finishIngestRun(runId: string, finishedAt: Instant, status: Exclude<IngestRunStatus, 'running'>): Awaitable<IngestRun>;
+  finishIngestRun(
+    runId: string,
+    finishedAt: Instant,
+    status: Exclude<IngestRunStatus, 'running'>,
+  ): Awaitable<IngestRun>;
   /** Runs, newest first. */
   ingestRuns(): Awaitable<IngestRun[]>;
   /** Issues of one run, in file/line order. */

@@ -44,7 +44,12 @@ export interface EventRepository {
   /** Highest element-set id the detector has processed for each object (absent: never run). */
   detectorWatermarks(detector: string): Awaitable<Map<NoradId, ElementSetId>>;
   /** Records the highest processed element-set id per object, in one transaction. */
-  setDetectorWatermarks(detector: string, detectorVersion: string, marks: ReadonlyMap<NoradId, ElementSetId>, now: Instant): Awaitable<void>;
+  setDetectorWatermarks(
+    detector: string,
+    detectorVersion: string,
+    marks: ReadonlyMap<NoradId, ElementSetId>,
+    now: Instant,
+  ): Awaitable<void>;
   /** Highest element-set id per object (the input to incremental detection). */
   latestElementSetIds(): Awaitable<Map<NoradId, ElementSetId>>;
 }

@@ -58,7 +58,8 @@ export async function ingestElementSets(
   options: IngestElementSetsOptions,
 ): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? DEFAULT_INGEST_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${String(batchSize)}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be a positive integer, got ${String(batchSize)}`);
   const startedAt = options.now();
   const runId = uuidV7(startedAt, options.random);
   await repo.beginIngestRun({
@@ -84,7 +85,8 @@ export async function ingestElementSets(
       options.onProgress?.(Math.min(i + batchSize, total), total);
     }
     const facts = [...(input.satcat ?? []).map(satcatFacts), ...(input.objectFacts ?? [])];
-    for (let i = 0; i < facts.length; i += batchSize) await repo.upsertObjectFacts(runId, facts.slice(i, i + batchSize));
+    for (let i = 0; i < facts.length; i += batchSize)
+      await repo.upsertObjectFacts(runId, facts.slice(i, i + batchSize));
   } catch (e) {
     try {
       await repo.finishIngestRun(runId, options.now(), 'failed');

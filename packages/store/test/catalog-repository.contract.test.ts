@@ -123,7 +123,11 @@ describe.each(DIALECTS)('CatalogRepository contract: $name', (dialect) => {
 
   it('treats the same set with another name line as a duplicate, not a conflict', async () => {
     await ingestElementSets(repo, input(iss.items.slice(0, 3)), { now });
-    const spaceTrackStyle = issText.split('\n').slice(0, 9).map((l) => (l === 'ISS (ZARYA)' ? '0 ISS (ZARYA)' : l)).join('\n');
+    const spaceTrackStyle = issText
+      .split('\n')
+      .slice(0, 9)
+      .map((l) => (l === 'ISS (ZARYA)' ? '0 ISS (ZARYA)' : l))
+      .join('\n');
     const again = parseTle(spaceTrackStyle, { file: 'st.3le' });
     expect(again.items).toHaveLength(3);
     expect(again.items[0]!.raw).not.toBe(iss.items[0]!.raw);
@@ -155,13 +159,19 @@ describe.each(DIALECTS)('CatalogRepository contract: $name', (dialect) => {
     expect(after).toEqual(storedBefore);
     expect(await repo.countElementSets()).toBe(5);
     const recorded = await repo.ingestIssues(r.runId);
-    expect(recorded.map((i) => [i.code, i.elementSetId])).toEqual([[StoreIssueCode.ELEMENT_SET_CONFLICT, storedBefore.id]]);
+    expect(recorded.map((i) => [i.code, i.elementSetId])).toEqual([
+      [StoreIssueCode.ELEMENT_SET_CONFLICT, storedBefore.id],
+    ]);
     expect((await repo.ingestRuns())[0]).toMatchObject({ conflicts: 1, rejected: 1, status: 'completed' });
   });
 
   it('keeps the same set from another source as a separate set (the source is part of the key)', async () => {
     await ingestElementSets(repo, input(iss.items.slice(0, 2)), { now });
-    const r = await ingestElementSets(repo, input(iss.items.slice(0, 2), { source: { name: 'mirror', kind: 'derived' } }), { now });
+    const r = await ingestElementSets(
+      repo,
+      input(iss.items.slice(0, 2), { source: { name: 'mirror', kind: 'derived' } }),
+      { now },
+    );
     expect(r.accepted).toBe(2);
     const h = await repo.history(ISS);
     expect(h.map((s) => s.source).sort()).toEqual(['celestrak', 'celestrak', 'mirror', 'mirror']);
@@ -177,10 +187,14 @@ describe.each(DIALECTS)('CatalogRepository contract: $name', (dialect) => {
     const parsed = parseTle(lines.join('\n'), { file: 'bad.3le' });
     expect(parsed.items).toHaveLength(1);
     expect(parsed.issues.map((i) => i.code)).toEqual(['TLE_CHECKSUM']);
-    const r = await ingestElementSets(repo, input(parsed.items, { files: ['bad.3le'], issues: parsed.issues }), { now });
+    const r = await ingestElementSets(repo, input(parsed.items, { files: ['bad.3le'], issues: parsed.issues }), {
+      now,
+    });
     expect(r).toMatchObject({ accepted: 1, rejected: 1 });
     const recorded = await repo.ingestIssues(r.runId);
-    expect(recorded.map((i) => [i.code, i.file, i.line, i.severity])).toEqual([['TLE_CHECKSUM', 'bad.3le', 5, 'error']]);
+    expect(recorded.map((i) => [i.code, i.file, i.line, i.severity])).toEqual([
+      ['TLE_CHECKSUM', 'bad.3le', 5, 'error'],
+    ]);
   });
 
   it('keeps the names an object carried over time, and the latest as its name', async () => {
@@ -198,7 +212,10 @@ describe.each(DIALECTS)('CatalogRepository contract: $name', (dialect) => {
     expect(after!.lastSeen).toBeCloseTo(tleEpochMs('26127.80436367'), 3);
     expect(o!.firstEpoch).toBeCloseTo(tleEpochMs('26090.65752558'), 3);
     expect(o!.lastEpoch).toBeCloseTo(tleEpochMs('26127.80436367'), 3);
-    expect((await repo.getObject(AGGIESAT6))!.names.map((n) => n.name)).toEqual(['STP-S29A OBJECT H', 'AGGIESAT6 (AGS6)']);
+    expect((await repo.getObject(AGGIESAT6))!.names.map((n) => n.name)).toEqual([
+      'STP-S29A OBJECT H',
+      'AGGIESAT6 (AGS6)',
+    ]);
     expect(await repo.getObject(noradId(1))).toBeNull();
   });
 
@@ -216,15 +233,26 @@ describe.each(DIALECTS)('CatalogRepository contract: $name', (dialect) => {
     expect(ids(await repo.listObjects({ cospar: cospar.slice(0, 8) }))).toContain(68362);
 
     // SATCAT facts for the ISS (CelesTrak SATCAT: PAYLOAD, owner ISS, launched 1998-11-20)
-    const run = await ingestElementSets(repo, input([], {
-      objectFacts: [{ noradId: ISS, objectType: 'PAYLOAD', owner: 'ISS', launchDate: instant(Date.UTC(1998, 10, 20)), raw: '{}' }],
-    }), { now });
+    const run = await ingestElementSets(
+      repo,
+      input([], {
+        objectFacts: [
+          { noradId: ISS, objectType: 'PAYLOAD', owner: 'ISS', launchDate: instant(Date.UTC(1998, 10, 20)), raw: '{}' },
+        ],
+      }),
+      { now },
+    );
     expect(run.accepted).toBe(0);
     expect(ids(await repo.listObjects({ objectType: 'payload' }))).toEqual([25544]);
     expect(ids(await repo.listObjects({ owner: 'iss', objectType: 'PAYLOAD' }))).toEqual([25544]);
     expect(ids(await repo.listObjects({ owner: 'PRC' }))).toEqual([]);
     const o = await repo.getObject(ISS);
-    expect(o).toMatchObject({ objectType: 'PAYLOAD', owner: 'ISS', launchDate: Date.UTC(1998, 10, 20), cosparId: '1998-067A' });
+    expect(o).toMatchObject({
+      objectType: 'PAYLOAD',
+      owner: 'ISS',
+      launchDate: Date.UTC(1998, 10, 20),
+      cosparId: '1998-067A',
+    });
   });
 
   it('pages through sets between two instants in (epoch, id) order without gaps or repeats', async () => {
@@ -251,7 +279,9 @@ describe.each(DIALECTS)('CatalogRepository contract: $name', (dialect) => {
   it('stores a batch atomically: a failing batch leaves nothing of itself behind', async () => {
     await ingestElementSets(repo, input(iss.items.slice(0, 10)), { now });
     const bad = { ...iss.items[20]!, noradId: 400_000 as NoradId }; // outside 0..339999: violates a CHECK
-    await expect(ingestElementSets(repo, input([...iss.items.slice(10, 20), bad]), { now, batchSize: 100 })).rejects.toMatchObject({
+    await expect(
+      ingestElementSets(repo, input([...iss.items.slice(10, 20), bad]), { now, batchSize: 100 }),
+    ).rejects.toMatchObject({
       code: 'STORAGE_FAILURE',
     });
     expect(await repo.countElementSets()).toBe(10);

@@ -22,7 +22,9 @@ const REPO_ROOT = resolve(here, '../../..');
 const BATCH = 1_000;
 const KILLS = 20;
 
-const input = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), { file: 'launches-2026-03-to-05.3le' }).items;
+const input = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), {
+  file: 'launches-2026-03-to-05.3le',
+}).items;
 const TOTAL = input.length;
 const BATCHES = Math.ceil(TOTAL / BATCH);
 
@@ -46,10 +48,14 @@ interface ChildOutcome {
 /** Runs the child; if `killAt` is given, SIGKILLs it `killAt.delayMs` after it reports batch `killAt.batch`. */
 function runChild(dbPath: string, killAt?: { batch: number; delayMs: number }): Promise<ChildOutcome> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@orbwatch/source', '--import', 'tsx', CHILD, dbPath, String(BATCH)], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@orbwatch/source', '--import', 'tsx', CHILD, dbPath, String(BATCH)],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     let stderr = '';
     let buffered = '';
@@ -65,7 +71,11 @@ function runChild(dbPath: string, killAt?: { batch: number; delayMs: number }): 
       buffered = parts.pop() ?? '';
       for (const l of parts) {
         lines.push(l);
-        if (killAt !== undefined && (killAt.batch === 0 ? l.startsWith('parsed') : l === `batch ${String(killAt.batch)}`)) arm();
+        if (
+          killAt !== undefined &&
+          (killAt.batch === 0 ? l.startsWith('parsed') : l === `batch ${String(killAt.batch)}`)
+        )
+          arm();
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -78,13 +88,21 @@ function runChild(dbPath: string, killAt?: { batch: number; delayMs: number }): 
   });
 }
 
-function inspect(dbPath: string): { integrity: string; count: number; distinct: number; maxLine: number; runAccepted: number } {
+function inspect(dbPath: string): {
+  integrity: string;
+  count: number;
+  distinct: number;
+  maxLine: number;
+  runAccepted: number;
+} {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const integrity = (db.pragma('integrity_check', { simple: true }) as string);
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const row = db
-      .prepare(`SELECT count(*) AS count, count(DISTINCT norad_id || ' ' || epoch_ms || ' ' || source_id) AS distinct_keys,
-        coalesce(max(input_line), 0) AS max_line FROM element_sets`)
+      .prepare(
+        `SELECT count(*) AS count, count(DISTINCT norad_id || ' ' || epoch_ms || ' ' || source_id) AS distinct_keys,
+        coalesce(max(input_line), 0) AS max_line FROM element_sets`,
+      )
       .get() as { count: number; distinct_keys: number; max_line: number };
     const runs = db.prepare('SELECT coalesce(sum(accepted), 0) AS n FROM ingest_runs').get() as { n: number };
     return { integrity, count: row.count, distinct: row.distinct_keys, maxLine: row.max_line, runAccepted: runs.n };

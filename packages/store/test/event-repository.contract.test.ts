@@ -11,7 +11,9 @@ import type { OpenedCatalog } from './support/catalog-dialects.js';
 import { DIALECTS } from './support/catalog-dialects.js';
 import { readFixture } from './support/read-fixture.js';
 
-const iss = parseTle(readFixture('history-2026/iss.3le.gz'), { file: 'iss.3le' }).items.sort((a, b) => a.epoch - b.epoch);
+const iss = parseTle(readFixture('history-2026/iss.3le.gz'), { file: 'iss.3le' }).items.sort(
+  (a, b) => a.epoch - b.epoch,
+);
 const now = () => instant(Date.UTC(2026, 10, 27));
 
 function maneuverBetween(i: number): DetectedEvent {
@@ -38,7 +40,17 @@ for (const dialect of DIALECTS) {
     let opened: OpenedCatalog;
     beforeEach(async () => {
       opened = dialect.open();
-      await ingestElementSets(opened.repo, { source: { name: 'celestrak', kind: 'official' }, retrievedAt: now(), files: ['iss.3le'], elementSets: iss, issues: [] }, { now });
+      await ingestElementSets(
+        opened.repo,
+        {
+          source: { name: 'celestrak', kind: 'official' },
+          retrievedAt: now(),
+          files: ['iss.3le'],
+          elementSets: iss,
+          issues: [],
+        },
+        { now },
+      );
     });
     afterEach(() => opened.dispose());
 

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createPropagationPool, propagateBatchParallel, shardBounds } from './propagation-pool.js';
 
 function sampleRecs(): SatRec[] {
-  const lines = readFileSync(new URL('../../../fixtures/ephemeris/catalog-2022-08-09-sample.tle', import.meta.url), 'utf8').split(/\r?\n/);
+  const lines = readFileSync(
+    new URL('../../../fixtures/ephemeris/catalog-2022-08-09-sample.tle', import.meta.url),
+    'utf8',
+  ).split(/\r?\n/);
   const recs: SatRec[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const l1 = lines[i] ?? '';
@@ -16,7 +19,8 @@ function sampleRecs(): SatRec[] {
   return recs;
 }
 
-const bytes = (a: Float64Array | Uint8Array | Int32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const bytes = (a: Float64Array | Uint8Array | Int32Array): Uint8Array =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 describe('propagateBatchParallel', () => {
   const recs = sampleRecs();

@@ -88,7 +88,8 @@ class WorkerChannel {
 /** Starts `threads` propagation workers. */
 export function createPropagationPool(options: PoolOptions = {}): PropagationPool {
   const threads = options.threads ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${String(threads)}`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new RangeError(`threads must be an integer >= 1, got ${String(threads)}`);
   const channels = Array.from({ length: threads }, () => new WorkerChannel());
   let loaded = 0;
   let active: WorkerChannel[] = [];

@@ -37,6 +37,8 @@ export function propagationWorkerSpec(selfUrl: string = import.meta.url): Worker
     `import(${JSON.stringify(pathToFileURL(api).href)})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })` +
     `.catch((e) => { setImmediate(() => { throw e; }); });`;
-  const execArgv = process.execArgv.includes(SOURCE_CONDITION) ? [...process.execArgv] : [...process.execArgv, SOURCE_CONDITION];
+  const execArgv = process.execArgv.includes(SOURCE_CONDITION)
+    ? [...process.execArgv]
+    : [...process.execArgv, SOURCE_CONDITION];
   return { entry: bootstrap, options: { eval: true, execArgv } };
 }

@@ -13,5 +13,10 @@ export type ToWorker =
 /** Worker → parent. */
 export type FromWorker =
   | { readonly type: 'loaded'; readonly objects: number }
-  | { readonly type: 'result'; readonly data: Float64Array<ArrayBuffer>; readonly status: Uint8Array<ArrayBuffer>; readonly noradIds: Int32Array<ArrayBuffer> }
+  | {
+      readonly type: 'result';
+      readonly data: Float64Array<ArrayBuffer>;
+      readonly status: Uint8Array<ArrayBuffer>;
+      readonly noradIds: Int32Array<ArrayBuffer>;
+    }
   | { readonly type: 'error'; readonly message: string };

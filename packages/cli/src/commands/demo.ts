@@ -35,12 +35,42 @@ interface DemoStep {
 
 function demoSteps(dir: string): DemoStep[] {
   return [
-    { label: 'CelesTrak catalogue updates 2026-03-15..05-07', paths: [`${dir}/history-2026/*.3le.gz`], source: 'celestrak', kind: 'official' },
-    { label: 'inspector histories 2019-2023 (catalogue snapshots)', paths: [`${dir}/events/inspector-history/*.3le`], source: 'catalog-snapshots', kind: 'official' },
-    { label: 'inspector satellites 2026 (CelesTrak)', paths: [`${dir}/events/inspector-target-series-2026/*COSMOS*.3le`], source: 'celestrak', kind: 'official' },
-    { label: 'US targets 2026 (McCants classfd, amateur)', paths: [`${dir}/events/inspector-target-series-2026/*USA*.3le`], source: 'mccants-classfd', kind: 'amateur' },
-    { label: 'SATCAT (Space-Track LEO subset, 2025-04)', paths: [`${dir}/satcat/*spacetrack*`], source: 'space-track-satcat', kind: 'official' },
-    { label: 'HTV-X1 and TEN-KOH 2 (CelesTrak, 2026-03)', paths: [`${dir}/releases/htv-x1-and-ten-koh-2.3le`], source: 'celestrak', kind: 'official' },
+    {
+      label: 'CelesTrak catalogue updates 2026-03-15..05-07',
+      paths: [`${dir}/history-2026/*.3le.gz`],
+      source: 'celestrak',
+      kind: 'official',
+    },
+    {
+      label: 'inspector histories 2019-2023 (catalogue snapshots)',
+      paths: [`${dir}/events/inspector-history/*.3le`],
+      source: 'catalog-snapshots',
+      kind: 'official',
+    },
+    {
+      label: 'inspector satellites 2026 (CelesTrak)',
+      paths: [`${dir}/events/inspector-target-series-2026/*COSMOS*.3le`],
+      source: 'celestrak',
+      kind: 'official',
+    },
+    {
+      label: 'US targets 2026 (McCants classfd, amateur)',
+      paths: [`${dir}/events/inspector-target-series-2026/*USA*.3le`],
+      source: 'mccants-classfd',
+      kind: 'amateur',
+    },
+    {
+      label: 'SATCAT (Space-Track LEO subset, 2025-04)',
+      paths: [`${dir}/satcat/*spacetrack*`],
+      source: 'space-track-satcat',
+      kind: 'official',
+    },
+    {
+      label: 'HTV-X1 and TEN-KOH 2 (CelesTrak, 2026-03)',
+      paths: [`${dir}/releases/htv-x1-and-ten-koh-2.3le`],
+      source: 'celestrak',
+      kind: 'official',
+    },
   ];
 }
 
@@ -66,7 +96,12 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
   const steps: { label: string; source: string; kind: SourceKind; report: IngestReport }[] = [];
   for (const step of demoSteps(dir)) {
     if (!json) writeLine(ctx.stderr, `ingesting ${step.label} …`);
-    const { report } = await runIngest(repo, step.paths, { source: step.source, sourceKind: step.kind, quiet: true }, quietCtx);
+    const { report } = await runIngest(
+      repo,
+      step.paths,
+      { source: step.source, sourceKind: step.kind, quiet: true },
+      quietCtx,
+    );
     steps.push({ label: step.label, source: step.source, kind: step.kind, report });
   }
   if (!json) writeLine(ctx.stderr, 'detecting maneuvers and releases …');
@@ -119,7 +154,10 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     writeJson(ctx, summary);
     return EXIT_OK;
   }
-  writeLine(ctx.stdout, `orbwatch demo — ${String(total)} element sets of ${String(objects.length)} objects in the catalogue`);
+  writeLine(
+    ctx.stdout,
+    `orbwatch demo — ${String(total)} element sets of ${String(objects.length)} objects in the catalogue`,
+  );
   writeLine(ctx.stdout);
   writeLine(
     ctx.stdout,
@@ -130,7 +168,13 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
       { header: 'DUPLICATES', value: (r) => String(r.duplicates), align: 'right' },
       { header: 'REJECTED', value: (r) => String(r.rejected), align: 'right' },
       { header: 'SATCAT ROWS', value: (r) => String(r.satcatRecords), align: 'right' },
-      { header: 'ISSUES', value: (r) => Object.entries(r.issuesByCode).map(([c, n]) => `${c}×${String(n)}`).join(' ') },
+      {
+        header: 'ISSUES',
+        value: (r) =>
+          Object.entries(r.issuesByCode)
+            .map(([c, n]) => `${c}×${String(n)}`)
+            .join(' '),
+      },
     ]),
   );
   writeLine(ctx.stdout);
@@ -151,22 +195,61 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     ]),
   );
   writeLine(ctx.stdout);
-  writeLine(ctx.stdout, `Detected: ${Object.entries(byKind).map(([k, n]) => `${String(n)} ${k}`).join(', ') || 'nothing'} (orbwatch events for the list)`);
+  writeLine(
+    ctx.stdout,
+    `Detected: ${
+      Object.entries(byKind)
+        .map(([k, n]) => `${String(n)} ${k}`)
+        .join(', ') || 'nothing'
+    } (orbwatch events for the list)`,
+  );
   writeLine(ctx.stdout, 'Releases and deployments (separation epoch ± σ, Δv ± σ, class):');
   writeLine(
     ctx.stdout,
     renderTable(releases, [
-      { header: 'PARENT', value: (r) => r.objects.filter((x) => x.role === 'parent').map((x) => String(x.norad)).join(',') || '(sibling group)' },
-      { header: 'CHILD', value: (r) => r.objects.filter((x) => x.role === 'child').map((x) => String(x.norad)).join(',') },
+      {
+        header: 'PARENT',
+        value: (r) =>
+          r.objects
+            .filter((x) => x.role === 'parent')
+            .map((x) => String(x.norad))
+            .join(',') || '(sibling group)',
+      },
+      {
+        header: 'CHILD',
+        value: (r) =>
+          r.objects
+            .filter((x) => x.role === 'child')
+            .map((x) => String(x.norad))
+            .join(','),
+      },
       { header: 'SEPARATION (UTC)', value: (r) => String(r.measures['separationEpochUtc'] ?? '').slice(0, 16) },
-      { header: '± h', value: (r) => (typeof r.measures['separationEpochSigmaSec'] === 'number' ? (r.measures['separationEpochSigmaSec'] / 3600).toFixed(1) : ''), align: 'right' },
-      { header: 'Δv m/s', value: (r) => (typeof r.measures['deltaVMps'] === 'number' ? r.measures['deltaVMps'].toFixed(2) : ''), align: 'right' },
-      { header: '± m/s', value: (r) => (typeof r.measures['deltaVSigmaMps'] === 'number' ? r.measures['deltaVSigmaMps'].toFixed(2) : ''), align: 'right' },
+      {
+        header: '± h',
+        value: (r) =>
+          typeof r.measures['separationEpochSigmaSec'] === 'number'
+            ? (r.measures['separationEpochSigmaSec'] / 3600).toFixed(1)
+            : '',
+        align: 'right',
+      },
+      {
+        header: 'Δv m/s',
+        value: (r) => (typeof r.measures['deltaVMps'] === 'number' ? r.measures['deltaVMps'].toFixed(2) : ''),
+        align: 'right',
+      },
+      {
+        header: '± m/s',
+        value: (r) => (typeof r.measures['deltaVSigmaMps'] === 'number' ? r.measures['deltaVSigmaMps'].toFixed(2) : ''),
+        align: 'right',
+      },
       { header: 'CLASS', value: (r) => String(r.measures['class'] ?? '') },
     ]),
   );
   writeLine(ctx.stdout);
-  writeLine(ctx.stdout, 'Next: orbwatch events --kind maneuver --object 25544   ·   orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m');
+  writeLine(
+    ctx.stdout,
+    'Next: orbwatch events --kind maneuver --object 25544   ·   orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m',
+  );
   return EXIT_OK;
 }
 

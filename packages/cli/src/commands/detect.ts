@@ -54,7 +54,12 @@ interface PerObjectDetector {
 }
 
 const PER_OBJECT_DETECTORS: readonly PerObjectDetector[] = [
-  { kind: 'maneuver', name: MANEUVER_DETECTOR, version: MANEUVER_DETECTOR_VERSION, detect: (h) => detectManeuvers(h).events },
+  {
+    kind: 'maneuver',
+    name: MANEUVER_DETECTOR,
+    version: MANEUVER_DETECTOR_VERSION,
+    detect: (h) => detectManeuvers(h).events,
+  },
 ];
 
 /** Fills each element-set reference with the stored id of the set it names. */
@@ -70,20 +75,32 @@ function withStoredIds(e: DetectedEvent, history: readonly StoredElementSet[]): 
 }
 
 export interface DetectReport {
-  readonly detectors: { kind: string; detector: string; version: string; objectsExamined: number; eventsFound: number; inserted: number; existing: number }[];
+  readonly detectors: {
+    kind: string;
+    detector: string;
+    version: string;
+    objectsExamined: number;
+    eventsFound: number;
+    inserted: number;
+    existing: number;
+  }[];
 }
 
 export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: CliContext): Promise<number> {
   for (const k of o.kinds) {
     if (!(DETECTOR_KINDS as readonly string[]).includes(k)) {
-      throw new OrbwatchError(ErrorCode.USAGE, `unknown detector '${k}'; available: ${DETECTOR_KINDS.join(', ')}`, { kind: k });
+      throw new OrbwatchError(ErrorCode.USAGE, `unknown detector '${k}'; available: ${DETECTOR_KINDS.join(', ')}`, {
+        kind: k,
+      });
     }
   }
   const latest = await repo.latestElementSetIds();
   const report: DetectReport['detectors'] = [];
   for (const d of PER_OBJECT_DETECTORS.filter((x) => o.kinds.includes(x.kind))) {
     const marks = o.full === true ? new Map<NoradId, ElementSetId>() : await repo.detectorWatermarks(d.name);
-    const candidates = [...latest.entries()].filter(([norad, maxId]) => (o.objects === undefined || o.objects.includes(norad)) && (marks.get(norad) ?? -1) < maxId);
+    const candidates = [...latest.entries()].filter(
+      ([norad, maxId]) => (o.objects === undefined || o.objects.includes(norad)) && (marks.get(norad) ?? -1) < maxId,
+    );
     let found = 0;
     let inserted = 0;
     let existing = 0;
@@ -103,14 +120,25 @@ export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: 
       done.set(norad, maxId);
     }
     await repo.setDetectorWatermarks(d.name, d.version, done, ctx.now());
-    report.push({ kind: d.kind, detector: d.name, version: d.version, objectsExamined: candidates.length, eventsFound: found, inserted, existing });
+    report.push({
+      kind: d.kind,
+      detector: d.name,
+      version: d.version,
+      objectsExamined: candidates.length,
+      eventsFound: found,
+      inserted,
+      existing,
+    });
   }
   if (o.kinds.includes('release')) report.push(await runRelease(repo, o, ctx));
   if (o.kinds.includes('fragmentation')) report.push(await runFragmentation(repo, o, ctx));
   if (o.json === true) writeJson(ctx, { detectors: report });
   else if (o.quiet !== true) {
     for (const r of report) {
-      writeLine(ctx.stdout, `${r.kind}: ${String(r.objectsExamined)} object(s) with new element sets examined, ${String(r.eventsFound)} event(s) found, ${String(r.inserted)} new, ${String(r.existing)} already stored (detector ${r.detector} ${r.version})`);
+      writeLine(
+        ctx.stdout,
+        `${r.kind}: ${String(r.objectsExamined)} object(s) with new element sets examined, ${String(r.eventsFound)} event(s) found, ${String(r.inserted)} new, ${String(r.existing)} already stored (detector ${r.detector} ${r.version})`,
+      );
     }
   }
   return EXIT_OK;
@@ -123,14 +151,19 @@ const BASELINE_DEFAULT_SEC = -30 * 86_400;
  * latest set before the baseline, and each object's latest set overall. Bursts of new pieces of
  * one launch are events; old clouds only with `clouds`.
  */
-async function runFragmentation(repo: CatalogRepository, o: DetectOptions, ctx: CliContext): Promise<DetectReport['detectors'][number]> {
+async function runFragmentation(
+  repo: CatalogRepository,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectReport['detectors'][number]> {
   const base = { kind: 'fragmentation', detector: FRAGMENTATION_DETECTOR, version: FRAGMENTATION_DETECTOR_VERSION };
   const newest = await newestEpoch(repo);
   if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
   const baseline = o.baseline ?? addSec(newest, BASELINE_DEFAULT_SEC);
   const after = await snapshotAsOf(repo, addSec(newest, 1));
   const before = await snapshotAsOf(repo, baseline);
-  const scoped = (sets: readonly StoredElementSet[]) => (o.objects === undefined ? sets : sets.filter((s) => o.objects?.includes(s.noradId)));
+  const scoped = (sets: readonly StoredElementSet[]) =>
+    o.objects === undefined ? sets : sets.filter((s) => o.objects?.includes(s.noradId));
   const { reports } = detectFragmentations({ after: scoped(after), before: scoped(before) });
   const all = [...after, ...before];
   const events = reports
@@ -138,7 +171,13 @@ async function runFragmentation(repo: CatalogRepository, o: DetectOptions, ctx: 
     .map((r) => withStoredIds(r.event, all))
     .filter((e) => o.since === undefined || e.end >= o.since);
   const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
-  return { ...base, objectsExamined: after.length, eventsFound: events.length, inserted: saved.inserted, existing: saved.existing };
+  return {
+    ...base,
+    objectsExamined: after.length,
+    eventsFound: events.length,
+    inserted: saved.inserted,
+    existing: saved.existing,
+  };
 }
 
 /** A newcomer's absence must be seen: some other object has a set this long before its first one. */
@@ -155,19 +194,28 @@ const MAX_LAUNCH_AGE_SEC = 60 * 86_400;
  * (an old satellite first published by an amateur source, a catalogue snapshot added later) are
  * thereby not mistaken for fresh releases.
  */
-async function runRelease(repo: CatalogRepository, o: DetectOptions, ctx: CliContext): Promise<DetectReport['detectors'][number]> {
+async function runRelease(
+  repo: CatalogRepository,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectReport['detectors'][number]> {
   const base = { kind: 'release', detector: RELEASE_DETECTOR, version: RELEASE_DETECTOR_VERSION };
   const objects = (await repo.listObjects({})).filter((x) => x.firstEpoch !== null);
   if (objects.length === 0) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
   const marks = o.full === true ? new Map<NoradId, ElementSetId>() : await repo.detectorWatermarks(RELEASE_DETECTOR);
   const latest = await repo.latestElementSetIds();
   const isNew = async (x: (typeof objects)[number]): Promise<boolean> => {
-    if (x.firstEpoch === null || marks.has(x.noradId) || (o.objects !== undefined && !o.objects.includes(x.noradId))) return false;
+    if (x.firstEpoch === null || marks.has(x.noradId) || (o.objects !== undefined && !o.objects.includes(x.noradId)))
+      return false;
     if (x.launchDate !== null && x.firstEpoch - x.launchDate > MAX_LAUNCH_AGE_SEC * 1000) return false;
     const [first] = await repo.history(x.noradId, { to: addSec(x.firstEpoch, 1) });
     const countStart = first === undefined ? null : revImpliedEpoch(first);
     if (countStart !== null && x.firstEpoch - countStart > MAX_LAUNCH_AGE_SEC * 1000) return false;
-    const seen = await repo.elementSetsBetween(addSec(x.firstEpoch, -OBSERVED_BEFORE_MAX_SEC), addSec(x.firstEpoch, -OBSERVED_BEFORE_MIN_SEC), { limit: 1 });
+    const seen = await repo.elementSetsBetween(
+      addSec(x.firstEpoch, -OBSERVED_BEFORE_MAX_SEC),
+      addSec(x.firstEpoch, -OBSERVED_BEFORE_MIN_SEC),
+      { limit: 1 },
+    );
     return seen.length > 0;
   };
   const newcomers: typeof objects = [];
@@ -184,6 +232,17 @@ async function runRelease(repo: CatalogRepository, o: DetectOptions, ctx: CliCon
   const all = [...histories.values()].flat();
   const stored = events.map((e) => withStoredIds(e, all)).filter((e) => o.since === undefined || e.end >= o.since);
   const saved = stored.length > 0 ? await repo.saveEvents(stored, ctx.now()) : { inserted: 0, existing: 0 };
-  await repo.setDetectorWatermarks(RELEASE_DETECTOR, RELEASE_DETECTOR_VERSION, new Map(newcomers.map((x) => [x.noradId, latest.get(x.noradId) ?? 0])), ctx.now());
-  return { ...base, objectsExamined: newcomers.length, eventsFound: stored.length, inserted: saved.inserted, existing: saved.existing };
+  await repo.setDetectorWatermarks(
+    RELEASE_DETECTOR,
+    RELEASE_DETECTOR_VERSION,
+    new Map(newcomers.map((x) => [x.noradId, latest.get(x.noradId) ?? 0])),
+    ctx.now(),
+  );
+  return {
+    ...base,
+    objectsExamined: newcomers.length,
+    eventsFound: stored.length,
+    inserted: saved.inserted,
+    existing: saved.existing,
+  };
 }

@@ -43,7 +43,9 @@ function describeObjects(objects: StoredEvent['objects']): string {
   const byRole = new Map<string, number[]>();
   for (const o of objects) byRole.set(o.role, [...(byRole.get(o.role) ?? []), o.norad]);
   return [...byRole.entries()]
-    .map(([role, ids]) => (ids.length > 3 ? `${String(ids.length)} ${role}` : ids.map((id) => `${String(id)}(${role})`).join(' ')))
+    .map(([role, ids]) =>
+      ids.length > 3 ? `${String(ids.length)} ${role}` : ids.map((id) => `${String(id)}(${role})`).join(' '),
+    )
     .join(' ');
 }
 
@@ -68,9 +70,19 @@ export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: 
       { header: 'END (UTC)', value: (e) => formatIso(e.end).slice(0, 16) },
       { header: 'KIND', value: (e) => e.kind },
       { header: 'OBJECTS', value: (e) => describeObjects(e.objects) },
-      { header: 'Δv m/s', value: (e) => (typeof e.measures['deltaVMps'] === 'number' ? `${num(e.measures['deltaVMps'], 3)} ± ${num(e.measures['deltaVSigmaMps'], 3)}` : ''), align: 'right' },
+      {
+        header: 'Δv m/s',
+        value: (e) =>
+          typeof e.measures['deltaVMps'] === 'number'
+            ? `${num(e.measures['deltaVMps'], 3)} ± ${num(e.measures['deltaVSigmaMps'], 3)}`
+            : '',
+        align: 'right',
+      },
       { header: 'MIN RANGE km', value: (e) => num(e.measures['minRangeKm'], 2), align: 'right' },
-      { header: 'DETAIL', value: (e) => String(e.measures['kind'] ?? e.measures['class'] ?? e.measures['context'] ?? '') },
+      {
+        header: 'DETAIL',
+        value: (e) => String(e.measures['kind'] ?? e.measures['class'] ?? e.measures['context'] ?? ''),
+      },
       { header: 'SETS', value: (e) => String(e.elementSetIds.length), align: 'right' },
       { header: 'ID', value: (e) => e.id },
     ]),

@@ -46,15 +46,22 @@ export async function runHistory(
   ctx: CliContext,
 ): Promise<number> {
   const object = await repo.getObject(noradId);
-  if (object === null) throw new OrbwatchError(ErrorCode.NOT_FOUND, `object ${String(noradId)} is not in the catalog`, { norad: noradId });
-  const r: EpochRange = { ...(range.from === undefined ? {} : { from: range.from }), ...(range.to === undefined ? {} : { to: range.to }) };
+  if (object === null)
+    throw new OrbwatchError(ErrorCode.NOT_FOUND, `object ${String(noradId)} is not in the catalog`, { norad: noradId });
+  const r: EpochRange = {
+    ...(range.from === undefined ? {} : { from: range.from }),
+    ...(range.to === undefined ? {} : { to: range.to }),
+  };
   const sets = await repo.history(noradId, r);
   const rows = sets.map((s, i) => historyRow(s, sets[i + 1]));
   if (json) {
     writeJson(ctx, { norad: noradId, name: object.name, cosparId: object.cosparId, elementSets: rows });
     return 0;
   }
-  writeLine(ctx.stdout, `${String(noradId)} ${object.name ?? ''} ${object.cosparId ?? ''} — ${String(rows.length)} element set(s)`);
+  writeLine(
+    ctx.stdout,
+    `${String(noradId)} ${object.name ?? ''} ${object.cosparId ?? ''} — ${String(rows.length)} element set(s)`,
+  );
   writeLine(
     ctx.stdout,
     renderTable(rows, [

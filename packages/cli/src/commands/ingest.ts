@@ -33,7 +33,16 @@ export interface IngestReport {
   readonly runId: string | null;
   readonly source: string;
   readonly files: { file: string; format: string; elementSets: number; satcatRecords: number; issues: number }[];
-  readonly issues: { file: string; line: number; column: number; code: string; severity: string; expected: string; message: string; input?: string }[];
+  readonly issues: {
+    file: string;
+    line: number;
+    column: number;
+    code: string;
+    severity: string;
+    expected: string;
+    message: string;
+    input?: string;
+  }[];
 }
 
 const AMATEUR_SOURCE_RE = /mccants|classfd|amateur|seesat|molczan|langbroek/i;
@@ -66,7 +75,12 @@ export async function runIngest(
   const sourceKind = options.sourceKind ?? inferSourceKind(sourceName);
   const { files, problems } = await expandInputPaths(paths);
   const issues: ParseIssue[] = problems.map((p) =>
-    makeIssue(IssueCode.INPUT_UNREADABLE, { file: p.file, line: 0, column: 0 }, 'a readable file, glob match or -', p.message),
+    makeIssue(
+      IssueCode.INPUT_UNREADABLE,
+      { file: p.file, line: 0, column: 0 },
+      'a readable file, glob match or -',
+      p.message,
+    ),
   );
   const elementSets: ElementSet[] = [];
   const satcat: SatcatRecord[] = [];
@@ -74,10 +88,15 @@ export async function runIngest(
   for (const file of files) {
     const input = await readInput(file, ctx.stdin);
     if (isInputProblem(input)) {
-      issues.push(makeIssue(IssueCode.INPUT_UNREADABLE, { file, line: 0, column: 0 }, 'a readable file', input.message));
+      issues.push(
+        makeIssue(IssueCode.INPUT_UNREADABLE, { file, line: 0, column: 0 }, 'a readable file', input.message),
+      );
       continue;
     }
-    const parsed = parseElementFile(input.text, options.checksum === undefined ? { file } : { file, checksum: options.checksum });
+    const parsed = parseElementFile(
+      input.text,
+      options.checksum === undefined ? { file } : { file, checksum: options.checksum },
+    );
     for (const s of parsed.elementSets) elementSets.push(s);
     for (const r of parsed.satcat) satcat.push(r);
     for (const i of parsed.issues) issues.push(i);
@@ -92,7 +111,10 @@ export async function runIngest(
 
   const showProgress = ctx.stderr.isTTY === true && options.quiet !== true && elementSets.length > 20_000;
   const bar = showProgress
-    ? new cliProgress.SingleBar({ stream: ctx.stderr, format: 'ingest [{bar}] {value}/{total} element sets' }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { stream: ctx.stderr, format: 'ingest [{bar}] {value}/{total} element sets' },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   bar?.start(elementSets.length, 0);
   const now = ctx.now();
@@ -138,7 +160,8 @@ export async function runIngest(
     })),
   };
   const storedSomething = report.accepted + report.duplicates + satcat.length > 0;
-  const exitCode = !storedSomething && (report.rejected > 0 || files.length === 0 || problems.length > 0) ? EXIT_USAGE : EXIT_OK;
+  const exitCode =
+    !storedSomething && (report.rejected > 0 || files.length === 0 || problems.length > 0) ? EXIT_USAGE : EXIT_OK;
 
   if (options.json === true) {
     writeJson(ctx, report);
@@ -151,7 +174,10 @@ export async function runIngest(
 function printIngestReport(ctx: CliContext, report: IngestReport, satcatCount: number): void {
   const MAX_SHOWN = 20;
   for (const f of report.files) {
-    writeLine(ctx.stderr, `${f.file}: ${f.format}, ${String(f.elementSets)} element sets${f.satcatRecords > 0 ? `, ${String(f.satcatRecords)} SATCAT records` : ''}, ${String(f.issues)} issues`);
+    writeLine(
+      ctx.stderr,
+      `${f.file}: ${f.format}, ${String(f.elementSets)} element sets${f.satcatRecords > 0 ? `, ${String(f.satcatRecords)} SATCAT records` : ''}, ${String(f.issues)} issues`,
+    );
   }
   const errors = report.issues.filter((i) => i.severity === 'error');
   const warnings = report.issues.length - errors.length;

@@ -8,9 +8,15 @@ import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { renderTable } from '../text-table.js';
 
-const day = (t: number | null): string => (t === null ? '' : formatIso(t as Parameters<typeof formatIso>[0], 0).slice(0, 10));
+const day = (t: number | null): string =>
+  t === null ? '' : formatIso(t as Parameters<typeof formatIso>[0], 0).slice(0, 10);
 
-export async function runObjects(repo: CatalogRepository, filter: ObjectFilter, json: boolean, ctx: CliContext): Promise<number> {
+export async function runObjects(
+  repo: CatalogRepository,
+  filter: ObjectFilter,
+  json: boolean,
+  ctx: CliContext,
+): Promise<number> {
   const objects = await repo.listObjects(filter);
   if (json) {
     writeJson(ctx, {

@@ -67,14 +67,24 @@ function describeSet(s: StoredElementSet) {
   };
 }
 
-export async function runPropagate(repo: CatalogRepository, norad: NoradId, o: PropagateCommandOptions, ctx: CliContext): Promise<number> {
+export async function runPropagate(
+  repo: CatalogRepository,
+  norad: NoradId,
+  o: PropagateCommandOptions,
+  ctx: CliContext,
+): Promise<number> {
   if (o.to < o.from) throw new OrbwatchError(ErrorCode.USAGE, '--to is before --from', { from: o.from, to: o.to });
   const count = Math.floor((o.to - o.from) / (o.step * 1000)) + 1;
   if (count > MAX_SAMPLES) {
-    throw new OrbwatchError(ErrorCode.USAGE, `${String(count)} samples requested; at most ${String(MAX_SAMPLES)} (use a larger --step)`, { count });
+    throw new OrbwatchError(
+      ErrorCode.USAGE,
+      `${String(count)} samples requested; at most ${String(MAX_SAMPLES)} (use a larger --step)`,
+      { count },
+    );
   }
   const history = await repo.history(norad);
-  if (history.length === 0) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no element sets stored for ${String(norad)}`, { norad });
+  if (history.length === 0)
+    throw new OrbwatchError(ErrorCode.NOT_FOUND, `no element sets stored for ${String(norad)}`, { norad });
 
   const propagators = new Map<number, Sgp4Propagator | { code: string; message: string }>();
   const propagatorFor = (s: StoredElementSet): Sgp4Propagator | { code: string; message: string } => {
@@ -96,7 +106,14 @@ export async function runPropagate(repo: CatalogRepository, norad: NoradId, o: P
     const choice = chooseElementSet(history, t, o.policy);
     if (!choice.ok) {
       failures++;
-      samples.push({ t: tIso, frame: o.frame, elementSetId: null, elementSetAgeSec: null, error: choice.code, message: 'no element set for this time under the policy' });
+      samples.push({
+        t: tIso,
+        frame: o.frame,
+        elementSetId: null,
+        elementSetAgeSec: null,
+        error: choice.code,
+        message: 'no element set for this time under the policy',
+      });
       continue;
     }
     const set = history[choice.index];
@@ -106,16 +123,36 @@ export async function runPropagate(repo: CatalogRepository, norad: NoradId, o: P
     const ageSec = (t - set.epoch) / 1000;
     if ('code' in p) {
       failures++;
-      samples.push({ t: tIso, frame: o.frame, elementSetId: set.id, elementSetAgeSec: ageSec, error: p.code, message: p.message });
+      samples.push({
+        t: tIso,
+        frame: o.frame,
+        elementSetId: set.id,
+        elementSetAgeSec: ageSec,
+        error: p.code,
+        message: p.message,
+      });
       continue;
     }
     const r: PropagateResult = propagateTeme(p, t, o.allowStale === true ? { allowStale: true } : {});
     if (!r.ok) {
       failures++;
-      samples.push({ t: tIso, frame: o.frame, elementSetId: set.id, elementSetAgeSec: ageSec, error: r.code, message: r.message });
+      samples.push({
+        t: tIso,
+        frame: o.frame,
+        elementSetId: set.id,
+        elementSetAgeSec: ageSec,
+        error: r.code,
+        message: r.message,
+      });
       continue;
     }
-    const base = { t: tIso, frame: o.frame, elementSetId: set.id, elementSetAgeSec: ageSec, ...(r.warnings.length > 0 ? { warnings: r.warnings } : {}) };
+    const base = {
+      t: tIso,
+      frame: o.frame,
+      elementSetId: set.id,
+      elementSetAgeSec: ageSec,
+      ...(r.warnings.length > 0 ? { warnings: r.warnings } : {}),
+    };
     if (o.frame === 'geodetic') {
       const g = itrfToGeodetic(temeToItrf(r.state));
       samples.push({ ...base, latDeg: radToDeg(g.latRad), lonDeg: radToDeg(g.lonRad), altitudeKm: g.heightKm });
@@ -133,15 +170,29 @@ export async function runPropagate(repo: CatalogRepository, norad: NoradId, o: P
       elementSet: first === undefined ? null : describeSet(first),
       elementSets: sets.map(describeSet),
       policy: o.policy,
-      earthOrientation: 'none (dUT1 = 0, no polar motion): ITRF/geodetic good to ~0.5 km along-track at LEO, see docs/accuracy.md',
+      earthOrientation:
+        'none (dUT1 = 0, no polar motion): ITRF/geodetic good to ~0.5 km along-track at LEO, see docs/accuracy.md',
       states: samples,
     });
   } else if (o.csv === true) {
-    writeLine(ctx.stdout, o.frame === 'geodetic' ? 'time_utc,lat_deg,lon_deg,altitude_km,element_set_id,element_set_age_s,error' : 'time_utc,frame,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,element_set_id,element_set_age_s,error');
+    writeLine(
+      ctx.stdout,
+      o.frame === 'geodetic'
+        ? 'time_utc,lat_deg,lon_deg,altitude_km,element_set_id,element_set_age_s,error'
+        : 'time_utc,frame,x_km,y_km,z_km,vx_km_s,vy_km_s,vz_km_s,element_set_id,element_set_age_s,error',
+    );
     for (const s of samples) {
       const tail = `${s.elementSetId ?? ''},${s.elementSetAgeSec?.toFixed(0) ?? ''},${s.error ?? ''}`;
-      if (o.frame === 'geodetic') writeLine(ctx.stdout, `${s.t},${s.latDeg?.toFixed(6) ?? ''},${s.lonDeg?.toFixed(6) ?? ''},${s.altitudeKm?.toFixed(4) ?? ''},${tail}`);
-      else writeLine(ctx.stdout, `${s.t},${s.frame},${(s.rKm ?? []).map((x) => x.toFixed(6)).join(',') || ',,'},${(s.vKmPerSec ?? []).map((x) => x.toFixed(9)).join(',') || ',,'},${tail}`);
+      if (o.frame === 'geodetic')
+        writeLine(
+          ctx.stdout,
+          `${s.t},${s.latDeg?.toFixed(6) ?? ''},${s.lonDeg?.toFixed(6) ?? ''},${s.altitudeKm?.toFixed(4) ?? ''},${tail}`,
+        );
+      else
+        writeLine(
+          ctx.stdout,
+          `${s.t},${s.frame},${(s.rKm ?? []).map((x) => x.toFixed(6)).join(',') || ',,'},${(s.vKmPerSec ?? []).map((x) => x.toFixed(9)).join(',') || ',,'},${tail}`,
+        );
     }
   } else {
     for (const set of sets) {
@@ -150,8 +201,16 @@ export async function runPropagate(repo: CatalogRepository, norad: NoradId, o: P
     for (const s of samples) {
       const age = s.elementSetAgeSec === null ? '' : ` age ${(s.elementSetAgeSec / 86_400).toFixed(2)} d`;
       if (s.error !== undefined) writeLine(ctx.stdout, `${s.t}  ${s.error}: ${s.message ?? ''}${age}`);
-      else if (o.frame === 'geodetic') writeLine(ctx.stdout, `${s.t}  lat ${s.latDeg?.toFixed(4) ?? ''}°  lon ${s.lonDeg?.toFixed(4) ?? ''}°  alt ${s.altitudeKm?.toFixed(3) ?? ''} km${age}`);
-      else writeLine(ctx.stdout, `${s.t}  ${s.frame}  r = [${(s.rKm ?? []).map((x) => x.toFixed(3)).join(', ')}] km  v = [${(s.vKmPerSec ?? []).map((x) => x.toFixed(6)).join(', ')}] km/s${age}`);
+      else if (o.frame === 'geodetic')
+        writeLine(
+          ctx.stdout,
+          `${s.t}  lat ${s.latDeg?.toFixed(4) ?? ''}°  lon ${s.lonDeg?.toFixed(4) ?? ''}°  alt ${s.altitudeKm?.toFixed(3) ?? ''} km${age}`,
+        );
+      else
+        writeLine(
+          ctx.stdout,
+          `${s.t}  ${s.frame}  r = [${(s.rKm ?? []).map((x) => x.toFixed(3)).join(', ')}] km  v = [${(s.vKmPerSec ?? []).map((x) => x.toFixed(6)).join(', ')}] km/s${age}`,
+        );
     }
   }
   return failures === count ? EXIT_RUNTIME : EXIT_OK;

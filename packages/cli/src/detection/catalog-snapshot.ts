@@ -15,7 +15,11 @@ const BEGINNING = instant(-8.64e15);
 export async function* elementSetsBefore(repo: CatalogRepository, t: Instant): AsyncGenerator<StoredElementSet> {
   let after: { epoch: Instant; id: number } | undefined;
   for (;;) {
-    const page = await repo.elementSetsBetween(BEGINNING, t, after === undefined ? { limit: PAGE } : { limit: PAGE, after });
+    const page = await repo.elementSetsBetween(
+      BEGINNING,
+      t,
+      after === undefined ? { limit: PAGE } : { limit: PAGE, after },
+    );
     for (const s of page) yield s;
     const last = page[page.length - 1];
     if (last === undefined || page.length < PAGE) return;

@@ -14,3 +14,4 @@ export type {
 export * from './maneuver/index.js';
 export * from './fragmentation/index.js';
 export * from './release/index.js';
+export * from './proximity/index.js';

@@ -33,28 +33,48 @@ export function checkElements(
   const col = (k: keyof PublishedElements): number => columns[k] ?? 0;
   if (!(el.eccentricity >= 0 && el.eccentricity < 1)) {
     issues.push(
-      makeIssue(IssueCode.ELEMENTS_ECCENTRICITY, { ...at, column: col('eccentricity') }, '0 ≤ e < 1',
-        `eccentricity ${String(el.eccentricity)} is not that of a closed orbit`, String(el.eccentricity)),
+      makeIssue(
+        IssueCode.ELEMENTS_ECCENTRICITY,
+        { ...at, column: col('eccentricity') },
+        '0 ≤ e < 1',
+        `eccentricity ${String(el.eccentricity)} is not that of a closed orbit`,
+        String(el.eccentricity),
+      ),
     );
   }
   if (!(el.meanMotionRevPerDay > 0 && el.meanMotionRevPerDay < 17)) {
     issues.push(
-      makeIssue(IssueCode.ELEMENTS_MEAN_MOTION, { ...at, column: col('meanMotionRevPerDay') }, '0 < n < 17 rev/day',
-        `mean motion ${String(el.meanMotionRevPerDay)} rev/day is impossible for an Earth orbit`, String(el.meanMotionRevPerDay)),
+      makeIssue(
+        IssueCode.ELEMENTS_MEAN_MOTION,
+        { ...at, column: col('meanMotionRevPerDay') },
+        '0 < n < 17 rev/day',
+        `mean motion ${String(el.meanMotionRevPerDay)} rev/day is impossible for an Earth orbit`,
+        String(el.meanMotionRevPerDay),
+      ),
     );
   }
   if (!(el.inclinationDeg >= 0 && el.inclinationDeg <= 180)) {
     issues.push(
-      makeIssue(IssueCode.ELEMENTS_ANGLE, { ...at, column: col('inclinationDeg') }, '0 ≤ inclination ≤ 180 deg',
-        `inclination ${String(el.inclinationDeg)}° out of range`, String(el.inclinationDeg)),
+      makeIssue(
+        IssueCode.ELEMENTS_ANGLE,
+        { ...at, column: col('inclinationDeg') },
+        '0 ≤ inclination ≤ 180 deg',
+        `inclination ${String(el.inclinationDeg)}° out of range`,
+        String(el.inclinationDeg),
+      ),
     );
   }
   for (const k of ['raanDeg', 'argPerigeeDeg', 'meanAnomalyDeg'] as const) {
     const v = el[k];
     if (!(v >= 0 && v <= 360)) {
       issues.push(
-        makeIssue(IssueCode.ELEMENTS_ANGLE, { ...at, column: col(k) }, `0 ≤ ${k.replace('Deg', '')} ≤ 360 deg`,
-          `${k.replace('Deg', '')} ${String(v)}° out of range`, String(v)),
+        makeIssue(
+          IssueCode.ELEMENTS_ANGLE,
+          { ...at, column: col(k) },
+          `0 ≤ ${k.replace('Deg', '')} ≤ 360 deg`,
+          `${k.replace('Deg', '')} ${String(v)}° out of range`,
+          String(v),
+        ),
       );
     }
   }

@@ -12,11 +12,14 @@ describe('orbitSummary()', () => {
     expect(Math.abs(s.perigeeAltitudeKm - 35_786)).toBeLessThan(1); // km
   });
 
-  it('matches the ISS SATCAT summary to the catalogue\'s rounding', () => {
+  it("matches the ISS SATCAT summary to the catalogue's rounding", () => {
     // CelesTrak SATCAT imported 2019-08-06 (fixtures' satcat source): 25544 period 93 min,
     // apogee 418 km, perigee 409 km (whole numbers). Element set 19079.54 from the 2019-03-19
     // catalogue snapshot: n = 15.52834200 rev/day, e = 0.0003837.
-    const s = orbitSummary({ meanMotionRadPerSec: radPerSec(revPerDayToRadPerSec(15.528342)), eccentricity: 0.0003837 });
+    const s = orbitSummary({
+      meanMotionRadPerSec: radPerSec(revPerDayToRadPerSec(15.528342)),
+      eccentricity: 0.0003837,
+    });
     expect(Math.abs(s.periodSec / 60 - 93)).toBeLessThan(0.5); // minutes: SATCAT rounds to 1 min
     // SATCAT altitudes come from later sets and a different Earth radius; allow 10 km.
     expect(Math.abs(s.apogeeAltitudeKm - 418)).toBeLessThan(10);

@@ -30,7 +30,12 @@ export interface Ephemeris {
 }
 
 /** Allocates an ephemeris for `objects` objects (data NaN, status 0 until filled). */
-export function createEphemeris(noradIds: Int32Array<ArrayBuffer>, t0: Instant, stepSec: number, count: number): Ephemeris {
+export function createEphemeris(
+  noradIds: Int32Array<ArrayBuffer>,
+  t0: Instant,
+  stepSec: number,
+  count: number,
+): Ephemeris {
   checkGrid(stepSec, count);
   const n = noradIds.length;
   return {
@@ -47,7 +52,8 @@ export function createEphemeris(noradIds: Int32Array<ArrayBuffer>, t0: Instant, 
 /** Throws RangeError unless `stepSec` is finite and > 0 and `count` an integer ≥ 1. */
 export function checkGrid(stepSec: number, count: number): void {
   if (!Number.isFinite(stepSec) || stepSec <= 0) throw new RangeError(`stepSec must be > 0, got ${String(stepSec)}`);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be an integer >= 1, got ${String(count)}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`count must be an integer >= 1, got ${String(count)}`);
 }
 
 /** Instant of sample `i`. */

@@ -8,5 +8,13 @@ export * from './prepared-batch.js';
 export * from './propagate-batch.js';
 export * from './interpolate-hermite.js';
 export * from './satrec-from-element-set.js';
-export { DS_STATE_SIZE, DS_STRIDE, NE_STRIDE, packDeepSpace, packNearEarth, propagateDeepSpaceGrid, propagateNearEarthGrid } from '../sgp4-kernel/index.js';
+export {
+  DS_STATE_SIZE,
+  DS_STRIDE,
+  NE_STRIDE,
+  packDeepSpace,
+  packNearEarth,
+  propagateDeepSpaceGrid,
+  propagateNearEarthGrid,
+} from '../sgp4-kernel/index.js';
 export type { Sgp4DeepSpaceConstants, Sgp4InitialisedConstants } from '../sgp4-kernel/index.js';

@@ -107,8 +107,16 @@ function measure(rec: SatRec, stepSec: number, hours = 24): Measured {
       const t = instant(t0 + (i + k / 8) * stepSec * 1000);
       expect(interpolateHermite(eph, 0, t, out)).toBe(0);
       const ref = pts[8 + k] ?? [];
-      const ep = Math.hypot((out[0] ?? 0) - (ref[0] ?? 0), (out[1] ?? 0) - (ref[1] ?? 0), (out[2] ?? 0) - (ref[2] ?? 0));
-      const ev = Math.hypot((out[3] ?? 0) - (ref[3] ?? 0), (out[4] ?? 0) - (ref[4] ?? 0), (out[5] ?? 0) - (ref[5] ?? 0));
+      const ep = Math.hypot(
+        (out[0] ?? 0) - (ref[0] ?? 0),
+        (out[1] ?? 0) - (ref[1] ?? 0),
+        (out[2] ?? 0) - (ref[2] ?? 0),
+      );
+      const ev = Math.hypot(
+        (out[3] ?? 0) - (ref[3] ?? 0),
+        (out[4] ?? 0) - (ref[4] ?? 0),
+        (out[5] ?? 0) - (ref[5] ?? 0),
+      );
       const h = stepSec;
       const boundP = Math.sqrt(3) * (h ** 4 / 384) * m4 * (1 + KAPPA) + (h * dv) / 4 + 1e-9;
       const boundV = Math.sqrt(3) * ((Math.sqrt(3) * h ** 3) / 216) * m4 * (1 + KAPPA) + 2 * dv + 1e-12;

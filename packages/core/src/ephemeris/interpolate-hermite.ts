@@ -18,7 +18,8 @@ import { EPHEMERIS_STATE_SIZE } from './ephemeris.js';
 export function interpolateHermite(eph: Ephemeris, j: number, t: Instant, out: Float64Array): number {
   const { count, stepSec } = eph;
   if (count < 2) throw new RangeError('interpolateHermite: need at least 2 samples');
-  if (!Number.isInteger(j) || j < 0 || j >= eph.noradIds.length) throw new RangeError(`object index ${String(j)} out of range`);
+  if (!Number.isInteger(j) || j < 0 || j >= eph.noradIds.length)
+    throw new RangeError(`object index ${String(j)} out of range`);
   const s = (t - eph.t0) / (1000 * stepSec);
   if (!(s >= 0 && s <= count - 1)) throw new RangeError(`t is outside the ephemeris grid (sample ${String(s)})`);
   const i = Math.min(Math.floor(s), count - 2);

@@ -110,7 +110,8 @@ export function prepareBatch(inputs: BatchInput, options: { useKernel?: boolean 
     const rec = recs[j];
     if (rec === undefined) continue;
     if (route[j] === ROUTE_NEAR_EARTH) packNearEarth(rec, nearEarth, k * NE_STRIDE);
-    else if (route[j] === ROUTE_DEEP_SPACE) packDeepSpace(rec, deepSpace, k * DS_STRIDE, deepSpaceState, k * DS_STATE_SIZE);
+    else if (route[j] === ROUTE_DEEP_SPACE)
+      packDeepSpace(rec, deepSpace, k * DS_STRIDE, deepSpaceState, k * DS_STATE_SIZE);
   }
   return { noradIds, epochs, route, recordIndex, nearEarth, deepSpace, deepSpaceState, satrecs };
 }

@@ -47,11 +47,33 @@ export function propagatePrepared(
     const base = j * count;
     const route = batch.route[j];
     if (route === ROUTE_NEAR_EARTH) {
-      propagateNearEarthGrid(batch.nearEarth, k * NE_STRIDE, tsince0, dtMin, count, data, base * EPHEMERIS_STATE_SIZE, status, base);
+      propagateNearEarthGrid(
+        batch.nearEarth,
+        k * NE_STRIDE,
+        tsince0,
+        dtMin,
+        count,
+        data,
+        base * EPHEMERIS_STATE_SIZE,
+        status,
+        base,
+      );
       continue;
     }
     if (route === ROUTE_DEEP_SPACE) {
-      propagateDeepSpaceGrid(batch.deepSpace, k * DS_STRIDE, batch.deepSpaceState, k * DS_STATE_SIZE, tsince0, dtMin, count, data, base * EPHEMERIS_STATE_SIZE, status, base);
+      propagateDeepSpaceGrid(
+        batch.deepSpace,
+        k * DS_STRIDE,
+        batch.deepSpaceState,
+        k * DS_STATE_SIZE,
+        tsince0,
+        dtMin,
+        count,
+        data,
+        base * EPHEMERIS_STATE_SIZE,
+        status,
+        base,
+      );
       continue;
     }
     const rec = batch.satrecs[k];

@@ -32,7 +32,12 @@ function statesFromTle(lines: [string, string], epoch: Instant, times: readonly 
     const pv = sgp4(satrec, (t - epoch) / 60_000);
     if (pv === null) throw new Error(`reference propagation failed (${lines[0].slice(2, 7)})`);
     const { position: r, velocity: v } = pv;
-    return { frame: 'TEME', t, r: { x: km(r.x), y: km(r.y), z: km(r.z) }, v: { x: kmPerSec(v.x), y: kmPerSec(v.y), z: kmPerSec(v.z) } };
+    return {
+      frame: 'TEME',
+      t,
+      r: { x: km(r.x), y: km(r.y), z: km(r.z) },
+      v: { x: kmPerSec(v.x), y: kmPerSec(v.y), z: kmPerSec(v.z) },
+    };
   });
 }
 
@@ -69,11 +74,17 @@ describe('fitElementSet — real element sets, osculating start', () => {
       if (!fit.ok) throw new Error(`${fit.code}: ${fit.message}`);
       const reread = statesFromTle(tleLines(fit.elementSet), fit.elementSet.epoch, times);
       const rms = rmsPositionM(reread, truth);
-      report.push(`${(set.name ?? '').padEnd(24)} same-epoch RMS ${rms.toFixed(3)} m, ${fit.iterations} it${fit.converged ? '' : ' (not converged)'}, ${ms.toFixed(0)} ms`);
+      report.push(
+        `${(set.name ?? '').padEnd(24)} same-epoch RMS ${rms.toFixed(3)} m, ${fit.iterations} it${fit.converged ? '' : ' (not converged)'}, ${ms.toFixed(0)} ms`,
+      );
       expect(rms).toBeLessThanOrEqual(100);
       expect(Math.abs(fit.residuals.rmsPositionKm * 1000 - rms)).toBeLessThan(1e-3);
       // the published mean motion (1e-8 rev/day digits) and eccentricity (1e-7) come back
-      expect(Math.abs(radPerSecToRevPerDay(fit.elementSet.meanMotionRadPerSec) - radPerSecToRevPerDay(set.meanMotionRadPerSec))).toBeLessThan(2e-8);
+      expect(
+        Math.abs(
+          radPerSecToRevPerDay(fit.elementSet.meanMotionRadPerSec) - radPerSecToRevPerDay(set.meanMotionRadPerSec),
+        ),
+      ).toBeLessThan(2e-8);
       expect(Math.abs(fit.elementSet.eccentricity - set.eccentricity)).toBeLessThan(2e-7);
     },
   );
@@ -93,7 +104,9 @@ describe('fitElementSet — real element sets, osculating start', () => {
       const ms = performance.now() - t0;
       if (!fit.ok) throw new Error(`${fit.code}: ${fit.message}`);
       const rms = rmsPositionM(statesFromTle(tleLines(fit.elementSet), fit.elementSet.epoch, times), truth);
-      report.push(`${(set.name ?? '').padEnd(24)} epoch+12h RMS ${rms.toFixed(1)} m, max ${(fit.residuals.maxPositionKm * 1000).toFixed(1)} m, B* ${fit.elementSet.bstarPerEarthRadii.toExponential(3)} (published ${set.bstarPerEarthRadii.toExponential(3)}), ${fit.iterations} it, ${ms.toFixed(0)} ms`);
+      report.push(
+        `${(set.name ?? '').padEnd(24)} epoch+12h RMS ${rms.toFixed(1)} m, max ${(fit.residuals.maxPositionKm * 1000).toFixed(1)} m, B* ${fit.elementSet.bstarPerEarthRadii.toExponential(3)} (published ${set.bstarPerEarthRadii.toExponential(3)}), ${fit.iterations} it, ${ms.toFixed(0)} ms`,
+      );
       expect(rms).toBeLessThanOrEqual(set.noradId === 47731 ? 1000 : 100);
     },
   );
@@ -117,31 +130,52 @@ describe('fitElementSet — failures are data', () => {
   });
 
   it('one full state and B* held fixed is enough (6 equations, 6 unknowns): SGP4 mean elements from one state', () => {
-    const fit = fitElementSet(truth.slice(0, 1), { epoch: iss.epoch, noradId: iss.noradId, fitBstar: false, initial: { ...iss, meanAnomalyRad: iss.meanAnomalyRad } });
+    const fit = fitElementSet(truth.slice(0, 1), {
+      epoch: iss.epoch,
+      noradId: iss.noradId,
+      fitBstar: false,
+      initial: { ...iss, meanAnomalyRad: iss.meanAnomalyRad },
+    });
     expect(fit.ok).toBe(true);
   });
 
   it('FIT_SINGULAR: three position-only observations at the same instant cannot fix an orbit', () => {
     const same = [truth[3]!, truth[3]!, truth[3]!];
-    const fit = fitElementSet(same, { epoch: iss.epoch, noradId: iss.noradId, fitBstar: false, weights: { velocitySigmaKmPerSec: Number.POSITIVE_INFINITY } });
+    const fit = fitElementSet(same, {
+      epoch: iss.epoch,
+      noradId: iss.noradId,
+      fitBstar: false,
+      weights: { velocitySigmaKmPerSec: Number.POSITIVE_INFINITY },
+    });
     expect(fit.ok ? undefined : fit.code).toBe('FIT_SINGULAR');
   });
 
   it('FIT_DIVERGED: states that are not a closed orbit give no start', () => {
-    const hyper: StateVector<'TEME'>[] = [0, 60, 120].map((s) => ({ frame: 'TEME', t: addSec(iss.epoch, s), r: { x: km(7000 + 12 * s), y: km(0), z: km(0) }, v: { x: kmPerSec(12), y: kmPerSec(0), z: kmPerSec(0.1) } }));
+    const hyper: StateVector<'TEME'>[] = [0, 60, 120].map((s) => ({
+      frame: 'TEME',
+      t: addSec(iss.epoch, s),
+      r: { x: km(7000 + 12 * s), y: km(0), z: km(0) },
+      v: { x: kmPerSec(12), y: kmPerSec(0), z: kmPerSec(0.1) },
+    }));
     const fit = fitElementSet(hyper, { epoch: iss.epoch, noradId: iss.noradId });
     expect(fit.ok ? undefined : fit.code).toBe('FIT_DIVERGED');
   });
 
   it('SGP4_*: a start SGP4 cannot propagate is reported with its SGP4 code', () => {
-    const fit = fitElementSet(truth, { epoch: iss.epoch, noradId: iss.noradId, initial: { ...iss, eccentricity: 0.999 } });
+    const fit = fitElementSet(truth, {
+      epoch: iss.epoch,
+      noradId: iss.noradId,
+      initial: { ...iss, eccentricity: 0.999 },
+    });
     expect(fit.ok ? undefined : fit.code.slice(0, 5)).toBe('SGP4_');
   });
 
   it('throws on programmer errors (non-finite observation, bad sigma, NORAD id 0)', () => {
     const bad = [{ ...truth[0]!, t: instant(Number.NaN) }];
     expect(() => fitElementSet(bad, { epoch: iss.epoch, noradId: iss.noradId })).toThrow(RangeError);
-    expect(() => fitElementSet(truth, { epoch: iss.epoch, noradId: iss.noradId, weights: { positionSigmaKm: 0 } })).toThrow(RangeError);
+    expect(() =>
+      fitElementSet(truth, { epoch: iss.epoch, noradId: iss.noradId, weights: { positionSigmaKm: 0 } }),
+    ).toThrow(RangeError);
     expect(() => fitElementSet(truth, { epoch: iss.epoch, noradId: noradId(0) })).toThrow(RangeError);
   });
 });

@@ -17,7 +17,13 @@ import type { Km, KmPerSec } from '../units/quantity.js';
 import { km, kmPerSec, rad, radPerSec } from '../units/quantity.js';
 import { levenbergMarquardt } from './levenberg-marquardt.js';
 import type { LeastSquaresProblem } from './levenberg-marquardt.js';
-import { finiteDifferenceSteps, meanElementsFromParameters, P_BSTAR, PARAMETER_COUNT, parametersFromMeanElements } from './fit-parameters.js';
+import {
+  finiteDifferenceSteps,
+  meanElementsFromParameters,
+  P_BSTAR,
+  PARAMETER_COUNT,
+  parametersFromMeanElements,
+} from './fit-parameters.js';
 import { meanElementsFixedPoint } from './fixed-point-mean-elements.js';
 import type { Sgp4FailureCode, Sgp4MeanElements } from './sgp4-mean-elements.js';
 import { buildSatrec, propagateInto, sgp4FailureCode } from './sgp4-mean-elements.js';
@@ -82,12 +88,15 @@ const BSTAR_MIN_SENSITIVITY_KM = 0.1;
 export function fitElementSet(observations: readonly StateVector<'TEME'>[], options: FitOptions): FitResult {
   const sigmaR = options.weights?.positionSigmaKm ?? 0.1;
   const sigmaV = options.weights?.velocitySigmaKmPerSec ?? 1e-4;
-  if (!(sigmaR > 0) || !(sigmaV > 0)) throw new RangeError('observation sigmas must be positive (use Infinity to ignore a component)');
+  if (!(sigmaR > 0) || !(sigmaV > 0))
+    throw new RangeError('observation sigmas must be positive (use Infinity to ignore a component)');
   for (const o of observations) {
     if (o.frame !== 'TEME') throw new RangeError(`observations must be TEME, got ${o.frame as string}`);
-    if (![o.t, o.r.x, o.r.y, o.r.z, o.v.x, o.v.y, o.v.z].every(Number.isFinite)) throw new RangeError('observations must be finite');
+    if (![o.t, o.r.x, o.r.y, o.r.z, o.v.x, o.v.y, o.v.z].every(Number.isFinite))
+      throw new RangeError('observations must be finite');
   }
-  if (!Number.isInteger(options.noradId) || options.noradId < 1) throw new RangeError('noradId must be 1..339999 to be written in a TLE');
+  if (!Number.isInteger(options.noradId) || options.noradId < 1)
+    throw new RangeError('noradId must be 1..339999 to be written in a TLE');
   const fitBstar = options.fitBstar ?? true;
   const usesVelocity = Number.isFinite(sigmaV);
   const perObs = (Number.isFinite(sigmaR) ? 3 : 0) + (usesVelocity ? 3 : 0);
@@ -132,7 +141,11 @@ export function fitElementSet(observations: readonly StateVector<'TEME'>[], opti
       return { ok: false, code: 'FIT_DIVERGED', message: `no osculating start: ${(e as Error).message}` };
     }
     if (!fp.ok) {
-      return { ok: false, code: 'FIT_DIVERGED', message: `fixed-point mean elements failed (SGP4 error ${fp.sgp4Error})` };
+      return {
+        ok: false,
+        code: 'FIT_DIVERGED',
+        message: `fixed-point mean elements failed (SGP4 error ${fp.sgp4Error})`,
+      };
     }
     start = fp.elements;
   }
@@ -152,38 +165,74 @@ export function fitElementSet(observations: readonly StateVector<'TEME'>[], opti
   const p0 = parametersFromMeanElements(start);
   const startErr = evaluate(p0, new Float64Array(m * 6));
   if (startErr !== 0) {
-    return { ok: false, code: sgp4FailureCode(startErr), message: `the start elements cannot be propagated over the observations (SGP4 error ${startErr})` };
+    return {
+      ok: false,
+      code: sgp4FailureCode(startErr),
+      message: `the start elements cannot be propagated over the observations (SGP4 error ${startErr})`,
+    };
   }
   const bstarFitted = fitBstar && bstarSensitivityKm(p0, epoch, tsince) > BSTAR_MIN_SENSITIVITY_KM;
   const free = Array.from({ length: PARAMETER_COUNT }, (_, j) => j !== P_BSTAR || bstarFitted);
-  const problem: LeastSquaresProblem = { parameterCount: PARAMETER_COUNT, residualCount: m * 6, evaluate, steps: finiteDifferenceSteps, free };
+  const problem: LeastSquaresProblem = {
+    parameterCount: PARAMETER_COUNT,
+    residualCount: m * 6,
+    evaluate,
+    steps: finiteDifferenceSteps,
+    free,
+  };
   const outcome = levenbergMarquardt(problem, p0, {
     maxIterations: options.maxIterations ?? 50,
     relativeTolerance: options.tolerance ?? 1e-10,
     absoluteRms: 1e-9,
   });
   if (outcome.status === 'singular') {
-    return { ok: false, code: 'FIT_SINGULAR', message: 'the observations do not determine all the fitted elements (normal matrix rank-deficient)' };
+    return {
+      ok: false,
+      code: 'FIT_SINGULAR',
+      message: 'the observations do not determine all the fitted elements (normal matrix rank-deficient)',
+    };
   }
   if (outcome.status === 'failed') {
     return outcome.error > 0
-      ? { ok: false, code: sgp4FailureCode(outcome.error), message: `SGP4 failed during the fit (error ${outcome.error})` }
+      ? {
+          ok: false,
+          code: sgp4FailureCode(outcome.error),
+          message: `SGP4 failed during the fit (error ${outcome.error})`,
+        }
       : { ok: false, code: 'FIT_DIVERGED', message: 'the fit produced non-finite residuals' };
   }
 
   // (3) round to TLE precision and report the residuals of what is returned
   const fitted = roundToTlePrecision(meanElementsFromParameters(outcome.p));
   const satrec = buildSatrec(fitted, epoch);
-  if (typeof satrec === 'number') return { ok: false, code: 'FIT_DIVERGED', message: `the fitted elements are not a valid SGP4 set (error ${satrec})` };
+  if (typeof satrec === 'number')
+    return {
+      ok: false,
+      code: 'FIT_DIVERGED',
+      message: `the fitted elements are not a valid SGP4 set (error ${satrec})`,
+    };
   const perObservation = new Float64Array(m);
   let sumR = 0;
   let sumV = 0;
   let maxR = 0;
   for (let i = 0; i < m; i++) {
     const e = propagateInto(satrec, tsince[i] ?? 0, state, 0);
-    if (e !== 0) return { ok: false, code: sgp4FailureCode(e), message: `the fitted set fails at observation ${i} (SGP4 error ${e})` };
-    const dr = Math.hypot((state[0] ?? 0) - (obs[i * 6] ?? 0), (state[1] ?? 0) - (obs[i * 6 + 1] ?? 0), (state[2] ?? 0) - (obs[i * 6 + 2] ?? 0));
-    const dv = Math.hypot((state[3] ?? 0) - (obs[i * 6 + 3] ?? 0), (state[4] ?? 0) - (obs[i * 6 + 4] ?? 0), (state[5] ?? 0) - (obs[i * 6 + 5] ?? 0));
+    if (e !== 0)
+      return {
+        ok: false,
+        code: sgp4FailureCode(e),
+        message: `the fitted set fails at observation ${i} (SGP4 error ${e})`,
+      };
+    const dr = Math.hypot(
+      (state[0] ?? 0) - (obs[i * 6] ?? 0),
+      (state[1] ?? 0) - (obs[i * 6 + 1] ?? 0),
+      (state[2] ?? 0) - (obs[i * 6 + 2] ?? 0),
+    );
+    const dv = Math.hypot(
+      (state[3] ?? 0) - (obs[i * 6 + 3] ?? 0),
+      (state[4] ?? 0) - (obs[i * 6 + 4] ?? 0),
+      (state[5] ?? 0) - (obs[i * 6 + 5] ?? 0),
+    );
     perObservation[i] = dr;
     sumR += dr * dr;
     sumV += dv * dv;
@@ -220,7 +269,12 @@ export function fitElementSet(observations: readonly StateVector<'TEME'>[], opti
   return {
     ok: true,
     elementSet,
-    residuals: { rmsPositionKm: km(rms), rmsVelocityKmPerSec: kmPerSec(Math.sqrt(sumV / m)), maxPositionKm: km(maxR), perObservation },
+    residuals: {
+      rmsPositionKm: km(rms),
+      rmsVelocityKmPerSec: kmPerSec(Math.sqrt(sumV / m)),
+      maxPositionKm: km(maxR),
+      perObservation,
+    },
     iterations: outcome.iterations,
     converged: outcome.status === 'converged',
     bstarFitted,

@@ -67,7 +67,8 @@ export function meanElementsFixedPoint(
       hy: mean.hy + dhy,
       meanLongitudeRad: mean.meanLongitudeRad + dl,
     };
-    if (!(mean.semiMajorAxisKm > 0) || Math.hypot(mean.ex, mean.ey) >= 1) return { ok: false, sgp4Error: 1, iterations: it };
+    if (!(mean.semiMajorAxisKm > 0) || Math.hypot(mean.ex, mean.ey) >= 1)
+      return { ok: false, sgp4Error: 1, iterations: it };
     elements = toMean(mean, bstarPerEarthRadii);
     const small =
       Math.abs(da) < epsilon * (1 + osc.semiMajorAxisKm) &&

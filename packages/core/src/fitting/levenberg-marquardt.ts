@@ -46,7 +46,11 @@ export type LeastSquaresOutcome =
 const SINGULAR_PIVOT = 1e-13;
 
 /** Runs Levenberg–Marquardt from `p0`. */
-export function levenbergMarquardt(problem: LeastSquaresProblem, p0: Float64Array, options: LeastSquaresOptions): LeastSquaresOutcome {
+export function levenbergMarquardt(
+  problem: LeastSquaresProblem,
+  p0: Float64Array,
+  options: LeastSquaresOptions,
+): LeastSquaresOutcome {
   const m = problem.residualCount;
   const freeIdx = problem.free.flatMap((f, j) => (f ? [j] : []));
   const k = freeIdx.length;
@@ -103,7 +107,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, p0: Float64Arra
     for (let a = 0; a < k; a++) d[a] = Math.sqrt(n[a * k + a] ?? 0);
     if (d.some((x) => !(x > 0) || !Number.isFinite(x))) return { status: 'singular', iterations: it };
     const scaled = new Float64Array(k * k);
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) scaled[a * k + b] = (n[a * k + b] ?? 0) / ((d[a] ?? 1) * (d[b] ?? 1));
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b < k; b++) scaled[a * k + b] = (n[a * k + b] ?? 0) / ((d[a] ?? 1) * (d[b] ?? 1));
     if (cholesky(Float64Array.from(scaled), k) === undefined) return { status: 'singular', iterations: it };
     // damping loop
     let accepted = false;
@@ -125,14 +130,16 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, p0: Float64Arra
       if (trialCost < cost) {
         const decrease = (cost - trialCost) / cost;
         let stepRatio = 0;
-        for (let q = 0; q < k; q++) stepRatio = Math.max(stepRatio, Math.abs((y[q] ?? 0) / (d[q] ?? 1) / (h[freeIdx[q] ?? 0] ?? 1)));
+        for (let q = 0; q < k; q++)
+          stepRatio = Math.max(stepRatio, Math.abs((y[q] ?? 0) / (d[q] ?? 1) / (h[freeIdx[q] ?? 0] ?? 1)));
         p = trial;
         r.set(rTrial);
         cost = trialCost;
         lambda = Math.max(lambda / 10, 1e-12);
         accepted = true;
         // converged: the cost no longer moves, or the step is below 1e-3 of a finite-difference step (sub-mm)
-        if (decrease < options.relativeTolerance || stepRatio < 1e-3) return { status: 'converged', p, cost, iterations: it };
+        if (decrease < options.relativeTolerance || stepRatio < 1e-3)
+          return { status: 'converged', p, cost, iterations: it };
       } else {
         lambda *= 10;
         // No step, however short, lowers the cost: a minimum to the precision of the partials.

@@ -77,7 +77,8 @@ export function simulateRelease(sim: ReleaseSimulation): ReleaseSimulationResult
     },
     p.epoch,
   );
-  if (typeof satrec === 'number') return { ok: false, code: sgp4FailureCode(satrec), message: 'the parent set cannot be initialised' };
+  if (typeof satrec === 'number')
+    return { ok: false, code: sgp4FailureCode(satrec), message: 'the parent set cannot be initialised' };
   const parentState = new Float64Array(6);
   const err = propagateInto(satrec, (sim.t0 - p.epoch) / 60_000, parentState, 0);
   if (err !== 0) return { ok: false, code: sgp4FailureCode(err), message: 'the parent cannot be propagated to t0' };

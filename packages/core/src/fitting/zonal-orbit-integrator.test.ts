@@ -14,7 +14,11 @@ describe('zonalAcceleration', () => {
     const J2 = WGS72_ZONAL.zonals[0]!;
     const f = 1.5 * J2 * (RE / r) ** 2;
     const u2 = (z / r) ** 2;
-    const expected = [(-MU * x) / r ** 3 * (1 + f * (1 - 5 * u2)), (-MU * y) / r ** 3 * (1 + f * (1 - 5 * u2)), (-MU * z) / r ** 3 * (1 + f * (3 - 5 * u2))];
+    const expected = [
+      ((-MU * x) / r ** 3) * (1 + f * (1 - 5 * u2)),
+      ((-MU * y) / r ** 3) * (1 + f * (1 - 5 * u2)),
+      ((-MU * z) / r ** 3) * (1 + f * (3 - 5 * u2)),
+    ];
     const out = new Float64Array(3);
     zonalAcceleration({ ...WGS72_ZONAL, zonals: [J2] }, x, y, z, out);
     for (let k = 0; k < 3; k++) expect(Math.abs(out[k]! - expected[k]!)).toBeLessThan(1e-15);
@@ -24,8 +28,22 @@ describe('zonalAcceleration', () => {
 describe('integrateZonalOrbit', () => {
   it('reproduces analytic Kepler motion to < 1 m after one day (LEO circular and Molniya-like e = 0.7)', () => {
     for (const el of [
-      { semiMajorAxisKm: 6778, eccentricity: 0.0005, inclinationRad: 0.9, raanRad: 1, argPerigeeRad: 2, meanAnomalyRad: 0.3 },
-      { semiMajorAxisKm: 26_560, eccentricity: 0.7, inclinationRad: 1.1, raanRad: 4, argPerigeeRad: 4.7, meanAnomalyRad: 0.1 },
+      {
+        semiMajorAxisKm: 6778,
+        eccentricity: 0.0005,
+        inclinationRad: 0.9,
+        raanRad: 1,
+        argPerigeeRad: 2,
+        meanAnomalyRad: 0.3,
+      },
+      {
+        semiMajorAxisKm: 26_560,
+        eccentricity: 0.7,
+        inclinationRad: 1.1,
+        raanRad: 4,
+        argPerigeeRad: 4.7,
+        meanAnomalyRad: 0.1,
+      },
     ]) {
       const s0 = stateFromKeplerian(el, MU);
       const times = [3600, DAY / 2, DAY];
@@ -33,14 +51,25 @@ describe('integrateZonalOrbit', () => {
       times.forEach((t, k) => {
         const n = Math.sqrt(MU / el.semiMajorAxisKm ** 3);
         const exact = stateFromKeplerian({ ...el, meanAnomalyRad: el.meanAnomalyRad + n * t }, MU);
-        const dr = Math.hypot(states[k * 6]! - exact[0]!, states[k * 6 + 1]! - exact[1]!, states[k * 6 + 2]! - exact[2]!);
+        const dr = Math.hypot(
+          states[k * 6]! - exact[0]!,
+          states[k * 6 + 1]! - exact[1]!,
+          states[k * 6 + 2]! - exact[2]!,
+        );
         expect(dr * 1000).toBeLessThan(1); // metres
       });
     }
   });
 
   it('integrates backwards as well as forwards', () => {
-    const el = { semiMajorAxisKm: 7000, eccentricity: 0.01, inclinationRad: 0.5, raanRad: 0, argPerigeeRad: 0, meanAnomalyRad: 0 };
+    const el = {
+      semiMajorAxisKm: 7000,
+      eccentricity: 0.01,
+      inclinationRad: 0.5,
+      raanRad: 0,
+      argPerigeeRad: 0,
+      meanAnomalyRad: 0,
+    };
     const s0 = stateFromKeplerian(el, MU);
     const { states } = integrateZonalOrbit(s0, [-3000], TWO_BODY);
     const exact = stateFromKeplerian({ ...el, meanAnomalyRad: -3000 * Math.sqrt(MU / 7000 ** 3) }, MU);
@@ -49,7 +78,17 @@ describe('integrateZonalOrbit', () => {
 
   // relative energy error 2e-9 ≙ a semi-major-axis error of ≈ 1.4 cm at 6800 km
   it('conserves energy and the polar angular momentum under J2–J4 over one day', () => {
-    const s0 = stateFromKeplerian({ semiMajorAxisKm: 6800, eccentricity: 0.02, inclinationRad: 0.9, raanRad: 1, argPerigeeRad: 1, meanAnomalyRad: 1 }, MU);
+    const s0 = stateFromKeplerian(
+      {
+        semiMajorAxisKm: 6800,
+        eccentricity: 0.02,
+        inclinationRad: 0.9,
+        raanRad: 1,
+        argPerigeeRad: 1,
+        meanAnomalyRad: 1,
+      },
+      MU,
+    );
     const energy = (s: Float64Array): number => {
       const [x, y, z, vx, vy, vz] = s as unknown as number[];
       const r = Math.hypot(x!, y!, z!);

@@ -87,12 +87,31 @@ export function zonalAcceleration(model: ZonalGravityModel, x: number, y: number
 
 // Dormand–Prince 5(4) tableau.
 const A21 = 1 / 5;
-const A31 = 3 / 40, A32 = 9 / 40;
-const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
-const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
-const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
-const B1 = 35 / 384, B3 = 500 / 1113, B4 = 125 / 192, B5 = -2187 / 6784, B6 = 11 / 84;
-const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
+const A31 = 3 / 40,
+  A32 = 9 / 40;
+const A41 = 44 / 45,
+  A42 = -56 / 15,
+  A43 = 32 / 9;
+const A51 = 19372 / 6561,
+  A52 = -25360 / 2187,
+  A53 = 64448 / 6561,
+  A54 = -212 / 729;
+const A61 = 9017 / 3168,
+  A62 = -355 / 33,
+  A63 = 46732 / 5247,
+  A64 = 49 / 176,
+  A65 = -5103 / 18656;
+const B1 = 35 / 384,
+  B3 = 500 / 1113,
+  B4 = 125 / 192,
+  B5 = -2187 / 6784,
+  B6 = 11 / 84;
+const E1 = 71 / 57600,
+  E3 = -71 / 16695,
+  E4 = 71 / 1920,
+  E5 = -17253 / 339200,
+  E6 = 22 / 525,
+  E7 = -1 / 40;
 
 /** Work counters of one integration, for reports. */
 export interface IntegrationStats {
@@ -112,7 +131,8 @@ export function integrateZonalOrbit(
   model: ZonalGravityModel = WGS72_ZONAL,
   tolerance: IntegratorTolerance = {},
 ): { states: Float64Array; stats: IntegrationStats } {
-  if (initial.length !== 6 || !initial.every(Number.isFinite)) throw new RangeError('initial state must be 6 finite numbers');
+  if (initial.length !== 6 || !initial.every(Number.isFinite))
+    throw new RangeError('initial state must be 6 finite numbers');
   const out = new Float64Array(outputTimesSec.length * 6);
   const stats = { acceptedSteps: 0, rejectedSteps: 0 };
   for (const sign of [1, -1] as const) {
@@ -146,9 +166,15 @@ function advance(
   const rtol = tol.relative ?? 1e-12;
   const atolR = tol.positionKm ?? 1e-7;
   const atolV = tol.velocityKmPerSec ?? 1e-10;
-  const k1 = new Float64Array(6), k2 = new Float64Array(6), k3 = new Float64Array(6), k4 = new Float64Array(6);
-  const k5 = new Float64Array(6), k6 = new Float64Array(6), k7 = new Float64Array(6);
-  const ys = new Float64Array(6), yn = new Float64Array(6);
+  const k1 = new Float64Array(6),
+    k2 = new Float64Array(6),
+    k3 = new Float64Array(6),
+    k4 = new Float64Array(6);
+  const k5 = new Float64Array(6),
+    k6 = new Float64Array(6),
+    k7 = new Float64Array(6);
+  const ys = new Float64Array(6),
+    yn = new Float64Array(6);
   const acc = new Float64Array(3);
   const deriv = (s: Float64Array, k: Float64Array): void => {
     zonalAcceleration(model, s[0] ?? 0, s[1] ?? 0, s[2] ?? 0, acc);
@@ -176,7 +202,8 @@ function advance(
     deriv(ys, k3);
     for (let j = 0; j < 6; j++) ys[j] = g(y, j) + hStep * (A41 * g(k1, j) + A42 * g(k2, j) + A43 * g(k3, j));
     deriv(ys, k4);
-    for (let j = 0; j < 6; j++) ys[j] = g(y, j) + hStep * (A51 * g(k1, j) + A52 * g(k2, j) + A53 * g(k3, j) + A54 * g(k4, j));
+    for (let j = 0; j < 6; j++)
+      ys[j] = g(y, j) + hStep * (A51 * g(k1, j) + A52 * g(k2, j) + A53 * g(k3, j) + A54 * g(k4, j));
     deriv(ys, k5);
     for (let j = 0; j < 6; j++) {
       ys[j] = g(y, j) + hStep * (A61 * g(k1, j) + A62 * g(k2, j) + A63 * g(k3, j) + A64 * g(k4, j) + A65 * g(k5, j));

@@ -26,7 +26,11 @@ export type ChooseElementSetResult =
  * sources): the last one in the array wins for `latest-before`, the first for `nearest` ties
  * before t.
  */
-export function chooseElementSet(history: readonly ElementSet[], t: Instant, policy: ElementSetPolicy): ChooseElementSetResult {
+export function chooseElementSet(
+  history: readonly ElementSet[],
+  t: Instant,
+  policy: ElementSetPolicy,
+): ChooseElementSetResult {
   // First index whose epoch is > t.
   let lo = 0;
   let hi = history.length;

@@ -35,10 +35,19 @@ describe('createSgp4Propagator', () => {
           break;
         }
         if (!got.ok) throw new Error(`${String(c.satnum)} at ${String(t)}: ${got.code}`);
-        const d = Math.hypot(got.state.r.x - expected.position.x, got.state.r.y - expected.position.y, got.state.r.z - expected.position.z);
+        const d = Math.hypot(
+          got.state.r.x - expected.position.x,
+          got.state.r.y - expected.position.y,
+          got.state.r.z - expected.position.z,
+        );
         if (raw.method === 'n') {
           expect([got.state.r.x, got.state.r.y, got.state.r.z, got.state.v.x, got.state.v.y, got.state.v.z]).toEqual([
-            expected.position.x, expected.position.y, expected.position.z, expected.velocity.x, expected.velocity.y, expected.velocity.z,
+            expected.position.x,
+            expected.position.y,
+            expected.position.z,
+            expected.velocity.x,
+            expected.velocity.y,
+            expected.velocity.z,
           ]);
         } else if (c.satnum === 23333 || c.satnum === 20413 || c.satnum === 33333) {
           expect(d, `${String(c.satnum)} at ${String(t)}`).toBeLessThanOrEqual(2e-7);
@@ -57,10 +66,21 @@ describe('createSgp4Propagator', () => {
     const c = cases.find((k) => k.satnum === 23333);
     if (c === undefined) throw new Error('23333 missing');
     const ms = Math.floor(c.elementSet.epoch);
-    const fields = { OBJECT_NAME: '', OBJECT_ID: '', NORAD_CAT_ID: 23333, ELEMENT_SET_NO: 0, MEAN_MOTION: c.line2.substring(52, 63),
-      ECCENTRICITY: `.${c.line2.substring(26, 33)}`, INCLINATION: c.line2.substring(8, 16), RA_OF_ASC_NODE: c.line2.substring(17, 25),
-      ARG_OF_PERICENTER: c.line2.substring(34, 42), MEAN_ANOMALY: c.line2.substring(43, 51), BSTAR: c.elementSet.bstarPerEarthRadii,
-      MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0 };
+    const fields = {
+      OBJECT_NAME: '',
+      OBJECT_ID: '',
+      NORAD_CAT_ID: 23333,
+      ELEMENT_SET_NO: 0,
+      MEAN_MOTION: c.line2.substring(52, 63),
+      ECCENTRICITY: `.${c.line2.substring(26, 33)}`,
+      INCLINATION: c.line2.substring(8, 16),
+      RA_OF_ASC_NODE: c.line2.substring(17, 25),
+      ARG_OF_PERICENTER: c.line2.substring(34, 42),
+      MEAN_ANOMALY: c.line2.substring(43, 51),
+      BSTAR: c.elementSet.bstarPerEarthRadii,
+      MEAN_MOTION_DOT: 0,
+      MEAN_MOTION_DDOT: 0,
+    };
     const a = json2satrec({ ...fields, EPOCH: new Date(ms).toISOString() });
     const b = json2satrec({ ...fields, EPOCH: new Date(ms + 1).toISOString() });
     let perMs = 0;
@@ -68,7 +88,10 @@ describe('createSgp4Propagator', () => {
       const pa = sgp4(a, t);
       const pb = sgp4(b, t);
       if (pa === null || pb === null) break;
-      perMs = Math.max(perMs, Math.hypot(pa.position.x - pb.position.x, pa.position.y - pb.position.y, pa.position.z - pb.position.z));
+      perMs = Math.max(
+        perMs,
+        Math.hypot(pa.position.x - pb.position.x, pa.position.y - pb.position.y, pa.position.z - pb.position.z),
+      );
     }
     const jdUlpMs = 2 ** -31 * 86_400_000;
     expect(perMs * jdUlpMs).toBeGreaterThan(2e-7);
@@ -97,11 +120,17 @@ describe('createSgp4Propagator', () => {
     expect(p.semiMajorAxisKm).toBeGreaterThan(6725);
     expect(p.semiMajorAxisKm).toBeLessThan(6735);
     expect(p.apogeeRadiusKm - p.perigeeRadiusKm).toBeCloseTo(2 * p.semiMajorAxisKm * 0.0006703, 9);
-    const leo = createSgp4Propagator(cases.find((k) => k.satnum === 28057)?.elementSet ?? elementSetFromTleLines(ISS_1, ISS_2));
+    const leo = createSgp4Propagator(
+      cases.find((k) => k.satnum === 28057)?.elementSet ?? elementSetFromTleLines(ISS_1, ISS_2),
+    );
     expect(leo.ok && leo.propagator.regime).toBe('LEO'); // CBERS 2, ~780 km
-    const geo = createSgp4Propagator(cases.find((k) => k.satnum === 28626)?.elementSet ?? elementSetFromTleLines(ISS_1, ISS_2));
+    const geo = createSgp4Propagator(
+      cases.find((k) => k.satnum === 28626)?.elementSet ?? elementSetFromTleLines(ISS_1, ISS_2),
+    );
     expect(geo.ok && geo.propagator.regime).toBe('GEO');
-    const molniya = createSgp4Propagator(cases.find((k) => k.satnum === 8195)?.elementSet ?? elementSetFromTleLines(ISS_1, ISS_2));
+    const molniya = createSgp4Propagator(
+      cases.find((k) => k.satnum === 8195)?.elementSet ?? elementSetFromTleLines(ISS_1, ISS_2),
+    );
     expect(molniya.ok && molniya.propagator.regime).toBe('MEO_HEO');
     expect(molniya.ok && molniya.propagator.method).toBe('deep-space');
   });

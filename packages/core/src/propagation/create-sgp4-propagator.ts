@@ -38,7 +38,10 @@ const RAD2DEG = constants.rad2deg;
  */
 export function createSgp4Propagator(set: ElementSet): Sgp4InitResult {
   if (set.theory !== 'SGP4') {
-    return fail(Code.ELEMENTS_UNSUPPORTED_THEORY, `element set is for ${set.theory}, not SGP4 (ephemeris type ${String(set.ephemerisType)})`);
+    return fail(
+      Code.ELEMENTS_UNSUPPORTED_THEORY,
+      `element set is for ${set.theory}, not SGP4 (ephemeris type ${String(set.ephemerisType)})`,
+    );
   }
   const numbers: readonly (readonly [string, number])[] = [
     ['epoch', set.epoch],
@@ -53,14 +56,20 @@ export function createSgp4Propagator(set: ElementSet): Sgp4InitResult {
     ['meanMotionDdot', set.meanMotionDdotRevPerDay3],
   ];
   for (const [name, value] of numbers) {
-    if (!Number.isFinite(value)) return fail(Code.ELEMENTS_INVALID, `${name} is not a finite number (${String(value)})`);
+    if (!Number.isFinite(value))
+      return fail(Code.ELEMENTS_INVALID, `${name} is not a finite number (${String(value)})`);
   }
-  if (!(set.meanMotionRadPerSec > 0)) return fail(Code.SGP4_MEAN_MOTION, `mean motion ${String(set.meanMotionRadPerSec)} rad/s is not positive`);
+  if (!(set.meanMotionRadPerSec > 0))
+    return fail(Code.SGP4_MEAN_MOTION, `mean motion ${String(set.meanMotionRadPerSec)} rad/s is not positive`);
   if (!(set.eccentricity >= 0 && set.eccentricity < 1)) {
     return fail(Code.SGP4_ECCENTRICITY, `eccentricity ${String(set.eccentricity)} is outside 0 ≤ e < 1`);
   }
 
-  const meanMotionRevPerDay = publishedValue(set.meanMotionRadPerSec, radPerSecToRevPerDay(set.meanMotionRadPerSec), revPerDayToRadPerSec);
+  const meanMotionRevPerDay = publishedValue(
+    set.meanMotionRadPerSec,
+    radPerSecToRevPerDay(set.meanMotionRadPerSec),
+    revPerDayToRadPerSec,
+  );
   const degrees = (r: number): number => publishedValue(r, r * RAD2DEG, degToRad);
   const omm: OmmWithoutEpoch = {
     OBJECT_NAME: set.name ?? '',
@@ -87,7 +96,12 @@ export function createSgp4Propagator(set: ElementSet): Sgp4InitResult {
   const a = satrec.a * SGP4_EARTH_RADIUS_KM;
   const perigeeRadius = a * (1 - set.eccentricity);
   const apogeeRadius = a * (1 + set.eccentricity);
-  const regime = orbitRegime(meanMotionRevPerDay, set.eccentricity, perigeeRadius - SGP4_EARTH_RADIUS_KM, apogeeRadius - SGP4_EARTH_RADIUS_KM);
+  const regime = orbitRegime(
+    meanMotionRevPerDay,
+    set.eccentricity,
+    perigeeRadius - SGP4_EARTH_RADIUS_KM,
+    apogeeRadius - SGP4_EARTH_RADIUS_KM,
+  );
   const propagator: Sgp4Propagator = {
     elementSet: set,
     epoch: set.epoch,

@@ -8,7 +8,13 @@ export { Sgp4FailureCode, Sgp4WarningCode, sgp4ErrorCode } from './sgp4-failure-
 export type { Sgp4InitResult } from './create-sgp4-propagator.js';
 export { createSgp4Propagator, SGP4_EARTH_RADIUS_KM } from './create-sgp4-propagator.js';
 export type { PropagateFailure, PropagateOptions, PropagateResult, PropagateSuccess } from './propagate-teme.js';
-export { APOGEE_FACTOR, LOW_ALTITUDE_WARNING_KM, PERIGEE_FACTOR, propagateTeme, propagateTemeAtMinutes } from './propagate-teme.js';
+export {
+  APOGEE_FACTOR,
+  LOW_ALTITUDE_WARNING_KM,
+  PERIGEE_FACTOR,
+  propagateTeme,
+  propagateTemeAtMinutes,
+} from './propagate-teme.js';
 export type { OrbitRegime } from './orbit-regime.js';
 export { DEFAULT_MAX_AGE_DAYS, HIGH_DRAG_PERIGEE_KM, LEO_APOGEE_KM, orbitRegime } from './orbit-regime.js';
 export { geodeticHeightKm } from './geodetic-height.js';

@@ -29,7 +29,11 @@ describe('propagateRange', () => {
     const r = propagateRange(ISS, ISS.epoch, instant(ISS.epoch + 4 * 86_400_000), 86_400);
     if (!r.ok) throw new Error(r.code);
     expect(r.samples.map((s) => (s.result.ok ? 'ok' : s.result.code))).toEqual([
-      'ok', 'ok', 'ok', 'ok', Sgp4FailureCode.ELEMENTS_TOO_OLD,
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      Sgp4FailureCode.ELEMENTS_TOO_OLD,
     ]);
   });
 

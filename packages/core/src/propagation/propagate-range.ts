@@ -22,8 +22,7 @@ export interface RangeSample {
 
 /** Result of {@link propagateRange}: the init failure, or one sample per time. */
 export type PropagateRangeResult =
-  | { readonly ok: true; readonly samples: readonly RangeSample[] }
-  | Extract<Sgp4InitResult, { ok: false }>;
+  { readonly ok: true; readonly samples: readonly RangeSample[] } | Extract<Sgp4InitResult, { ok: false }>;
 
 /**
  * Propagates `set` at `from`, `from + stepSec`, … up to and including `to` (the last sample is
@@ -33,13 +32,22 @@ export type PropagateRangeResult =
  * Throws RangeError for a programmer error: non-positive or non-finite step, `to` before `from`,
  * or more than {@link MAX_RANGE_SAMPLES} samples.
  */
-export function propagateRange(set: ElementSet, from: Instant, to: Instant, stepSec: Sec | number, options: PropagateOptions = {}): PropagateRangeResult {
-  if (!(Number.isFinite(stepSec) && stepSec > 0)) throw new RangeError(`step must be a positive number of seconds, got ${String(stepSec)}`);
-  if (!(Number.isFinite(from) && Number.isFinite(to) && to >= from)) throw new RangeError('the range must end at or after its start');
+export function propagateRange(
+  set: ElementSet,
+  from: Instant,
+  to: Instant,
+  stepSec: Sec | number,
+  options: PropagateOptions = {},
+): PropagateRangeResult {
+  if (!(Number.isFinite(stepSec) && stepSec > 0))
+    throw new RangeError(`step must be a positive number of seconds, got ${String(stepSec)}`);
+  if (!(Number.isFinite(from) && Number.isFinite(to) && to >= from))
+    throw new RangeError('the range must end at or after its start');
   const stepMs = stepSec * 1000;
   const whole = Math.floor((to - from) / stepMs + 1e-9);
   const count = whole + 1 + (from + whole * stepMs < to ? 1 : 0);
-  if (count > MAX_RANGE_SAMPLES) throw new RangeError(`${String(count)} samples exceed the limit of ${String(MAX_RANGE_SAMPLES)}`);
+  if (count > MAX_RANGE_SAMPLES)
+    throw new RangeError(`${String(count)} samples exceed the limit of ${String(MAX_RANGE_SAMPLES)}`);
   const init = createSgp4Propagator(set);
   if (!init.ok) return init;
   const samples: RangeSample[] = [];

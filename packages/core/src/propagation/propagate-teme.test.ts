@@ -45,7 +45,8 @@ describe('propagateTeme', () => {
     expect(codeOf(propagateTemeAtMinutes(p, 849 * DAY_MIN))).toBe(Sgp4FailureCode.ELEMENTS_TOO_OLD);
     for (const [i, d] of days.entries()) {
       const r = propagateTemeAtMinutes(p, d * DAY_MIN, { allowStale: true });
-      if (rawRadius[i] === null || (rawRadius[i] ?? 0) > 10_000) expect(codeOf(r), `day ${String(d)}`).toBe(Sgp4FailureCode.SGP4_DECAYED);
+      if (rawRadius[i] === null || (rawRadius[i] ?? 0) > 10_000)
+        expect(codeOf(r), `day ${String(d)}`).toBe(Sgp4FailureCode.SGP4_DECAYED);
     }
     expect(codeOf(propagateTemeAtMinutes(p, 849 * DAY_MIN, { allowStale: true }))).toBe(Sgp4FailureCode.SGP4_DECAYED);
   });
@@ -64,7 +65,9 @@ describe('propagateTeme', () => {
     expect(codeOf(propagateTemeAtMinutes(iss, -3.1 * DAY_MIN))).toBe(Sgp4FailureCode.ELEMENTS_TOO_OLD);
     expect(codeOf(propagateTemeAtMinutes(iss, 3.1 * DAY_MIN))).toBe(Sgp4FailureCode.ELEMENTS_TOO_OLD);
     expect(codeOf(propagateTemeAtMinutes(iss, 3.1 * DAY_MIN, { maxAgeDays: 5 }))).toBe('ok');
-    expect(codeOf(propagateTemeAtMinutes(iss, 1 * DAY_MIN, { maxAgeDays: 0.5 }))).toBe(Sgp4FailureCode.ELEMENTS_TOO_OLD);
+    expect(codeOf(propagateTemeAtMinutes(iss, 1 * DAY_MIN, { maxAgeDays: 0.5 }))).toBe(
+      Sgp4FailureCode.ELEMENTS_TOO_OLD,
+    );
     const stale = propagateTemeAtMinutes(iss, 3.1 * DAY_MIN, { allowStale: true });
     expect(stale.ok && stale.warnings).toEqual([Sgp4WarningCode.ELEMENTS_STALE]);
     const geo = make(GEO_1, GEO_2); // GEO: 60 days
@@ -107,9 +110,16 @@ describe('propagateTeme', () => {
         fc.double({ min: -400, max: 400, noNaN: true }),
         (nRevPerDay, e, bstar, days) => {
           const base = elementSetFromTleLines(ISS_1, ISS_2);
-          const init = createSgp4Propagator({ ...base, meanMotionRadPerSec: revPerDayToRadPerSec(nRevPerDay), eccentricity: e, bstarPerEarthRadii: bstar });
+          const init = createSgp4Propagator({
+            ...base,
+            meanMotionRadPerSec: revPerDayToRadPerSec(nRevPerDay),
+            eccentricity: e,
+            bstarPerEarthRadii: bstar,
+          });
           if (!init.ok) return;
-          const r = propagateTeme(init.propagator, instant(init.propagator.epoch + days * 86_400_000), { allowStale: true });
+          const r = propagateTeme(init.propagator, instant(init.propagator.epoch + days * 86_400_000), {
+            allowStale: true,
+          });
           if (!r.ok) return;
           const { r: pos, v } = r.state;
           for (const x of [pos.x, pos.y, pos.z, v.x, v.y, v.z]) expect(Number.isFinite(x)).toBe(true);

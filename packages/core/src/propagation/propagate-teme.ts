@@ -11,7 +11,12 @@ import { MS_PER_DAY, instant } from '../time/instant.js';
 import { km, kmPerSec } from '../units/quantity.js';
 import { WGS84_EQUATORIAL_RADIUS_KM, geodeticHeightKm } from './geodetic-height.js';
 import type { Sgp4WarningCode } from './sgp4-failure-code.js';
-import { Sgp4FailureCode as Code, Sgp4WarningCode as Warning, sgp4ErrorCode, sgp4ErrorMessage } from './sgp4-failure-code.js';
+import {
+  Sgp4FailureCode as Code,
+  Sgp4WarningCode as Warning,
+  sgp4ErrorCode,
+  sgp4ErrorMessage,
+} from './sgp4-failure-code.js';
 import type { Sgp4FailureCode } from './sgp4-failure-code.js';
 import type { Sgp4Propagator } from './sgp4-propagator.js';
 import { SATREC } from './sgp4-propagator.js';
@@ -82,19 +87,28 @@ export function propagateTemeAtMinutes(
   minutesSinceEpoch: number,
   options: PropagateOptions = {},
 ): PropagateResult {
-  return evaluate(propagator, minutesSinceEpoch, instant(propagator.epoch + minutesSinceEpoch * MS_PER_MINUTE), options);
+  return evaluate(
+    propagator,
+    minutesSinceEpoch,
+    instant(propagator.epoch + minutesSinceEpoch * MS_PER_MINUTE),
+    options,
+  );
 }
 
 function evaluate(p: Sgp4Propagator, tsince: number, t: Instant, options: PropagateOptions): PropagateResult {
-  if (!Number.isFinite(tsince)) return failure(Code.ELEMENTS_INVALID, `time since epoch is ${String(tsince)} min`, tsince);
+  if (!Number.isFinite(tsince))
+    return failure(Code.ELEMENTS_INVALID, `time since epoch is ${String(tsince)} min`, tsince);
   let warnings = NO_WARNINGS;
   const checks = options.sgp4Only !== true;
   const ageDays = Math.abs(tsince * MS_PER_MINUTE) / MS_PER_DAY;
   const limit = options.maxAgeDays ?? p.defaultMaxAgeDays;
   if (checks && ageDays > limit) {
     if (options.allowStale !== true) {
-      return failure(Code.ELEMENTS_TOO_OLD,
-        `${ageDays.toFixed(2)} days from epoch exceeds the ${String(limit)}-day limit for ${p.regime} sets`, tsince);
+      return failure(
+        Code.ELEMENTS_TOO_OLD,
+        `${ageDays.toFixed(2)} days from epoch exceeds the ${String(limit)}-day limit for ${p.regime} sets`,
+        tsince,
+      );
     }
     warnings = [Warning.ELEMENTS_STALE];
   }
@@ -102,11 +116,22 @@ function evaluate(p: Sgp4Propagator, tsince: number, t: Instant, options: Propag
   const satrec = p[SATREC];
   const pv = sgp4(satrec, tsince);
   if (pv === null || satrec.error !== SatRecError.None) {
-    return failure(sgp4ErrorCode(satrec.error), `SGP4 at ${tsince.toFixed(6)} min: ${sgp4ErrorMessage(satrec.error)}`, tsince);
+    return failure(
+      sgp4ErrorCode(satrec.error),
+      `SGP4 at ${tsince.toFixed(6)} min: ${sgp4ErrorMessage(satrec.error)}`,
+      tsince,
+    );
   }
   const { x, y, z } = pv.position;
   const { x: vx, y: vy, z: vz } = pv.velocity;
-  if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z) && Number.isFinite(vx) && Number.isFinite(vy) && Number.isFinite(vz))) {
+  if (!(
+    Number.isFinite(x) &&
+    Number.isFinite(y) &&
+    Number.isFinite(z) &&
+    Number.isFinite(vx) &&
+    Number.isFinite(vy) &&
+    Number.isFinite(vz)
+  )) {
     return failure(Code.SGP4_NON_FINITE, `SGP4 returned a non-finite state at ${tsince.toFixed(6)} min`, tsince);
   }
   const radius = Math.hypot(x, y, z);
@@ -131,7 +156,12 @@ function evaluate(p: Sgp4Propagator, tsince: number, t: Instant, options: Propag
 }
 
 /** orbwatch's checks on a finite SGP4 state; undefined when it passes them all. */
-function sanityProblem(p: Sgp4Propagator, tsince: number, radius: number, height: number): PropagateFailure | undefined {
+function sanityProblem(
+  p: Sgp4Propagator,
+  tsince: number,
+  radius: number,
+  height: number,
+): PropagateFailure | undefined {
   const satrec = p[SATREC];
   // SGP4's drag factor tempa (mirrors sgp4.js); SGP4 squares it, so past zero it "un-decays".
   let tempa = 1 - satrec.cc1 * tsince;
@@ -140,14 +170,21 @@ function sanityProblem(p: Sgp4Propagator, tsince: number, radius: number, height
     tempa -= satrec.d2 * t2 + satrec.d3 * t2 * tsince + satrec.d4 * t2 * t2;
   }
   if (!(tempa > 0)) {
-    return failure(Code.SGP4_DECAYED, `SGP4 drag factor ${tempa.toPrecision(6)} ≤ 0 at ${tsince.toFixed(3)} min: the set is past its decay`, tsince);
+    return failure(
+      Code.SGP4_DECAYED,
+      `SGP4 drag factor ${tempa.toPrecision(6)} ≤ 0 at ${tsince.toFixed(3)} min: the set is past its decay`,
+      tsince,
+    );
   }
   if (height < 0) {
     return failure(Code.STATE_BELOW_SURFACE, `state is ${(-height).toFixed(3)} km below the WGS-84 ellipsoid`, tsince);
   }
   if (radius < PERIGEE_FACTOR * p.perigeeRadiusKm || radius > APOGEE_FACTOR * p.apogeeRadiusKm) {
-    return failure(Code.STATE_OFF_ORBIT,
-      `radius ${radius.toFixed(3)} km is outside [${(PERIGEE_FACTOR * p.perigeeRadiusKm).toFixed(3)}, ${(APOGEE_FACTOR * p.apogeeRadiusKm).toFixed(3)}] km of the set's mean orbit`, tsince);
+    return failure(
+      Code.STATE_OFF_ORBIT,
+      `radius ${radius.toFixed(3)} km is outside [${(PERIGEE_FACTOR * p.perigeeRadiusKm).toFixed(3)}, ${(APOGEE_FACTOR * p.apogeeRadiusKm).toFixed(3)}] km of the set's mean orbit`,
+      tsince,
+    );
   }
   return undefined;
 }

@@ -27,8 +27,19 @@ import { MS_PER_DAY, formatIso, instant, instantFromUtcFields } from '../time/in
  */
 export type OmmWithoutEpoch = Pick<
   OMMJsonObject,
-  | 'OBJECT_NAME' | 'OBJECT_ID' | 'MEAN_MOTION' | 'ECCENTRICITY' | 'INCLINATION' | 'RA_OF_ASC_NODE' | 'ARG_OF_PERICENTER'
-  | 'MEAN_ANOMALY' | 'NORAD_CAT_ID' | 'ELEMENT_SET_NO' | 'BSTAR' | 'MEAN_MOTION_DOT' | 'MEAN_MOTION_DDOT'
+  | 'OBJECT_NAME'
+  | 'OBJECT_ID'
+  | 'MEAN_MOTION'
+  | 'ECCENTRICITY'
+  | 'INCLINATION'
+  | 'RA_OF_ASC_NODE'
+  | 'ARG_OF_PERICENTER'
+  | 'MEAN_ANOMALY'
+  | 'NORAD_CAT_ID'
+  | 'ELEMENT_SET_NO'
+  | 'BSTAR'
+  | 'MEAN_MOTION_DOT'
+  | 'MEAN_MOTION_DDOT'
 >;
 
 function initAt(fields: OmmWithoutEpoch, wholeMs: number): SatRec {

@@ -27,9 +27,18 @@ export function readVerificationTle(text: string): VerificationCase[] {
     const line2 = lines[i + 1] ?? '';
     if (!line2.startsWith('2 ')) throw new TypeError(`line ${String(i + 2)} is not a line 2`);
     const [start, stop, step] = line2.substring(69).trim().split(/\s+/).map(Number);
-    if (start === undefined || stop === undefined || step === undefined) throw new TypeError(`no start/stop/step on line ${String(i + 2)}`);
+    if (start === undefined || stop === undefined || step === undefined)
+      throw new TypeError(`no start/stop/step on line ${String(i + 2)}`);
     const elementSet = elementSetFromTleLines(line1, line2);
-    cases.push({ satnum: elementSet.noradId, line1, line2: line2.substring(0, 69), elementSet, startMin: start, stopMin: stop, stepMin: step });
+    cases.push({
+      satnum: elementSet.noradId,
+      line1,
+      line2: line2.substring(0, 69),
+      elementSet,
+      startMin: start,
+      stopMin: stop,
+      stepMin: step,
+    });
     i++;
   }
   return cases;
@@ -65,7 +74,15 @@ export interface ReferenceBlock {
 
 function row(fields: readonly number[], timeScale: number): ReferenceRow {
   const [t, x, y, z, vx, vy, vz] = fields;
-  if (t === undefined || x === undefined || y === undefined || z === undefined || vx === undefined || vy === undefined || vz === undefined) {
+  if (
+    t === undefined ||
+    x === undefined ||
+    y === undefined ||
+    z === undefined ||
+    vx === undefined ||
+    vy === undefined ||
+    vz === undefined
+  ) {
     throw new TypeError('short row');
   }
   return { tsinceMin: t * timeScale, r: [x, y, z], v: [vx, vy, vz] };

@@ -12,7 +12,9 @@ export function elementSetFromTleLines(line1: string, line2: string): ElementSet
   const parsed = parseTle(`${line1}\n${line2.substring(0, 69)}\n`, { file: 'test', checksum: 'ignore' });
   const set = parsed.items[0];
   if (set === undefined || parsed.items.length !== 1) {
-    throw new TypeError(`parseTle rejected the lines: ${parsed.issues.map((i) => `${i.code} ${i.message}`).join('; ')}`);
+    throw new TypeError(
+      `parseTle rejected the lines: ${parsed.issues.map((i) => `${i.code} ${i.message}`).join('; ')}`,
+    );
   }
   return set;
 }

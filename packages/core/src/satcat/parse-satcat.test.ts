@@ -28,22 +28,40 @@ const dateMs = (ymd: string): number | null => {
 function plainRows(text: string): { line: number; rec: Record<string, string> }[] {
   const lines = text.split(/\r?\n/);
   const header = lines[0]!.split(',');
-  return lines.slice(1).flatMap((l, i) =>
-    l === '' ? [] : [{ line: i + 2, rec: Object.fromEntries(l.split(',').map((v, k) => [header[k]!, v])) }]);
+  return lines
+    .slice(1)
+    .flatMap((l, i) =>
+      l === '' ? [] : [{ line: i + 2, rec: Object.fromEntries(l.split(',').map((v, k) => [header[k]!, v])) }],
+    );
 }
 
 /** Differences between a record and the expected published values (minutes, degrees, km, m²). */
-function mismatches(r: SatcatRecord, want: {
-  norad: string; cospar: string; name: string; owner: string; launch: string; decay: string; site: string | null;
-  period: string; incl: string; apogee: string; perigee: string; rcs: number | null; ops: string | null;
-}): string[] {
+function mismatches(
+  r: SatcatRecord,
+  want: {
+    norad: string;
+    cospar: string;
+    name: string;
+    owner: string;
+    launch: string;
+    decay: string;
+    site: string | null;
+    period: string;
+    incl: string;
+    apogee: string;
+    perigee: string;
+    rcs: number | null;
+    ops: string | null;
+  },
+): string[] {
   const out: string[] = [];
   const num = (s: string): number | null => (s === '' || s === '-1' ? null : Number(s));
   const same = (what: string, got: unknown, exp: unknown): void => {
     if (got !== exp) out.push(`${want.norad} ${what}: ${String(got)} vs ${String(exp)}`);
   };
   const near = (what: string, got: number | null, exp: number | null, tol: number): void => {
-    if (got === null || exp === null ? got !== exp : !(Math.abs(got - exp) <= tol)) out.push(`${want.norad} ${what}: ${String(got)} vs ${String(exp)}`);
+    if (got === null || exp === null ? got !== exp : !(Math.abs(got - exp) <= tol))
+      out.push(`${want.norad} ${what}: ${String(got)} vs ${String(exp)}`);
   };
   same('norad', r.noradId, Number(want.norad));
   same('cospar', r.cosparId, want.cospar === '' ? null : want.cospar);
@@ -66,7 +84,7 @@ function mismatches(r: SatcatRecord, want: {
 const olderText = readFixture('satcat/celestrak_satcat_2019-08-06_decoded.csv.gz');
 const olderTable = parseSatcat(olderText, { file: 'celestrak_satcat_2019-08-06_decoded.csv' });
 
-describe("CelesTrak SATCAT imported 2019-08-06 (older column set)", () => {
+describe('CelesTrak SATCAT imported 2019-08-06 (older column set)', () => {
   const text = olderText;
   const r = olderTable;
 
@@ -98,19 +116,36 @@ describe("CelesTrak SATCAT imported 2019-08-06 (older column set)", () => {
         problems.push(`line ${line} missing`);
         continue;
       }
-      problems.push(...mismatches(x, {
-        norad: rec['NORAD_CAT_ID']!, cospar: rec['INTLDES']!, name: rec['SATNAME']!, owner: rec['OWNER_SOURCE']!,
-        launch: rec['LAUNCH_DATE']!, decay: rec['DECAY_DATE']!, site: null, period: rec['PERIOD_MIN']!,
-        incl: rec['INCLINATION_DEG']!, apogee: rec['APOGEE_KM']!, perigee: rec['PERIGEE_KM']!,
-        rcs: rec['RCS_M2'] === '-1' ? null : Number(rec['RCS_M2']), ops: rec['OPS_STATUS_CODE'] === '' ? null : rec['OPS_STATUS_CODE']!,
-      }));
+      problems.push(
+        ...mismatches(x, {
+          norad: rec['NORAD_CAT_ID']!,
+          cospar: rec['INTLDES']!,
+          name: rec['SATNAME']!,
+          owner: rec['OWNER_SOURCE']!,
+          launch: rec['LAUNCH_DATE']!,
+          decay: rec['DECAY_DATE']!,
+          site: null,
+          period: rec['PERIOD_MIN']!,
+          incl: rec['INCLINATION_DEG']!,
+          apogee: rec['APOGEE_KM']!,
+          perigee: rec['PERIGEE_KM']!,
+          rcs: rec['RCS_M2'] === '-1' ? null : Number(rec['RCS_M2']),
+          ops: rec['OPS_STATUS_CODE'] === '' ? null : rec['OPS_STATUS_CODE']!,
+        }),
+      );
     }
     expect(problems).toEqual([]);
   });
 
   it('USA 245 = 39232 = 2013-043A, launched 2013-08-28, US payload', () => {
     const x = r.items.find((i) => i.noradId === 39232)!;
-    expect([x.name, x.cosparId, x.owner, x.objectType, x.launchDate]).toEqual(['USA 245', '2013-043A', 'US', 'PAYLOAD', Date.UTC(2013, 7, 28)]);
+    expect([x.name, x.cosparId, x.owner, x.objectType, x.launchDate]).toEqual([
+      'USA 245',
+      '2013-043A',
+      'US',
+      'PAYLOAD',
+      Date.UTC(2013, 7, 28),
+    ]);
   });
 
   it('Sputnik 1 (2) decayed 1958-01-03; its rocket body (1) is typed from its name', () => {
@@ -136,28 +171,52 @@ describe('Space-Track SATCAT LEO subset, ~April 2025', () => {
     rows.forEach(({ line, rec }, i) => {
       const x = r.items[i]!;
       if (x.line !== line) problems.push(`line ${line}`);
-      if (x.objectType !== rec['OBJECT_TYPE'] || x.rcsSize !== (rec['RCS_SIZE'] === '' ? null : rec['RCS_SIZE'])) problems.push(`${line} type/size`);
-      problems.push(...mismatches(x, {
-        norad: rec['NORAD_CAT_ID']!, cospar: rec['INTLDES']!, name: rec['OBJECT_NAME']!, owner: rec['COUNTRY']!,
-        launch: rec['LAUNCH']!, decay: rec['DECAY']!, site: rec['SITE']!, period: rec['PERIOD']!, incl: rec['INCLINATION']!,
-        apogee: rec['APOGEE']!, perigee: rec['PERIGEE']!, rcs: null, ops: null,
-      }));
+      if (x.objectType !== rec['OBJECT_TYPE'] || x.rcsSize !== (rec['RCS_SIZE'] === '' ? null : rec['RCS_SIZE']))
+        problems.push(`${line} type/size`);
+      problems.push(
+        ...mismatches(x, {
+          norad: rec['NORAD_CAT_ID']!,
+          cospar: rec['INTLDES']!,
+          name: rec['OBJECT_NAME']!,
+          owner: rec['COUNTRY']!,
+          launch: rec['LAUNCH']!,
+          decay: rec['DECAY']!,
+          site: rec['SITE']!,
+          period: rec['PERIOD']!,
+          incl: rec['INCLINATION']!,
+          apogee: rec['APOGEE']!,
+          perigee: rec['PERIGEE']!,
+          rcs: null,
+          ops: null,
+        }),
+      );
     });
     expect(problems).toEqual([]);
   });
 
   it('45915 is "OBJECT E", 2019-079E, type UNKNOWN, launched 2019-11-25 from Plesetsk (PKMTR)', () => {
     const x = r.items.find((i) => i.noradId === 45915)!;
-    expect([x.name, x.cosparId, x.objectType, x.owner, x.launchSite, x.launchDate]).toEqual(
-      ['OBJECT E', '2019-079E', 'UNKNOWN', 'CIS', 'PKMTR', Date.UTC(2019, 10, 25)]);
+    expect([x.name, x.cosparId, x.objectType, x.owner, x.launchSite, x.launchDate]).toEqual([
+      'OBJECT E',
+      '2019-079E',
+      'UNKNOWN',
+      'CIS',
+      'PKMTR',
+      Date.UTC(2019, 10, 25),
+    ]);
   });
 
   it('USA 245 = 39232 launched 2013-08-28 from AFWTR, as in the 2019 CelesTrak table', () => {
     const x = r.items.find((i) => i.noradId === 39232)!;
-    expect([x.name, x.cosparId, x.launchDate, x.launchSite]).toEqual(['USA 245', '2013-043A', Date.UTC(2013, 7, 28), 'AFWTR']);
+    expect([x.name, x.cosparId, x.launchDate, x.launchSite]).toEqual([
+      'USA 245',
+      '2013-043A',
+      Date.UTC(2013, 7, 28),
+      'AFWTR',
+    ]);
   });
 
-  it('cross-check of the older table\'s typing: DEB/R-B names agree with Space-Track\'s OBJECT_TYPE for every shared object', () => {
+  it("cross-check of the older table's typing: DEB/R-B names agree with Space-Track's OBJECT_TYPE for every shared object", () => {
     const older = olderTable.items;
     const st = new Map(r.items.map((x) => [x.noradId, x]));
     const tally = new Map<string, number>();
@@ -171,7 +230,9 @@ describe('Space-Track SATCAT LEO subset, ~April 2025', () => {
     // Measured: 8,566 DEBRIS and 836 ROCKET BODY typed from names, all confirmed by Space-Track.
     expect(count('DEBRIS→DEBRIS')).toBe(8_566);
     expect(count('ROCKET BODY→ROCKET BODY')).toBe(836);
-    const contradicted = [...tally].filter(([k]) => /^(DEBRIS|ROCKET BODY)→/.test(k) && k !== 'DEBRIS→DEBRIS' && k !== 'ROCKET BODY→ROCKET BODY');
+    const contradicted = [...tally].filter(
+      ([k]) => /^(DEBRIS|ROCKET BODY)→/.test(k) && k !== 'DEBRIS→DEBRIS' && k !== 'ROCKET BODY→ROCKET BODY',
+    );
     expect(contradicted).toEqual([]);
     // The payload flag agrees with Space-Track's PAYLOAD for 2,461 of 2,499 (98.5%; the rest were
     // re-typed by 2025, e.g. to UNKNOWN or ROCKET BODY).
@@ -195,14 +256,25 @@ describe("CelesTrak's current column set (fixture built from real rows)", () => 
 
   it('PAY/R/B/DEB/UNK map to the full type names', () => {
     expect(csv.items.map((x) => [x.noradId, x.objectType])).toEqual([
-      [1, 'ROCKET BODY'], [2, 'PAYLOAD'], [5, 'PAYLOAD'], [39232, 'PAYLOAD'], [42658, 'DEBRIS'], [44835, 'PAYLOAD'], [45915, 'UNKNOWN'],
+      [1, 'ROCKET BODY'],
+      [2, 'PAYLOAD'],
+      [5, 'PAYLOAD'],
+      [39232, 'PAYLOAD'],
+      [42658, 'DEBRIS'],
+      [44835, 'PAYLOAD'],
+      [45915, 'UNKNOWN'],
     ]);
   });
 
   it('rows carry the same values as the rows they were built from', () => {
     const older = olderTable.items;
     const v = csv.items.find((x) => x.noradId === 5)!;
-    expect(without(v, 'line')).toEqual(without(older.find((x) => x.noradId === 5)!, 'line'));
+    expect(without(v, 'line')).toEqual(
+      without(
+        older.find((x) => x.noradId === 5)!,
+        'line',
+      ),
+    );
     expect(v.rcsM2).toBe(0.122);
   });
 
@@ -218,24 +290,38 @@ describe("CelesTrak's current column set (fixture built from real rows)", () => 
 });
 
 describe('bad SATCAT input', () => {
-  const header = 'OBJECT_NAME,OBJECT_ID,NORAD_CAT_ID,OBJECT_TYPE,OPS_STATUS_CODE,OWNER,LAUNCH_DATE,LAUNCH_SITE,DECAY_DATE,PERIOD,INCLINATION,APOGEE,PERIGEE,RCS,DATA_STATUS_CODE,ORBIT_CENTER,ORBIT_TYPE';
+  const header =
+    'OBJECT_NAME,OBJECT_ID,NORAD_CAT_ID,OBJECT_TYPE,OPS_STATUS_CODE,OWNER,LAUNCH_DATE,LAUNCH_SITE,DECAY_DATE,PERIOD,INCLINATION,APOGEE,PERIGEE,RCS,DATA_STATUS_CODE,ORBIT_CENTER,ORBIT_TYPE';
   const good = 'VANGUARD 1,1958-002B,5,PAY,,US,1958-03-17,,,133,34.3,3830,654,0.122,,,';
 
   it('a mistyped value is SATCAT_FIELD_TYPE at its cell; the other rows are kept', () => {
     const bad = good.replace('34.3', '34.3.1').replace(',5,', ',6,');
     const r = parseSatcat(`${header}\n${good}\n${bad}\n`, { file: 'x.csv' });
     expect(r.items.map((x) => x.noradId)).toEqual([5]);
-    expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([['SATCAT_FIELD_TYPE', 3, bad.indexOf('34.3.1') + 1]]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['SATCAT_FIELD_TYPE', 3, bad.indexOf('34.3.1') + 1],
+    ]);
   });
 
   it('an unknown object type, a bad date and a short row are reported', () => {
-    const r = parseSatcat(`${header}\n${good.replace('PAY', 'SAT')}\n${good.replace('1958-03-17', '1958-13-17')}\n5,VANGUARD\n`, { file: 'x.csv' });
+    const r = parseSatcat(
+      `${header}\n${good.replace('PAY', 'SAT')}\n${good.replace('1958-03-17', '1958-13-17')}\n5,VANGUARD\n`,
+      { file: 'x.csv' },
+    );
     expect(r.items).toEqual([]);
-    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['SATCAT_FIELD_TYPE', 2], ['SATCAT_FIELD_TYPE', 3], ['SATCAT_SYNTAX', 4]]);
+    expect(r.issues.map((i) => [i.code, i.line])).toEqual([
+      ['SATCAT_FIELD_TYPE', 2],
+      ['SATCAT_FIELD_TYPE', 3],
+      ['SATCAT_SYNTAX', 4],
+    ]);
   });
 
   it('broken JSON is SATCAT_SYNTAX; an OMM is UNKNOWN_FORMAT for parseSatcat', () => {
-    expect(parseSatcat('[{"NORAD_CAT_ID":5,', { file: 'x', format: 'json' }).issues.map((i) => i.code)).toEqual(['SATCAT_SYNTAX']);
-    expect(parseSatcat(readFixture('omm/python-sgp4/sample_omm.json'), { file: 'x' }).issues.map((i) => i.code)).toEqual(['UNKNOWN_FORMAT']);
+    expect(parseSatcat('[{"NORAD_CAT_ID":5,', { file: 'x', format: 'json' }).issues.map((i) => i.code)).toEqual([
+      'SATCAT_SYNTAX',
+    ]);
+    expect(
+      parseSatcat(readFixture('omm/python-sgp4/sample_omm.json'), { file: 'x' }).issues.map((i) => i.code),
+    ).toEqual(['UNKNOWN_FORMAT']);
   });
 });

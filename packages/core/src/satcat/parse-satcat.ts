@@ -40,10 +40,14 @@ export interface ParseSatcatOptions {
 const COSPAR_RE = /^\d{4}-\d{3}[A-Z]{1,3}$/;
 
 const OBJECT_TYPES: Readonly<Record<string, SatcatObjectType>> = {
-  PAYLOAD: 'PAYLOAD', PAY: 'PAYLOAD',
-  'ROCKET BODY': 'ROCKET BODY', 'R/B': 'ROCKET BODY',
-  DEBRIS: 'DEBRIS', DEB: 'DEBRIS',
-  UNKNOWN: 'UNKNOWN', UNK: 'UNKNOWN',
+  PAYLOAD: 'PAYLOAD',
+  PAY: 'PAYLOAD',
+  'ROCKET BODY': 'ROCKET BODY',
+  'R/B': 'ROCKET BODY',
+  DEBRIS: 'DEBRIS',
+  DEB: 'DEBRIS',
+  UNKNOWN: 'UNKNOWN',
+  UNK: 'UNKNOWN',
   TBA: 'TBA',
 };
 
@@ -57,7 +61,10 @@ export function parseSatcat(text: string, options: ParseSatcatOptions): ParseRes
   const { file } = options;
   const issues: ParseIssue[] = [];
   if (text.trim() === '' || text === '\ufeff') {
-    return { items: [], issues: [makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'a SATCAT table', 'the input is empty')] };
+    return {
+      items: [],
+      issues: [makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'a SATCAT table', 'the input is empty')],
+    };
   }
   let format = options.format;
   if (format === undefined) {
@@ -67,15 +74,30 @@ export function parseSatcat(text: string, options: ParseSatcatOptions): ParseRes
     else {
       return {
         items: [],
-        issues: [makeIssue(IssueCode.UNKNOWN_FORMAT, { file, line: 1, column: 0 }, 'SATCAT as CSV or JSON',
-          `the input looks like ${detected}, not a SATCAT table`)],
+        issues: [
+          makeIssue(
+            IssueCode.UNKNOWN_FORMAT,
+            { file, line: 1, column: 0 },
+            'SATCAT as CSV or JSON',
+            `the input looks like ${detected}, not a SATCAT table`,
+          ),
+        ],
       };
     }
   }
   const rows = format === 'csv' ? csvRows(text, file, issues) : jsonRows(text, file, issues);
   const items: SatcatRecord[] = [];
   if (rows.length === 0 && issues.length === 0) {
-    issues.push(makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'one or more SATCAT records', 'the table holds no record', undefined, 'warning'));
+    issues.push(
+      makeIssue(
+        IssueCode.EMPTY_INPUT,
+        { file, line: 1, column: 0 },
+        'one or more SATCAT records',
+        'the table holds no record',
+        undefined,
+        'warning',
+      ),
+    );
   }
   for (const row of rows) {
     const rec = buildRecord(row, file, issues);
@@ -93,8 +115,15 @@ function csvRows(text: string, file: string, issues: ParseIssue[]): SatcatRow[] 
   const names = header.cells.map((c) => c.text.trim().toUpperCase());
   for (const row of rest) {
     if (row.cells.length !== names.length) {
-      issues.push(makeIssue(IssueCode.SATCAT_SYNTAX, { file, line: row.line, column: 0 }, `${names.length} comma-separated cells`,
-        `row has ${row.cells.length} cells, header has ${names.length}`, row.raw));
+      issues.push(
+        makeIssue(
+          IssueCode.SATCAT_SYNTAX,
+          { file, line: row.line, column: 0 },
+          `${names.length} comma-separated cells`,
+          `row has ${row.cells.length} cells, header has ${names.length}`,
+          row.raw,
+        ),
+      );
       continue;
     }
     const fields = new Map<string, LocatedValue>();
@@ -105,7 +134,9 @@ function csvRows(text: string, file: string, issues: ParseIssue[]): SatcatRow[] 
     out.push({ line: row.line, fields });
   }
   if (doc.unterminatedQuote !== null) {
-    issues.push(makeIssue(IssueCode.SATCAT_SYNTAX, { file, ...doc.unterminatedQuote }, 'a closing "', 'unterminated quoted cell'));
+    issues.push(
+      makeIssue(IssueCode.SATCAT_SYNTAX, { file, ...doc.unterminatedQuote }, 'a closing "', 'unterminated quoted cell'),
+    );
   }
   return out;
 }
@@ -114,13 +145,27 @@ function jsonRows(text: string, file: string, issues: ParseIssue[]): SatcatRow[]
   const lines = new LineIndex(text);
   const doc = readJsonDocument(text);
   for (const p of doc.problems) {
-    issues.push(makeIssue(IssueCode.SATCAT_SYNTAX, { file, ...lines.position(p.offset) }, p.expected, `JSON syntax: ${p.message}`));
+    issues.push(
+      makeIssue(
+        IssueCode.SATCAT_SYNTAX,
+        { file, ...lines.position(p.offset) },
+        p.expected,
+        `JSON syntax: ${p.message}`,
+      ),
+    );
   }
   const out: SatcatRow[] = [];
   for (const el of doc.elements) {
     const at = lines.position(el.start);
     if (el.kind !== 'object') {
-      issues.push(makeIssue(IssueCode.SATCAT_SYNTAX, { file, ...at }, 'a JSON object per SATCAT record', `found a JSON ${el.kind}`));
+      issues.push(
+        makeIssue(
+          IssueCode.SATCAT_SYNTAX,
+          { file, ...at },
+          'a JSON object per SATCAT record',
+          `found a JSON ${el.kind}`,
+        ),
+      );
       continue;
     }
     out.push({ line: at.line, fields: jsonObjectFields(el, lines) });
@@ -141,7 +186,9 @@ function buildRecord(row: SatcatRow, file: string, issues: ParseIssue[]): Satcat
   const at = (v: LocatedValue | undefined): { file: string; line: number; column: number } =>
     v === undefined ? { file, line: row.line, column: 0 } : { file, line: v.line, column: v.column };
   const missing = (name: string): void => {
-    issues.push(makeIssue(IssueCode.SATCAT_FIELD_MISSING, at(undefined), name, `required column ${name} is missing or blank`));
+    issues.push(
+      makeIssue(IssueCode.SATCAT_FIELD_MISSING, at(undefined), name, `required column ${name} is missing or blank`),
+    );
   };
   const wrong = (name: string, v: LocatedValue, expected: string): void => {
     issues.push(makeIssue(IssueCode.SATCAT_FIELD_TYPE, at(v), expected, `${name} is not ${expected}`, fieldInput(v)));
@@ -222,9 +269,10 @@ function buildRecord(row: SatcatRow, file: string, issues: ParseIssue[]): Satcat
   const inclinationDeg = number('degrees', legacySentinel, 'INCLINATION', 'INCLINATION_DEG');
   const apogee = number('km', legacySentinel, 'APOGEE', 'APOGEE_KM');
   const perigee = number('km', legacySentinel, 'PERIGEE', 'PERIGEE_KM');
-  const rcsM2 = fields.has('RCS') || fields.has('RCS_M2')
-    ? number('m²', legacySentinel, 'RCS', 'RCS_M2')
-    : number('m²', 0, 'RCSVALUE');
+  const rcsM2 =
+    fields.has('RCS') || fields.has('RCS_M2')
+      ? number('m²', legacySentinel, 'RCS', 'RCS_M2')
+      : number('m²', 0, 'RCSVALUE');
 
   let rcsSize: RcsSize | null = null;
   const sizeField = fields.get('RCS_SIZE');

@@ -88,12 +88,71 @@ export interface Sgp4DeepSpaceConstants extends Sgp4InitialisedConstants {
 }
 
 const FIELDS = [
-  'no', 'ecco', 'inclo', 'nodeo', 'argpo', 'mo', 'mdot', 'argpdot', 'nodedot', 'nodecf', 'cc1', 't2cof',
-  'irez', 'd2201', 'd2211', 'd3210', 'd3222', 'd4410', 'd4422', 'd5220', 'd5232', 'd5421', 'd5433',
-  'dedt', 'didt', 'dmdt', 'dnodt', 'domdt', 'del1', 'del2', 'del3', 'xfact', 'xlamo', 'gsto',
-  'e3', 'ee2', 'peo', 'pgho', 'pho', 'pinco', 'plo', 'se2', 'se3', 'sgh2', 'sgh3', 'sgh4', 'sh2', 'sh3',
-  'si2', 'si3', 'sl2', 'sl3', 'sl4', 'xgh2', 'xgh3', 'xgh4', 'xh2', 'xh3', 'xi2', 'xi3', 'xl2', 'xl3',
-  'xl4', 'zmol', 'zmos',
+  'no',
+  'ecco',
+  'inclo',
+  'nodeo',
+  'argpo',
+  'mo',
+  'mdot',
+  'argpdot',
+  'nodedot',
+  'nodecf',
+  'cc1',
+  't2cof',
+  'irez',
+  'd2201',
+  'd2211',
+  'd3210',
+  'd3222',
+  'd4410',
+  'd4422',
+  'd5220',
+  'd5232',
+  'd5421',
+  'd5433',
+  'dedt',
+  'didt',
+  'dmdt',
+  'dnodt',
+  'domdt',
+  'del1',
+  'del2',
+  'del3',
+  'xfact',
+  'xlamo',
+  'gsto',
+  'e3',
+  'ee2',
+  'peo',
+  'pgho',
+  'pho',
+  'pinco',
+  'plo',
+  'se2',
+  'se3',
+  'sgh2',
+  'sgh3',
+  'sgh4',
+  'sh2',
+  'sh3',
+  'si2',
+  'si3',
+  'sl2',
+  'sl3',
+  'sl4',
+  'xgh2',
+  'xgh3',
+  'xgh4',
+  'xh2',
+  'xh3',
+  'xi2',
+  'xi3',
+  'xl2',
+  'xl3',
+  'xl4',
+  'zmol',
+  'zmos',
 ] as const;
 
 type Field = (typeof FIELDS)[number];
@@ -110,7 +169,13 @@ export const DS_STATE_SIZE = 3;
  * Packs a deep-space object's constants into `c` at `offset` and its integrator state into
  * `state` at `stateOffset`. Throws RangeError for a near-Earth object.
  */
-export function packDeepSpace(k: Sgp4DeepSpaceConstants, c: Float64Array, offset: number, state: Float64Array, stateOffset: number): void {
+export function packDeepSpace(
+  k: Sgp4DeepSpaceConstants,
+  c: Float64Array,
+  offset: number,
+  state: Float64Array,
+  stateOffset: number,
+): void {
   if (k.method !== 'd') throw new RangeError('packDeepSpace: near-Earth object (method "n")');
   for (const f of FIELDS) c[offset + IX[f]] = k[f];
   c[offset + I_BSTAR_CC4] = k.bstar * k.cc4;
@@ -269,9 +334,13 @@ export function propagateDeepSpaceGrid(
       let ft = 0.0;
       for (;;) {
         if (irez !== 2) {
-          xndt = del1 * Math.sin(xli - FASX2) + del2 * Math.sin(2.0 * (xli - FASX4)) + del3 * Math.sin(3.0 * (xli - FASX6));
+          xndt =
+            del1 * Math.sin(xli - FASX2) + del2 * Math.sin(2.0 * (xli - FASX4)) + del3 * Math.sin(3.0 * (xli - FASX6));
           xldot = xni + xfact;
-          xnddt = del1 * Math.cos(xli - FASX2) + 2.0 * del2 * Math.cos(2.0 * (xli - FASX4)) + 3.0 * del3 * Math.cos(3.0 * (xli - FASX6));
+          xnddt =
+            del1 * Math.cos(xli - FASX2) +
+            2.0 * del2 * Math.cos(2.0 * (xli - FASX4)) +
+            3.0 * del3 * Math.cos(3.0 * (xli - FASX6));
           xnddt *= xldot;
         } else {
           const xomi = argpo + argpdot * atime;

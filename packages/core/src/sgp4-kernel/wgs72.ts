@@ -10,7 +10,8 @@ export const WGS72_EARTH_RADIUS_KM = 6378.135;
 /** Gravitational parameter, km³/s². */
 export const WGS72_MU_KM3_PER_S2 = 398600.8;
 /** sqrt(GM) in Earth radii^1.5 per minute. */
-export const XKE = 60.0 / Math.sqrt((WGS72_EARTH_RADIUS_KM * WGS72_EARTH_RADIUS_KM * WGS72_EARTH_RADIUS_KM) / WGS72_MU_KM3_PER_S2);
+export const XKE =
+  60.0 / Math.sqrt((WGS72_EARTH_RADIUS_KM * WGS72_EARTH_RADIUS_KM * WGS72_EARTH_RADIUS_KM) / WGS72_MU_KM3_PER_S2);
 /** Velocity unit: Earth radii per minute in km/s. */
 export const VKM_PER_SEC = (WGS72_EARTH_RADIUS_KM * XKE) / 60.0;
 /** Second zonal harmonic. */

@@ -43,8 +43,7 @@ export function instantFromYearDay(year: number, dayOfYear: number): Instant {
   return instant(Date.UTC(year, 0, 1) + (dayOfYear - 1) * MS_PER_DAY);
 }
 
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*(Z|z|[+-]\d{2}:?\d{2})$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*(Z|z|[+-]\d{2}:?\d{2})$/;
 const ISO_DOY_RE = /^(\d{4})-(\d{3})T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)\s*(Z|z|[+-]\d{2}:?\d{2})?$/;
 const ISO_NAIVE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/;
 
@@ -95,7 +94,8 @@ export function parseUtcTimestamp(text: string): Instant | undefined {
   const naive = ISO_NAIVE_RE.exec(trimmed);
   if (naive === null) return undefined;
   const [, y, mo, d, h, mi, s] = naive;
-  if (!validCalendar(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0))) return undefined;
+  if (!validCalendar(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)))
+    return undefined;
   return instantFromUtcFields(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
 }
 

@@ -9,14 +9,21 @@
 import { describe, expect, it } from 'vitest';
 import { createSgp4Propagator, propagateTemeAtMinutes } from '../../src/propagation/index.js';
 import type { ReferenceRow } from '../../src/propagation/sgp4-verification-files.test-support.js';
-import { readStkEphemeris, readTcppver, readVerificationTle } from '../../src/propagation/sgp4-verification-files.test-support.js';
+import {
+  readStkEphemeris,
+  readTcppver,
+  readVerificationTle,
+} from '../../src/propagation/sgp4-verification-files.test-support.js';
 import { readFixture } from '../support/fixtures.js';
 
 const cases = readVerificationTle(readFixture('sgp4-verification/SGP4-VER.TLE'));
 const official = (satnum: number): ReferenceRow[] =>
   readStkEphemeris(readFixture(`sgp4-verification/celestrak-official/${String(satnum).padStart(5, '0')}.e`));
 
-function maxDiff(a: ReferenceRow | { r: readonly number[]; v: readonly number[] }, b: ReferenceRow): { dr: number; dv: number } {
+function maxDiff(
+  a: ReferenceRow | { r: readonly number[]; v: readonly number[] },
+  b: ReferenceRow,
+): { dr: number; dv: number } {
   const dr = Math.max(...[0, 1, 2].map((i) => Math.abs((a.r[i] ?? NaN) - (b.r[i] ?? NaN))));
   const dv = Math.max(...[0, 1, 2].map((i) => Math.abs((a.v[i] ?? NaN) - (b.v[i] ?? NaN))));
   return { dr, dv };
@@ -41,7 +48,10 @@ describe('SGP4-VER against CelesTrak official output (current Vallado C++)', () 
       for (const ref of rows) {
         const got = propagateTemeAtMinutes(init.propagator, ref.tsinceMin, { sgp4Only: true });
         if (!got.ok) throw new Error(`${String(c.satnum)} at ${String(ref.tsinceMin)} min: ${got.code}`);
-        const { dr, dv } = maxDiff({ r: [got.state.r.x, got.state.r.y, got.state.r.z], v: [got.state.v.x, got.state.v.y, got.state.v.z] }, ref);
+        const { dr, dv } = maxDiff(
+          { r: [got.state.r.x, got.state.r.y, got.state.r.z], v: [got.state.v.x, got.state.v.y, got.state.v.z] },
+          ref,
+        );
         expect(dr, `${String(c.satnum)} at ${String(ref.tsinceMin)} min (km)`).toBeLessThanOrEqual(tol);
         expect(dv, `${String(c.satnum)} at ${String(ref.tsinceMin)} min (km/s)`).toBeLessThanOrEqual(1e-9);
         compared++;
@@ -66,7 +76,10 @@ describe('SGP4-VER against CelesTrak official output (current Vallado C++)', () 
       expect(prior.tsinceMin).toBeCloseTo(ref.tsinceMin, 6);
       const got = propagateTemeAtMinutes(init.propagator, ref.tsinceMin, { sgp4Only: true });
       if (!got.ok) throw new Error(got.code);
-      const ours = { r: [got.state.r.x, got.state.r.y, got.state.r.z], v: [got.state.v.x, got.state.v.y, got.state.v.z] };
+      const ours = {
+        r: [got.state.r.x, got.state.r.y, got.state.r.z],
+        v: [got.state.v.x, got.state.v.y, got.state.v.z],
+      };
       expect(maxDiff(ours, prior).dr).toBeLessThanOrEqual(1e-8);
       const { dr } = maxDiff(ours, ref);
       if (dr > 1e-8) firstDifferent = Math.min(firstDifferent, ref.tsinceMin);

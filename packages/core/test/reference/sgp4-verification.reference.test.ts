@@ -16,9 +16,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PropagateResult } from '../../src/propagation/index.js';
-import { Sgp4FailureCode, createSgp4Propagator, propagateTeme, propagateTemeAtMinutes } from '../../src/propagation/index.js';
+import {
+  Sgp4FailureCode,
+  createSgp4Propagator,
+  propagateTeme,
+  propagateTemeAtMinutes,
+} from '../../src/propagation/index.js';
 import type { ReferenceRow, VerificationCase } from '../../src/propagation/sgp4-verification-files.test-support.js';
-import { readTcppver, readVerificationTle, verificationTimes } from '../../src/propagation/sgp4-verification-files.test-support.js';
+import {
+  readTcppver,
+  readVerificationTle,
+  verificationTimes,
+} from '../../src/propagation/sgp4-verification-files.test-support.js';
 import { instant } from '../../src/time/instant.js';
 import { readFixture } from '../support/fixtures.js';
 
@@ -104,11 +113,18 @@ describe('SGP4-VER against tcppver.out (Vallado C++ 2012)', () => {
       if (!init.ok) return;
       const rows = blocks[index]?.rows ?? [];
       for (const ref of rows) {
-        const got = propagateTeme(init.propagator, instant(init.propagator.epoch + ref.tsinceMin * 60_000), { sgp4Only: true });
+        const got = propagateTeme(init.propagator, instant(init.propagator.epoch + ref.tsinceMin * 60_000), {
+          sgp4Only: true,
+        });
         if (!got.ok) throw new Error(`${String(c.satnum)} at ${String(ref.tsinceMin)}: ${got.code}`);
         const { r, v } = got.state;
         worstKm = Math.max(worstKm, Math.abs(r.x - ref.r[0]), Math.abs(r.y - ref.r[1]), Math.abs(r.z - ref.r[2]));
-        worstKmPerSec = Math.max(worstKmPerSec, Math.abs(v.x - ref.v[0]), Math.abs(v.y - ref.v[1]), Math.abs(v.z - ref.v[2]));
+        worstKmPerSec = Math.max(
+          worstKmPerSec,
+          Math.abs(v.x - ref.v[0]),
+          Math.abs(v.y - ref.v[1]),
+          Math.abs(v.z - ref.v[2]),
+        );
       }
     });
     expect(worstKm).toBeLessThanOrEqual(1e-6);
@@ -124,7 +140,13 @@ describe('SGP4-VER against tcppver.out (Vallado C++ 2012)', () => {
       if (!init.ok) return;
       for (const ref of blocks[index]?.rows ?? []) {
         const got = propagateTemeAtMinutes(init.propagator, ref.tsinceMin);
-        if (got.ok) expectClose(got, ref, SENSITIVE.has(c.satnum) ? SENSITIVE_POSITION_TOL_KM : POSITION_TOL_KM, String(c.satnum));
+        if (got.ok)
+          expectClose(
+            got,
+            ref,
+            SENSITIVE.has(c.satnum) ? SENSITIVE_POSITION_TOL_KM : POSITION_TOL_KM,
+            String(c.satnum),
+          );
         else refusals.push(`${String(c.satnum)}@${String(ref.tsinceMin)}:${got.code}`);
       }
     });
@@ -134,6 +156,8 @@ describe('SGP4-VER against tcppver.out (Vallado C++ 2012)', () => {
     expect(tooOld).toHaveLength(69); // its 70 rows but the one at the epoch
     // 33333 at 20 min: SGP4 still answers (|r| = 45,000 km) one step before its own error 4, far
     // outside the set's mean orbit; orbwatch refuses it.
-    expect(refusals.filter((r) => !r.endsWith(Sgp4FailureCode.ELEMENTS_TOO_OLD))).toEqual([`33333@20:${Sgp4FailureCode.STATE_OFF_ORBIT}`]);
+    expect(refusals.filter((r) => !r.endsWith(Sgp4FailureCode.ELEMENTS_TOO_OLD))).toEqual([
+      `33333@20:${Sgp4FailureCode.STATE_OFF_ORBIT}`,
+    ]);
   });
 });

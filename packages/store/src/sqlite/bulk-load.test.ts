@@ -18,11 +18,19 @@ import { openSqliteCatalog } from './sqlite-catalog-repository.js';
 const iss = parseTle(readFixture('history-2026/iss.3le.gz'), { file: 'iss.3le' }).items;
 const SOURCE = { name: 'celestrak', kind: 'official' } as const;
 const hasEpochIndex = (repo: SqliteCatalogRepository): boolean =>
-  repo.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'element_sets_epoch'").get() !== undefined;
+  repo.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'element_sets_epoch'").get() !==
+  undefined;
 const cacheSize = (repo: SqliteCatalogRepository): unknown => repo.db.pragma('cache_size', { simple: true });
 
 function begin(repo: SqliteCatalogRepository, id: string): void {
-  repo.beginIngestRun({ id, source: SOURCE, files: ['iss.3le'], startedAt: instant(0), retrievedAt: instant(0), issues: [] });
+  repo.beginIngestRun({
+    id,
+    source: SOURCE,
+    files: ['iss.3le'],
+    startedAt: instant(0),
+    retrievedAt: instant(0),
+    issues: [],
+  });
 }
 
 /** Ids of the sets with epochs in [from, to), in the repository's order. */

@@ -83,7 +83,9 @@ function ensureEpochIndex(db: Database.Database): void {
  * without it, only slower.
  */
 function restoreEpochIndex(db: Database.Database): void {
-  const found = db.prepare("SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = 'element_sets_epoch'").get();
+  const found = db
+    .prepare("SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = 'element_sets_epoch'")
+    .get();
   if (found !== undefined) return;
   try {
     ensureEpochIndex(db);
@@ -125,7 +127,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #upsertName: Database.Statement;
   readonly #insertIssue: Database.Statement;
   readonly #bumpRun: Database.Statement;
-  readonly #runForBatch: Database.Statement<[string], { source_id: number; retrieved_at_ms: number; status: string; files: string }>;
+  readonly #runForBatch: Database.Statement<
+    [string],
+    { source_id: number; retrieved_at_ms: number; status: string; files: string }
+  >;
   readonly #ingestTx: Database.Transaction<(batch: IngestBatch) => BatchResult>;
   readonly #events: SqliteEventStore;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
@@ -193,8 +198,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   ensureSource(source: SourceInput): Source {
     const found = this.db.prepare('SELECT id, name, kind, description FROM sources WHERE name = ?').get(source.name) as
-      | SourceRow
-      | undefined;
+      SourceRow | undefined;
     if (found !== undefined) {
       if (found.kind !== source.kind) {
         throw new OrbwatchError(
@@ -208,7 +212,12 @@ export class SqliteCatalogRepository implements CatalogRepository {
     const r = this.db
       .prepare('INSERT INTO sources (name, kind, description) VALUES (?, ?, ?)')
       .run(source.name, source.kind, source.description ?? '');
-    return { id: Number(r.lastInsertRowid), name: source.name, kind: source.kind, description: source.description ?? '' };
+    return {
+      id: Number(r.lastInsertRowid),
+      name: source.name,
+      kind: source.kind,
+      description: source.description ?? '',
+    };
   }
 
   sources(): Source[] {
@@ -218,19 +227,34 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   beginIngestRun(run: BeginIngestRun): void {
-    this.db.transaction(() => {
-      const source = this.ensureSource(run.source);
-      const rejected = run.issues.reduce((n, i) => (i.severity === 'error' ? n + 1 : n), 0);
-      this.db
-        .prepare(`INSERT INTO ingest_runs (id, source_id, started_at_ms, retrieved_at_ms, files, rejected, status)
-          VALUES (?, ?, ?, ?, ?, ?, 'running')`)
-        .run(run.id, source.id, Math.round(run.startedAt), run.retrievedAt, JSON.stringify(run.files), rejected);
-      for (const i of run.issues) this.#recordIssue(run.id, i, null);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const source = this.ensureSource(run.source);
+        const rejected = run.issues.reduce((n, i) => (i.severity === 'error' ? n + 1 : n), 0);
+        this.db
+          .prepare(
+            `INSERT INTO ingest_runs (id, source_id, started_at_ms, retrieved_at_ms, files, rejected, status)
+          VALUES (?, ?, ?, ?, ?, ?, 'running')`,
+          )
+          .run(run.id, source.id, Math.round(run.startedAt), run.retrievedAt, JSON.stringify(run.files), rejected);
+        for (const i of run.issues) this.#recordIssue(run.id, i, null);
+      })
+      .immediate();
   }
 
   #recordIssue(runId: string, i: ParseIssue | IngestIssue, elementSetId: number | null): void {
-    this.#insertIssue.run(runId, i.file, i.line, i.column, i.code, i.severity, i.expected, i.message, i.input ?? null, elementSetId);
+    this.#insertIssue.run(
+      runId,
+      i.file,
+      i.line,
+      i.column,
+      i.code,
+      i.severity,
+      i.expected,
+      i.message,
+      i.input ?? null,
+      elementSetId,
+    );
   }
 
   ingestBatch(batch: IngestBatch): BatchResult {
@@ -259,7 +283,13 @@ export class SqliteCatalogRepository implements CatalogRepository {
     for (const s of sets) {
       const agg = perNorad.get(s.noradId);
       if (agg === undefined) {
-        perNorad.set(s.noradId, { cospar: s.cosparId, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity, names: [] });
+        perNorad.set(s.noradId, {
+          cospar: s.cosparId,
+          accepted: 0,
+          minEpoch: Infinity,
+          maxEpoch: -Infinity,
+          names: [],
+        });
       } else if (agg.cospar === null && s.cosparId !== null) {
         agg.cospar = s.cosparId;
       }
@@ -275,10 +305,32 @@ export class SqliteCatalogRepository implements CatalogRepository {
       const hash = contentHash(s);
       const epoch = s.epoch;
       const r = insert.run(
-        s.noradId, epoch, sourceId, s.epochText, s.name, s.cosparId, s.classification,
-        s.meanMotionRadPerSec, s.eccentricity, s.inclinationRad, s.raanRad, s.argPerigeeRad, s.meanAnomalyRad,
-        s.bstarPerEarthRadii, s.meanMotionDotRevPerDay2, s.meanMotionDdotRevPerDay3, s.elementSetNo, s.revAtEpoch,
-        s.ephemerisType, s.theory, s.format, s.raw, hash, s.line, retrievedAt, runId,
+        s.noradId,
+        epoch,
+        sourceId,
+        s.epochText,
+        s.name,
+        s.cosparId,
+        s.classification,
+        s.meanMotionRadPerSec,
+        s.eccentricity,
+        s.inclinationRad,
+        s.raanRad,
+        s.argPerigeeRad,
+        s.meanAnomalyRad,
+        s.bstarPerEarthRadii,
+        s.meanMotionDotRevPerDay2,
+        s.meanMotionDdotRevPerDay3,
+        s.elementSetNo,
+        s.revAtEpoch,
+        s.ephemerisType,
+        s.theory,
+        s.format,
+        s.raw,
+        hash,
+        s.line,
+        retrievedAt,
+        runId,
       );
       const agg = perNorad.get(s.noradId);
       if (r.changes === 1) {
@@ -290,7 +342,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
         }
       } else {
         const stored = this.#findByKey.get(s.noradId, epoch, sourceId);
-        if (stored === undefined) throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
+        if (stored === undefined)
+          throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
         if (stored.content_hash === hash) {
           duplicates++;
         } else {
@@ -310,9 +363,11 @@ export class SqliteCatalogRepository implements CatalogRepository {
         }
       }
     }
-    for (const agg of perNorad.values()) for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
+    for (const agg of perNorad.values())
+      for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
     for (const [norad, agg] of perNorad) {
-      if (agg.accepted > 0) this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
+      if (agg.accepted > 0)
+        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
     }
     this.#bumpRun.run(accepted, duplicates, conflicts, conflicts, runId);
     return { accepted, duplicates, conflicts, issues };
@@ -341,15 +396,32 @@ export class SqliteCatalogRepository implements CatalogRepository {
     if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
     const seen = run.retrieved_at_ms;
     const ms = (t: Instant | null | undefined): number | null => (t === null || t === undefined ? null : Math.round(t));
-    return this.db.transaction(() => {
-      for (const f of facts) {
-        upsert.run(f.noradId, f.cosparId ?? null, f.objectType ?? null, f.owner ?? null, ms(f.launchDate), ms(f.decayDate),
-          f.launchSite ?? null, f.periodSec ?? null, f.inclinationRad ?? null, f.apogeeKm ?? null, f.perigeeKm ?? null,
-          f.rcsM2 ?? null, f.opsStatus ?? null, f.raw ?? null, runId);
-        if (f.name !== undefined && f.name !== null && f.name.length > 0) this.#upsertName.run(f.noradId, f.name, seen, seen);
-      }
-      return facts.length;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        for (const f of facts) {
+          upsert.run(
+            f.noradId,
+            f.cosparId ?? null,
+            f.objectType ?? null,
+            f.owner ?? null,
+            ms(f.launchDate),
+            ms(f.decayDate),
+            f.launchSite ?? null,
+            f.periodSec ?? null,
+            f.inclinationRad ?? null,
+            f.apogeeKm ?? null,
+            f.perigeeKm ?? null,
+            f.rcsM2 ?? null,
+            f.opsStatus ?? null,
+            f.raw ?? null,
+            runId,
+          );
+          if (f.name !== undefined && f.name !== null && f.name.length > 0)
+            this.#upsertName.run(f.noradId, f.name, seen, seen);
+        }
+        return facts.length;
+      })
+      .immediate();
   }
 
   finishIngestRun(runId: string, finishedAt: Instant, status: Exclude<IngestRunStatus, 'running'>): IngestRun {
@@ -373,8 +445,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   ingestIssues(runId: string): IngestIssue[] {
     const rows = this.db
-      .prepare(`SELECT file, line_no, column_no, code, severity, expected, message, input, element_set_id
-        FROM ingest_issues WHERE run_id = ? ORDER BY file, line_no, column_no, id`)
+      .prepare(
+        `SELECT file, line_no, column_no, code, severity, expected, message, input, element_set_id
+        FROM ingest_issues WHERE run_id = ? ORDER BY file, line_no, column_no, id`,
+      )
       .all(runId) as IssueRow[];
     return rows.map(toIngestIssue);
   }
@@ -410,20 +484,28 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   getObject(norad: NoradId): CatalogObjectDetail | null {
     const row = this.db.prepare(`SELECT ${OBJECT_COLUMNS} FROM objects o WHERE o.norad_id = ?`).get(norad) as
-      | ObjectRow
-      | undefined;
+      ObjectRow | undefined;
     if (row === undefined) return null;
     const names = this.db
-      .prepare(`SELECT name, first_seen_epoch_ms, last_seen_epoch_ms FROM object_names WHERE norad_id = ?
-        ORDER BY first_seen_epoch_ms, name`)
+      .prepare(
+        `SELECT name, first_seen_epoch_ms, last_seen_epoch_ms FROM object_names WHERE norad_id = ?
+        ORDER BY first_seen_epoch_ms, name`,
+      )
       .all(norad) as ObjectNameRow[];
-    return { ...toCatalogObject(row), ...toSatcatFacts(row), names: names.map(toObjectName), satcatRaw: row.satcat_raw };
+    return {
+      ...toCatalogObject(row),
+      ...toSatcatFacts(row),
+      names: names.map(toObjectName),
+      satcatRaw: row.satcat_raw,
+    };
   }
 
   history(norad: NoradId, range: EpochRange = {}): StoredElementSet[] {
     const rows = this.db
-      .prepare(`SELECT ${ELEMENT_SET_COLUMNS} FROM ${ELEMENT_SET_FROM}
-        WHERE es.norad_id = ? AND es.epoch_ms >= ? AND es.epoch_ms < ? ORDER BY es.epoch_ms, es.id`)
+      .prepare(
+        `SELECT ${ELEMENT_SET_COLUMNS} FROM ${ELEMENT_SET_FROM}
+        WHERE es.norad_id = ? AND es.epoch_ms >= ? AND es.epoch_ms < ? ORDER BY es.epoch_ms, es.id`,
+      )
       .all(norad, range.from ?? -Number.MAX_VALUE, range.to ?? Number.MAX_VALUE) as ElementSetRow[];
     return rows.map(toStoredElementSet);
   }
@@ -472,7 +554,12 @@ export class SqliteCatalogRepository implements CatalogRepository {
     return this.#events.detectorWatermarks(detector);
   }
 
-  setDetectorWatermarks(detector: string, detectorVersion: string, marks: ReadonlyMap<NoradId, ElementSetId>, now: Instant): void {
+  setDetectorWatermarks(
+    detector: string,
+    detectorVersion: string,
+    marks: ReadonlyMap<NoradId, ElementSetId>,
+    now: Instant,
+  ): void {
     this.#events.setDetectorWatermarks(detector, detectorVersion, marks, now);
   }
 
@@ -523,7 +610,12 @@ export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = 
   try {
     db = new Database(path);
   } catch (e) {
-    throw new OrbwatchError(ErrorCode.STORAGE_UNAVAILABLE, `cannot open SQLite database ${path}`, { path }, { cause: e });
+    throw new OrbwatchError(
+      ErrorCode.STORAGE_UNAVAILABLE,
+      `cannot open SQLite database ${path}`,
+      { path },
+      { cause: e },
+    );
   }
   try {
     db.pragma(`busy_timeout = ${String(options.busyTimeoutMs ?? 5000)}`);
@@ -538,7 +630,12 @@ export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = 
   } catch (e) {
     db.close();
     if (e instanceof OrbwatchError) throw e;
-    throw new OrbwatchError(ErrorCode.STORAGE_FAILURE, `cannot prepare SQLite database ${path}`, { path }, { cause: e });
+    throw new OrbwatchError(
+      ErrorCode.STORAGE_FAILURE,
+      `cannot prepare SQLite database ${path}`,
+      { path },
+      { cause: e },
+    );
   }
   return new SqliteCatalogRepository(db, options);
 }

@@ -42,7 +42,20 @@ function stableJson(x: unknown): string {
 export function eventFingerprint(e: DetectedEvent): string {
   const objects = e.objects.map((o) => `${String(o.norad)}:${o.role}`).sort();
   const sets = e.elementSets.map((s) => `${String(s.noradId)}@${String(s.epoch)}`).sort();
-  return hash('sha256', stableJson({ kind: e.kind, detector: e.detector, version: e.detectorVersion, parameters: e.parameters, objects, sets, start: e.start, end: e.end }), 'hex');
+  return hash(
+    'sha256',
+    stableJson({
+      kind: e.kind,
+      detector: e.detector,
+      version: e.detectorVersion,
+      parameters: e.parameters,
+      objects,
+      sets,
+      start: e.start,
+      end: e.end,
+    }),
+    'hex',
+  );
 }
 
 export class SqliteEventStore {
@@ -59,14 +72,17 @@ export class SqliteEventStore {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#byFingerprint = db.prepare('SELECT id FROM events WHERE fingerprint = ?');
-    this.#insertEvent = db.prepare(`INSERT INTO events (id, kind, start_ms, end_ms, detector, detector_version, parameters, measures, fingerprint, created_at_ms)
+    this.#insertEvent =
+      db.prepare(`INSERT INTO events (id, kind, start_ms, end_ms, detector, detector_version, parameters, measures, fingerprint, created_at_ms)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#insertObject = db.prepare('INSERT OR IGNORE INTO event_objects (event_id, norad_id, role) VALUES (?, ?, ?)');
     this.#ensureObject = db.prepare('INSERT OR IGNORE INTO objects (norad_id) VALUES (?)');
     this.#insertSet = db.prepare('INSERT OR IGNORE INTO event_element_sets (event_id, element_set_id) VALUES (?, ?)');
     this.#findSet = db.prepare('SELECT id FROM element_sets WHERE norad_id = ? AND epoch_ms = ? ORDER BY id LIMIT 1');
     // Epochs that went through another representation may differ in the last float bits.
-    this.#findSetNear = db.prepare('SELECT id FROM element_sets WHERE norad_id = ? AND epoch_ms BETWEEN ? AND ? ORDER BY id LIMIT 1');
+    this.#findSetNear = db.prepare(
+      'SELECT id FROM element_sets WHERE norad_id = ? AND epoch_ms BETWEEN ? AND ? ORDER BY id LIMIT 1',
+    );
     this.#saveTx = db.transaction((events: readonly DetectedEvent[], now: Instant): SaveEventsResult => {
       const ids: string[] = [];
       let inserted = 0;
@@ -80,7 +96,18 @@ export class SqliteEventStore {
           continue;
         }
         const id = uuidV7(now);
-        this.#insertEvent.run(id, e.kind, e.start, e.end, e.detector, e.detectorVersion, JSON.stringify(e.parameters), JSON.stringify({ measures: e.measures, elementSets: e.elementSets }), fp, Math.round(now));
+        this.#insertEvent.run(
+          id,
+          e.kind,
+          e.start,
+          e.end,
+          e.detector,
+          e.detectorVersion,
+          JSON.stringify(e.parameters),
+          JSON.stringify({ measures: e.measures, elementSets: e.elementSets }),
+          fp,
+          Math.round(now),
+        );
         for (const o of e.objects) {
           this.#ensureObject.run(o.norad);
           this.#insertObject.run(id, o.norad, o.role);
@@ -98,7 +125,10 @@ export class SqliteEventStore {
 
   #resolveSet(s: ElementSetRef): number | undefined {
     if (s.storedId !== undefined && Number.isInteger(Number(s.storedId))) return Number(s.storedId);
-    return this.#findSet.get(s.noradId, s.epoch)?.id ?? this.#findSetNear.get(s.noradId, s.epoch - 0.001, s.epoch + 0.001)?.id;
+    return (
+      this.#findSet.get(s.noradId, s.epoch)?.id ??
+      this.#findSetNear.get(s.noradId, s.epoch - 0.001, s.epoch + 0.001)?.id
+    );
   }
 
   saveEvents(events: readonly DetectedEvent[], now: Instant): SaveEventsResult {
@@ -134,9 +164,18 @@ export class SqliteEventStore {
   }
 
   #hydrate(r: EventRow): StoredEvent {
-    const objects = this.#db.prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id').all(r.id) as { norad_id: number; role: StoredEvent['objects'][number]['role'] }[];
-    const setIds = (this.#db.prepare('SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id').all(r.id) as { element_set_id: number }[]).map((x) => x.element_set_id);
-    const body = JSON.parse(r.measures) as { measures: StoredEvent['measures']; elementSets: StoredEvent['elementSets'] };
+    const objects = this.#db
+      .prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id')
+      .all(r.id) as { norad_id: number; role: StoredEvent['objects'][number]['role'] }[];
+    const setIds = (
+      this.#db
+        .prepare('SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id')
+        .all(r.id) as { element_set_id: number }[]
+    ).map((x) => x.element_set_id);
+    const body = JSON.parse(r.measures) as {
+      measures: StoredEvent['measures'];
+      elementSets: StoredEvent['elementSets'];
+    };
     return {
       id: r.id,
       kind: r.kind,
@@ -154,20 +193,33 @@ export class SqliteEventStore {
   }
 
   detectorWatermarks(detector: string): Map<NoradId, ElementSetId> {
-    const rows = this.#db.prepare('SELECT norad_id, max_element_set_id FROM detector_watermarks WHERE detector = ?').all(detector) as { norad_id: number; max_element_set_id: number }[];
+    const rows = this.#db
+      .prepare('SELECT norad_id, max_element_set_id FROM detector_watermarks WHERE detector = ?')
+      .all(detector) as { norad_id: number; max_element_set_id: number }[];
     return new Map(rows.map((r) => [noradId(r.norad_id), r.max_element_set_id]));
   }
 
-  setDetectorWatermarks(detector: string, detectorVersion: string, marks: ReadonlyMap<NoradId, ElementSetId>, now: Instant): void {
-    const upsert = this.#db.prepare(`INSERT INTO detector_watermarks (detector, detector_version, norad_id, max_element_set_id, updated_at_ms) VALUES (?, ?, ?, ?, ?)
+  setDetectorWatermarks(
+    detector: string,
+    detectorVersion: string,
+    marks: ReadonlyMap<NoradId, ElementSetId>,
+    now: Instant,
+  ): void {
+    const upsert = this.#db
+      .prepare(`INSERT INTO detector_watermarks (detector, detector_version, norad_id, max_element_set_id, updated_at_ms) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (detector, norad_id) DO UPDATE SET detector_version = excluded.detector_version, max_element_set_id = excluded.max_element_set_id, updated_at_ms = excluded.updated_at_ms`);
-    this.#db.transaction(() => {
-      for (const [norad, id] of marks) upsert.run(detector, detectorVersion, norad, id, Math.round(now));
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        for (const [norad, id] of marks) upsert.run(detector, detectorVersion, norad, id, Math.round(now));
+      })
+      .immediate();
   }
 
   latestElementSetIds(): Map<NoradId, ElementSetId> {
-    const rows = this.#db.prepare('SELECT norad_id, max(id) AS id FROM element_sets GROUP BY norad_id').all() as { norad_id: number; id: number }[];
+    const rows = this.#db.prepare('SELECT norad_id, max(id) AS id FROM element_sets GROUP BY norad_id').all() as {
+      norad_id: number;
+      id: number;
+    }[];
     return new Map(rows.map((r) => [noradId(r.norad_id), r.id]));
   }
 }

@@ -18,7 +18,9 @@ const say = (line: string): void => {
   writeSync(1, `${line}\n`); // unbuffered: the parent reacts to it
 };
 
-const parsed = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), { file: 'launches-2026-03-to-05.3le' });
+const parsed = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), {
+  file: 'launches-2026-03-to-05.3le',
+});
 const repo = openSqliteCatalog(dbPath);
 say(`parsed ${String(parsed.items.length)}`);
 let batch = 0;

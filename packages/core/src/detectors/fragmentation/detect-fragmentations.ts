@@ -117,7 +117,10 @@ function parentAt(o: FragmentOrbit, epochMs: number, breakupRadiusKm: number): P
 /** Angle between a candidate parent's plane at the breakup epoch and the fragments' common plane, rad. */
 function planeOffsetRad(p: ParentAtBreakup, fit: BreakupEpochEstimate): number {
   const node = fit.nodeAtEpochRad + fit.nodePerInclination * (p.inclinationRad - fit.referenceInclinationRad);
-  return Math.hypot(p.inclinationRad - fit.referenceInclinationRad, Math.sin(p.inclinationRad) * wrapPi(p.raanRad - node));
+  return Math.hypot(
+    p.inclinationRad - fit.referenceInclinationRad,
+    Math.sin(p.inclinationRad) * wrapPi(p.raanRad - node),
+  );
 }
 
 function isDebrisName(name: string | null): boolean {
@@ -230,7 +233,11 @@ function burstReport(
   };
 }
 
-function cloudReport(launch: string, group: readonly ElementSet[], p: FragmentationParameters): FragmentationReport | undefined {
+function cloudReport(
+  launch: string,
+  group: readonly ElementSet[],
+  p: FragmentationParameters,
+): FragmentationReport | undefined {
   const named = group.some((s) => s.name !== null);
   // Parent: named only when the snapshot holds exactly one non-debris object of the launch
   // (piece letters do not tell: Iridium 33 is 1997-051C, its launch-mates are intact).

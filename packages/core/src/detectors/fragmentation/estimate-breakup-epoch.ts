@@ -195,7 +195,8 @@ export function estimateBreakupEpoch(
     if (f !== undefined) estimates.push(f.tbDays);
   }
   const mean = estimates.reduce((s, v) => s + v, 0) / Math.max(1, estimates.length);
-  const jkVar = (estimates.length > 1 ? (estimates.length - 1) / estimates.length : 0) *
+  const jkVar =
+    (estimates.length > 1 ? (estimates.length - 1) / estimates.length : 0) *
     estimates.reduce((s, v) => s + (v - mean) ** 2, 0);
   const formalDays = Math.sqrt(final.tbVar);
   const jkDays = Math.sqrt(jkVar);

@@ -52,7 +52,11 @@ function wrapPi(x: number): number {
 }
 
 /** Δv of each fragment relative to the parent at the breakup epoch `epochMs`. */
-export function fragmentDeltaV(orbits: readonly FragmentOrbit[], parent: ParentAtBreakup, epochMs: number): FragmentDeltaV[] {
+export function fragmentDeltaV(
+  orbits: readonly FragmentOrbit[],
+  parent: ParentAtBreakup,
+  epochMs: number,
+): FragmentDeltaV[] {
   const v = Math.sqrt(MU_KM3_PER_S2 * (2 / parent.breakupRadiusKm - 1 / parent.semiMajorAxisKm)) * 1000;
   const sinI = Math.sin(parent.inclinationRad);
   return orbits.map((o) => {

@@ -4,7 +4,11 @@
  * count, Δv spread), and old debris clouds in one snapshot (Gabbard data only).
  * @module
  */
-export { detectFragmentations, FRAGMENTATION_DETECTOR, FRAGMENTATION_DETECTOR_VERSION } from './detect-fragmentations.js';
+export {
+  detectFragmentations,
+  FRAGMENTATION_DETECTOR,
+  FRAGMENTATION_DETECTOR_VERSION,
+} from './detect-fragmentations.js';
 export type { FragmentationDetection, FragmentationInput, FragmentationReport } from './detect-fragmentations.js';
 export { DEFAULT_FRAGMENTATION_PARAMETERS } from './fragmentation-parameters.js';
 export type { FragmentationParameters } from './fragmentation-parameters.js';

@@ -4,7 +4,12 @@ import { leastSquares } from './least-squares.js';
 describe('leastSquares', () => {
   it('recovers an exact plane y = 2 + 3a − 0.5b with zero residuals', () => {
     const rows: [number, number][] = [
-      [0, 0], [1, 0], [0, 1], [2, 3], [-1, 4], [5, -2],
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [2, 3],
+      [-1, 4],
+      [5, -2],
     ];
     const x = new Float64Array(rows.flatMap(([a, b]) => [1, a, b]));
     const y = new Float64Array(rows.map(([a, b]) => 2 + 3 * a - 0.5 * b));

@@ -22,7 +22,8 @@ export interface LeastSquaresFit {
  */
 export function leastSquares(x: Float64Array, y: Float64Array, k: number): LeastSquaresFit | undefined {
   const n = y.length;
-  if (x.length !== n * k) throw new RangeError(`design matrix has ${String(x.length)} cells, expected ${String(n * k)}`);
+  if (x.length !== n * k)
+    throw new RangeError(`design matrix has ${String(x.length)} cells, expected ${String(n * k)}`);
   if (n <= k) return undefined;
   // Augmented [XᵀX | Xᵀy | I].
   const w = 2 * k + 1;

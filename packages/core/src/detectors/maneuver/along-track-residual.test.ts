@@ -4,7 +4,15 @@ import { EARTH_RADIUS_KM, J2, MU_KM3_PER_S2 } from './mean-semi-major-axis.js';
 
 const a = 7000;
 const n = Math.sqrt(MU_KM3_PER_S2 / a ** 3);
-const base = { nRadPerSec: n, aKm: a, eccentricity: 0, inclinationRad: 0, raanRad: 0, argPerigeeRad: 0, meanAnomalyRad: 0 };
+const base = {
+  nRadPerSec: n,
+  aKm: a,
+  eccentricity: 0,
+  inclinationRad: 0,
+  raanRad: 0,
+  argPerigeeRad: 0,
+  meanAnomalyRad: 0,
+};
 
 describe('alongTrackRate', () => {
   it('equatorial circular orbit: Ṁ + ω̇ + Ω̇·cos i = n(1 + 3·J2·(Re/a)²) (first-order J2 secular rates)', () => {
@@ -25,7 +33,7 @@ describe('alongTrackResidualKm', () => {
     const da = 0.01;
     const n2 = Math.sqrt(MU_KM3_PER_S2 / (a + da) ** 3);
     const after = { ...base, nRadPerSec: n2, aKm: a + da };
-    const m = alongTrackRate(base) * dt / 2 + alongTrackRate(after) * dt / 2;
+    const m = (alongTrackRate(base) * dt) / 2 + (alongTrackRate(after) * dt) / 2;
     const next = { ...after, meanAnomalyRad: m % (2 * Math.PI) };
     const r = alongTrackResidualKm(base, next, dt, 0);
     expect(r).toBeLessThan(0);

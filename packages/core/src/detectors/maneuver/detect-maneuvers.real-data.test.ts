@@ -31,7 +31,11 @@ function byObject(sets: readonly ElementSet[]): Map<number, ElementSet[]> {
 }
 
 /** Greedy one-to-one matching: a truth matches an event when within `tolMs` of its [start, end]. */
-function score(events: readonly DetectedEvent[], truths: readonly number[], tolMs: number): { precision: number; recall: number } {
+function score(
+  events: readonly DetectedEvent[],
+  truths: readonly number[],
+  tolMs: number,
+): { precision: number; recall: number } {
   const used = new Set<number>();
   let tp = 0;
   for (const e of events) {
@@ -56,13 +60,17 @@ describe('dpshorten benchmark (operator manoeuvre timestamps)', () => {
     it(`${c.sat}: precision and recall`, () => {
       const sets = load(`maneuvers/${c.sat}.tle.gz`);
       const yaml = readFixture(`maneuvers/manoeuvres_${c.sat}.yaml`);
-      const all = [...yaml.matchAll(/- (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/g)].map((m) => Date.parse(`${m[1] ?? ''}T${m[2] ?? ''}Z`));
+      const all = [...yaml.matchAll(/- (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/g)].map((m) =>
+        Date.parse(`${m[1] ?? ''}T${m[2] ?? ''}Z`),
+      );
       const first = Math.min(...sets.map((s) => s.epoch));
       const last = Math.max(...sets.map((s) => s.epoch));
       const truths = all.filter((t) => t >= first && t <= last); // manoeuvres inside the TLE span
       const { events } = detectManeuvers(sets);
       const { precision, recall } = score(events, truths, c.tolDays * DAY_MS);
-      console.log(`${c.sat}: ${events.length} detections, ${truths.length} manoeuvres, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+      console.log(
+        `${c.sat}: ${events.length} detections, ${truths.length} manoeuvres, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+      );
       expect(precision).toBeGreaterThanOrEqual(c.precision);
       expect(recall).toBeGreaterThanOrEqual(c.recall);
     });
@@ -76,7 +84,9 @@ describe('ISS (ZARYA) 2026-03-15 .. 2026-05-07', () => {
     expect(diagnostics.duplicatesCollapsed).toBeGreaterThan(30); // same fit re-published 1 ms apart
     const raises = events.filter((e) => (e.measures['alongTrackDeltaVMps'] as number) > 0.1);
     for (const e of events) {
-      console.log(`ISS ${new Date(e.start).toISOString()} .. ${new Date(e.end).toISOString()} ${String(e.measures['kind'])} Δv ${(e.measures['deltaVMps'] as number).toFixed(3)} ± ${(e.measures['deltaVSigmaMps'] as number).toFixed(3)} m/s, Δa ${(e.measures['deltaSemiMajorAxisKm'] as number).toFixed(3)} km`);
+      console.log(
+        `ISS ${new Date(e.start).toISOString()} .. ${new Date(e.end).toISOString()} ${String(e.measures['kind'])} Δv ${(e.measures['deltaVMps'] as number).toFixed(3)} ± ${(e.measures['deltaVSigmaMps'] as number).toFixed(3)} m/s, Δa ${(e.measures['deltaSemiMajorAxisKm'] as number).toFixed(3)} km`,
+      );
     }
     // Our detection (no public report of this reboost found): Δa ≈ +0.44 km between the sets of
     // 2026-04-16 04:47 and 20:16 UTC → Δv ≈ v·Δa/(2a) ≈ 0.25 m/s.
@@ -121,7 +131,8 @@ describe('launches 2026-03..05 and the background population', () => {
         const dv = e.measures['deltaVMps'] as number;
         const spiral = (Math.sqrt(MU / a0) - Math.sqrt(MU / a1)) * 1000; // low-thrust circular spiral
         const at = Math.sqrt((2 * a1) / (a0 + a1));
-        const hohmann = (Math.sqrt(MU / a0) * (at - 1) + Math.sqrt(MU / a1) * (1 - Math.sqrt((2 * a0) / (a0 + a1)))) * 1000;
+        const hohmann =
+          (Math.sqrt(MU / a0) * (at - 1) + Math.sqrt(MU / a1) * (1 - Math.sqrt((2 * a0) / (a0 + a1)))) * 1000;
         expect(Math.abs(dv - spiral)).toBeLessThanOrEqual(0.1 * spiral + 1);
         expect(dv).toBeGreaterThanOrEqual(0.9 * hohmann);
       }
@@ -144,16 +155,26 @@ describe('launches 2026-03..05 and the background population', () => {
       const { events } = detectManeuvers(history);
       count += events.length;
       const s0 = history[0]!;
-      rows.push({ name: s0.name ?? '', n, periodMin: (2 * Math.PI) / s0.meanMotionRadPerSec / 60, incDeg: (s0.inclinationRad * 180) / Math.PI, events: events.length });
+      rows.push({
+        name: s0.name ?? '',
+        n,
+        periodMin: (2 * Math.PI) / s0.meanMotionRadPerSec / 60,
+        incDeg: (s0.inclinationRad * 180) / Math.PI,
+        events: events.length,
+      });
     }
     const rate = count / months;
-    console.log(`background: ${count} events over ${months.toFixed(1)} object-months = ${rate.toFixed(2)} per object-month`);
+    console.log(
+      `background: ${count} events over ${months.toFixed(1)} object-months = ${rate.toFixed(2)} per object-month`,
+    );
     rows.sort((x, y) => y.events - x.events);
     const maneuveringClass = /STARLINK|ONEWEB|IRIDIUM|KUIPER|GLOBALSTAR|O3B|GPS|GALILEO|BEIDOU|GLONASS/;
     // Top 10 asserted; the 15th (GRUS-1E, LEO imager) is printed but not yet explained.
     for (const [rank, r] of rows.slice(0, 15).entries()) {
       const geo = r.periodMin > 1400 && r.periodMin < 1480 && r.incDeg < 20;
-      console.log(`  ${String(r.events).padStart(3)} ${r.n} ${r.name} period ${r.periodMin.toFixed(0)} min, i ${r.incDeg.toFixed(1)}°${geo ? ' (GEO station keeping)' : ''}`);
+      console.log(
+        `  ${String(r.events).padStart(3)} ${r.n} ${r.name} period ${r.periodMin.toFixed(0)} min, i ${r.incDeg.toFixed(1)}°${geo ? ' (GEO station keeping)' : ''}`,
+      );
       if (rank < 10) expect(geo || maneuveringClass.test(r.name)).toBe(true);
     }
     expect(rate).toBeLessThan(3);

@@ -194,7 +194,13 @@ function localResidual(
 }
 
 /** Median rate (per day) of `x` over the usable neighbours of interval j, or undefined. */
-function localMedianRate(x: Float64Array, dtDays: Float64Array, usable: Uint8Array, j: number, halfWidth: number): number | undefined {
+function localMedianRate(
+  x: Float64Array,
+  dtDays: Float64Array,
+  usable: Uint8Array,
+  j: number,
+  halfWidth: number,
+): number | undefined {
   const lo = Math.max(0, j - halfWidth);
   const hi = Math.min(x.length - 1, j + halfWidth);
   const rates: number[] = [];
@@ -262,7 +268,8 @@ function findClimbs(s: Series, p: ManeuverParameters, tolKm: number, sign: 1 | -
     if (peak > k && isClimb(s, p, k, peak, sign)) {
       const prev = out[out.length - 1];
       const pauseSec = (s.tSec[k] ?? 0) - (s.tSec[prev?.e ?? 0] ?? 0);
-      const heldLevel = prev !== undefined && sign * ((s.a[k] ?? 0) - (s.a[prev.e] ?? 0)) > -tolKm - 0.5 * p.continuousMinChangeKm;
+      const heldLevel =
+        prev !== undefined && sign * ((s.a[k] ?? 0) - (s.a[prev.e] ?? 0)) > -tolKm - 0.5 * p.continuousMinChangeKm;
       // Stages of one campaign (raising pauses for plane phasing) become one event.
       if (prev !== undefined && heldLevel && pauseSec <= p.campaignMaxPauseDays * SEC_PER_DAY) {
         out[out.length - 1] = { s: prev.s, e: peak, sign, stages: prev.stages + 1 };
@@ -335,13 +342,13 @@ export function detectManeuvers(
   }
 
   // Noise of a″ differences (global, robust) for the climb tolerance.
-  const globalSigma = Math.max(
-    p.minNoiseSemiMajorAxisKm,
-    madSigma(Array.from(steps.da), median(Array.from(steps.da))),
-  );
+  const globalSigma = Math.max(p.minNoiseSemiMajorAxisKm, madSigma(Array.from(steps.da), median(Array.from(steps.da))));
 
   // 3. Continuous climbs.
-  const climbs = [...findClimbs(series, p, 3 * globalSigma + 0.2, 1), ...findClimbs(series, p, 3 * globalSigma + 0.2, -1)];
+  const climbs = [
+    ...findClimbs(series, p, 3 * globalSigma + 0.2, 1),
+    ...findClimbs(series, p, 3 * globalSigma + 0.2, -1),
+  ];
   const inClimb = new Uint8Array(nSteps);
   for (const c of climbs) {
     for (let j = c.s; j < c.e; j++) inClimb[j] = 1;
@@ -371,7 +378,12 @@ export function detectManeuvers(
     const next = series.el[j + 1];
     if (prev === undefined || next === undefined) continue;
     const nDotPerDay = localMedianRate(dn, steps.dtDays, trendUsable, j, p.windowHalfWidth) ?? 0;
-    alongKm[j] = alongTrackResidualKm(prev, next, (steps.dtDays[j] ?? 0) * SEC_PER_DAY, nDotPerDay / SEC_PER_DAY / SEC_PER_DAY);
+    alongKm[j] = alongTrackResidualKm(
+      prev,
+      next,
+      (steps.dtDays[j] ?? 0) * SEC_PER_DAY,
+      nDotPerDay / SEC_PER_DAY / SEC_PER_DAY,
+    );
   }
   const rt: (Residual | undefined)[] = [];
   for (let j = 0; j < nSteps; j++) {
@@ -394,10 +406,7 @@ export function detectManeuvers(
     const cancels = (x: Residual | undefined, y: Residual | undefined): boolean =>
       x === undefined || y === undefined || Math.abs(x.value + y.value) < p.kSigma * Math.max(x.sigma, y.sigma);
     const outAndBack =
-      cancels(rt[j], rt[j + 1]) &&
-      cancels(ra[j], ra[j + 1]) &&
-      cancels(ri[j], ri[j + 1]) &&
-      cancels(rn[j], rn[j + 1]);
+      cancels(rt[j], rt[j + 1]) && cancels(ra[j], ra[j + 1]) && cancels(ri[j], ri[j + 1]) && cancels(rn[j], rn[j + 1]);
     if (outAndBack) {
       outlier[j] = 1;
       outlier[j + 1] = 1;
@@ -431,7 +440,20 @@ export function detectManeuvers(
       last++;
     }
     const gap = ((series.tSec[last + 1] ?? 0) - t0) / SEC_PER_DAY;
-    const ev = jumpEvent(series, j, last + 1, gap, sumResiduals(ra, j, last), sumResiduals(ri, j, last), sumResiduals(rn, j, last), sumResiduals(rt, j, last), norad, parameters, p, geosynchronous);
+    const ev = jumpEvent(
+      series,
+      j,
+      last + 1,
+      gap,
+      sumResiduals(ra, j, last),
+      sumResiduals(ri, j, last),
+      sumResiduals(rn, j, last),
+      sumResiduals(rt, j, last),
+      norad,
+      parameters,
+      p,
+      geosynchronous,
+    );
     if (ev !== undefined) jumpEvents.push(ev);
     j = last;
   }
@@ -446,14 +468,28 @@ export function detectManeuvers(
       usable2[j] = trendUsable[j] === 1 && trendUsable[j + 1] === 1 ? 1 : 0;
     }
     for (let j = 0; j + 1 < nSteps; j++) {
-      if (usable2[j] === 0 || outlier[j] === 1 || outlier[j + 1] === 1 || significant(j) || significant(j + 1)) continue;
+      if (usable2[j] === 0 || outlier[j] === 1 || outlier[j + 1] === 1 || significant(j) || significant(j + 1))
+        continue;
       const a2 = localResidual(pair.da, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoiseSemiMajorAxisKm);
       const i2 = localResidual(pair.di, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoisePlaneRad);
       const n2 = localResidual(pair.dnode, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoisePlaneRad);
       if (Math.max(Math.abs(z(a2)), Math.abs(z(i2)), Math.abs(z(n2))) < p.kSigma) continue;
       const last = jumpEvents[jumpEvents.length - 1];
       if (last !== undefined && last.end > (series.sets[j]?.epoch ?? 0)) continue; // overlaps the previous event
-      const ev = jumpEvent(series, j, j + 2, pair.dtDays[j] ?? 0, a2, i2, n2, undefined, norad, parameters, p, geosynchronous);
+      const ev = jumpEvent(
+        series,
+        j,
+        j + 2,
+        pair.dtDays[j] ?? 0,
+        a2,
+        i2,
+        n2,
+        undefined,
+        norad,
+        parameters,
+        p,
+        geosynchronous,
+      );
       if (ev !== undefined) jumpEvents.push(ev);
     }
     jumpEvents.sort((x, y) => x.start - y.start);

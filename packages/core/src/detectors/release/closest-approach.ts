@@ -40,7 +40,9 @@ function dist2(child: Sgp4Propagator, parent: Sgp4Propagator, t: number): number
   const a = stateAt(child, t);
   const b = stateAt(parent, t);
   if (a === undefined || b === undefined) return Infinity;
-  const dx = a.r.x - b.r.x, dy = a.r.y - b.r.y, dz = a.r.z - b.r.z;
+  const dx = a.r.x - b.r.x,
+    dy = a.r.y - b.r.y,
+    dz = a.r.z - b.r.z;
   return dx * dx + dy * dy + dz * dz;
 }
 
@@ -48,7 +50,14 @@ function dist2(child: Sgp4Propagator, parent: Sgp4Propagator, t: number): number
  * Coarse scan of |Δr|² on [tLo, tHi] (ms) with step `stepMs`: the instants of the `count` deepest
  * local minima, deepest first. The parent's set may change along the scan (`parentAt`).
  */
-export function scanMinima(child: Sgp4Propagator, parentAt: PropagatorAt, tLo: number, tHi: number, stepMs: number, count: number): number[] {
+export function scanMinima(
+  child: Sgp4Propagator,
+  parentAt: PropagatorAt,
+  tLo: number,
+  tHi: number,
+  stepMs: number,
+  count: number,
+): number[] {
   const n = Math.max(2, Math.ceil((tHi - tLo) / stepMs) + 1);
   const h = (tHi - tLo) / (n - 1);
   const d = new Float64Array(n);
@@ -69,17 +78,32 @@ export function scanMinima(child: Sgp4Propagator, parentAt: PropagatorAt, tLo: n
 }
 
 /** Golden-section minimum of |Δr|² on [a, b] (ms) to `tolMs`. */
-export function refineMinimum(child: Sgp4Propagator, parent: Sgp4Propagator, a0: number, b0: number, tolMs = 50): number {
-  let a = a0, b = b0;
-  let x1 = b - GOLDEN * (b - a), x2 = a + GOLDEN * (b - a);
-  let f1 = dist2(child, parent, x1), f2 = dist2(child, parent, x2);
+export function refineMinimum(
+  child: Sgp4Propagator,
+  parent: Sgp4Propagator,
+  a0: number,
+  b0: number,
+  tolMs = 50,
+): number {
+  let a = a0,
+    b = b0;
+  let x1 = b - GOLDEN * (b - a),
+    x2 = a + GOLDEN * (b - a);
+  let f1 = dist2(child, parent, x1),
+    f2 = dist2(child, parent, x2);
   while (b - a > tolMs) {
     if (f1 <= f2) {
-      b = x2; x2 = x1; f2 = f1;
-      x1 = b - GOLDEN * (b - a); f1 = dist2(child, parent, x1);
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - GOLDEN * (b - a);
+      f1 = dist2(child, parent, x1);
     } else {
-      a = x1; x1 = x2; f1 = f2;
-      x2 = a + GOLDEN * (b - a); f2 = dist2(child, parent, x2);
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + GOLDEN * (b - a);
+      f2 = dist2(child, parent, x2);
     }
   }
   return (a + b) / 2;

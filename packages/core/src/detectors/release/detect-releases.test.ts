@@ -29,7 +29,8 @@ function histories(sets: readonly ElementSet[]): ObjectHistory[] {
 
 const launches = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), { file: 'launches' }).items;
 const iss = { noradId: noradId(25544), sets: parseTle(readFixture('history-2026/iss.3le.gz'), { file: 'iss' }).items };
-const ofLaunch = (prefix: string): ObjectHistory[] => histories(launches.filter((s) => s.cosparId?.startsWith(prefix) === true));
+const ofLaunch = (prefix: string): ObjectHistory[] =>
+  histories(launches.filter((s) => s.cosparId?.startsWith(prefix) === true));
 
 describe('classifyRelease', () => {
   it('uses the documented thresholds (deployment ≤ 5 m/s < ejection < 50 m/s ≤ high-speed)', () => {
@@ -59,7 +60,11 @@ describe('multi-payload launches of 2026-03..05 (real data, representative set)'
       expect(ev.objects.every((o) => o.role === 'child')).toBe(true);
       // Independent check: the revolution numbers of the first sets count from the launch
       // (median over the members); the deployment comes after it, within a few revolutions.
-      const implied = result.outcomes.map((o) => o.revImpliedEpoch).filter((t) => t !== null).map(Number).sort((a, b) => a - b);
+      const implied = result.outcomes
+        .map((o) => o.revImpliedEpoch)
+        .filter((t) => t !== null)
+        .map(Number)
+        .sort((a, b) => a - b);
       const launchFromRevs = implied[implied.length >> 1]!;
       const dt = Number(m['separationEpoch']) - launchFromRevs;
       expect(dt).toBeGreaterThan(-1 * HOUR_MS);
@@ -89,10 +94,13 @@ describe('TEN-KOH 2 (68261) and HTV-X1 (66174), real data', () => {
     catalogued: all.filter((h) => h.noradId === 66174),
   });
 
-  it('associates TEN-KOH 2 with HTV-X1 and dates the release within 3 h of JAXA\'s published time', () => {
+  it("associates TEN-KOH 2 with HTV-X1 and dates the release within 3 h of JAXA's published time", () => {
     expect(result.events).toHaveLength(1);
     const ev = result.events[0]!;
-    expect(ev.objects).toEqual([{ norad: 66174, role: 'parent' }, { norad: 68261, role: 'child' }]);
+    expect(ev.objects).toEqual([
+      { norad: 66174, role: 'parent' },
+      { norad: 68261, role: 'child' },
+    ]);
     const m = ev.measures;
     const est = Number(m['separationEpoch']);
     const sigmaMs = Number(m['separationEpochSigmaSec']) * 1000;
@@ -118,7 +126,9 @@ describe('TEN-KOH 2 (68261) and HTV-X1 (66174), real data', () => {
 });
 
 describe('Cosmos 2601–2608 vs Cosmos 2600 (2026-023), real data', () => {
-  const sets = parseTle(readFixture('releases/cosmos-2600-group-2026-023.3le'), { file: 'cosmos-2600-group-2026-023.3le' }).items;
+  const sets = parseTle(readFixture('releases/cosmos-2600-group-2026-023.3le'), {
+    file: 'cosmos-2600-group-2026-023.3le',
+  }).items;
   const all = histories(sets);
   const cosmos2600 = all.find((h) => h.noradId === 67674)!;
   const newcomers = all.filter((h) => h.noradId !== 67674);

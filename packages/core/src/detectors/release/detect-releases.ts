@@ -36,7 +36,13 @@ import type { OrbitSketch } from './orbit-summary.js';
 import { planeAngleAt, sketchOrbit } from './orbit-summary.js';
 import type { ReleaseParameters } from './release-parameters.js';
 import { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
-import type { NewcomerOutcome, ObjectHistory, PairEstimate, ReleaseClass, ReleaseDetectionInput } from './release-types.js';
+import type {
+  NewcomerOutcome,
+  ObjectHistory,
+  PairEstimate,
+  ReleaseClass,
+  ReleaseDetectionInput,
+} from './release-types.js';
 
 export const RELEASE_DETECTOR = 'release';
 export const RELEASE_DETECTOR_VERSION = '1.0.0';
@@ -67,7 +73,10 @@ interface Prepared {
 }
 
 /** Class of a release by its Δv. */
-export function classifyRelease(deltaVMps: number, params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS): ReleaseClass {
+export function classifyRelease(
+  deltaVMps: number,
+  params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS,
+): ReleaseClass {
   if (deltaVMps <= params.deploymentMaxMps) return 'deployment';
   if (deltaVMps < params.highSpeedMinMps) return 'ejection';
   return 'high-speed-release';
@@ -77,7 +86,10 @@ export function classifyRelease(deltaVMps: number, params: ReleaseParameters = D
  * Finds releases among newly catalogued objects. Pure; deterministic (ties broken by NORAD id).
  * Objects whose sets SGP4 cannot initialise are skipped.
  */
-export function detectReleases(input: ReleaseDetectionInput, params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS): ReleaseDetection {
+export function detectReleases(
+  input: ReleaseDetectionInput,
+  params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS,
+): ReleaseDetection {
   const all: Prepared[] = [];
   for (const h of input.catalogued) {
     const p = prepare(h, false);
@@ -131,7 +143,15 @@ export function detectReleases(input: ReleaseDetectionInput, params: ReleasePara
 
 /** Epoch and orbital elements of a set (not its catalogue number). */
 function elementKey(s: ElementSet): string {
-  return [s.epoch, s.meanMotionRadPerSec, s.eccentricity, s.inclinationRad, s.raanRad, s.argPerigeeRad, s.meanAnomalyRad].join(' ');
+  return [
+    s.epoch,
+    s.meanMotionRadPerSec,
+    s.eccentricity,
+    s.inclinationRad,
+    s.raanRad,
+    s.argPerigeeRad,
+    s.meanAnomalyRad,
+  ].join(' ');
 }
 
 /**
@@ -186,7 +206,8 @@ const firstEpoch = (p: Prepared): number => p.sets[0]?.epoch ?? Infinity;
 
 /** Index of the set nearest in time to t. */
 function nearestIndex(p: Prepared, t: number): number {
-  let lo = 0, hi = p.sets.length - 1;
+  let lo = 0,
+    hi = p.sets.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((p.sets[mid]?.epoch ?? 0) < t) lo = mid + 1;
@@ -234,7 +255,13 @@ function lookbackMs(child: Prepared, params: ReleaseParameters): number {
  * sub-intervals of [tLo, tHi] where the planes are that close (sampled every `planeSampleDays`,
  * widened by one sample), or an empty list when the candidate cannot be the parent.
  */
-function planeMatchIntervals(child: Prepared, other: Prepared, tLo: number, tHi: number, params: ReleaseParameters): [number, number][] {
+function planeMatchIntervals(
+  child: Prepared,
+  other: Prepared,
+  tLo: number,
+  tHi: number,
+  params: ReleaseParameters,
+): [number, number][] {
   const c = child.sketches[0];
   const o = other.sketches[nearestIndex(other, tHi)];
   if (c === undefined || o === undefined) return [];
@@ -248,7 +275,8 @@ function planeMatchIntervals(child: Prepared, other: Prepared, tLo: number, tHi:
   for (let k = 0; k <= n; k++) {
     const t = tLo + k * h;
     if (planeAngleAt(c, o, t) > limit) continue;
-    const lo = Math.max(tLo, t - h), hi = Math.min(tHi, t + h);
+    const lo = Math.max(tLo, t - h),
+      hi = Math.min(tHi, t + h);
     const last = out[out.length - 1];
     if (last !== undefined && lo <= last[1]) last[1] = hi;
     else out.push([lo, hi]);
@@ -256,7 +284,12 @@ function planeMatchIntervals(child: Prepared, other: Prepared, tLo: number, tHi:
   return out;
 }
 
-function examine(child: Prepared, all: readonly Prepared[], reference: ReadonlyMap<string, Prepared>, params: ReleaseParameters): NewcomerOutcome {
+function examine(
+  child: Prepared,
+  all: readonly Prepared[],
+  reference: ReadonlyMap<string, Prepared>,
+  params: ReleaseParameters,
+): NewcomerOutcome {
   const tHi = firstEpoch(child);
   const tLo = tHi - lookbackMs(child, params);
   const ref = child.launch !== null ? reference.get(child.launch) : undefined;
@@ -267,7 +300,9 @@ function examine(child: Prepared, all: readonly Prepared[], reference: ReadonlyM
     if (sameLaunch && other.newcomer && other !== ref) continue; // siblings through the reference only
     if (sameLaunch && other.newcomer && firstEpoch(other) > tHi && other.inOrbitSince > tHi) continue;
     if (!sameLaunch && other.newcomer && other.inOrbitSince >= tHi) continue; // not yet in orbit
-    const intervals: readonly (readonly [number, number])[] = sameLaunch ? [[tLo, tHi]] : planeMatchIntervals(child, other, tLo, tHi, params);
+    const intervals: readonly (readonly [number, number])[] = sameLaunch
+      ? [[tLo, tHi]]
+      : planeMatchIntervals(child, other, tLo, tHi, params);
     let best: PairEstimate | undefined;
     for (const [a, b] of intervals) {
       const est = estimatePair(child, other, a, b, tHi, params);
@@ -300,7 +335,9 @@ function examine(child: Prepared, all: readonly Prepared[], reference: ReadonlyM
   // longer than the window reaches back: its separation, if any, is out of sight, and a nearest
   // approach found inside the window would be a coincidence, not a release.
   if (parent !== undefined && !base.revImpliedBeforeWindow) return { ...base, status: 'released', estimate: parent };
-  const sibling = accepted.find((e) => ref !== undefined && e.otherNorad === ref.noradId && e.deltaVMps <= params.maxSiblingDeltaVMps);
+  const sibling = accepted.find(
+    (e) => ref !== undefined && e.otherNorad === ref.noradId && e.deltaVMps <= params.maxSiblingDeltaVMps,
+  );
   if (sibling !== undefined) return { ...base, status: 'sibling', estimate: sibling };
   return { ...base, status: 'none', estimate: null };
 }
@@ -318,7 +355,14 @@ function acceptable(e: PairEstimate, tHi: number, params: ReleaseParameters): bo
  * Closest approach of child to other over [tLo, tHi], then per set pair around it. `tFirst` is
  * the child's first epoch (for the distance acceptance).
  */
-function estimatePair(child: Prepared, other: Prepared, tLo: number, tHi: number, tFirst: number, params: ReleaseParameters): PairEstimate | undefined {
+function estimatePair(
+  child: Prepared,
+  other: Prepared,
+  tLo: number,
+  tHi: number,
+  tFirst: number,
+  params: ReleaseParameters,
+): PairEstimate | undefined {
   const c0 = child.props[0];
   const sk = child.sketches[0];
   if (c0 === undefined || sk === undefined) return undefined;
@@ -353,13 +397,16 @@ function estimatePair(child: Prepared, other: Prepared, tLo: number, tHi: number
   // even when the meetings repeat every half revolution (the pair spread then shows it).
   const pairHalfWindowMs = periodMs * 0.75;
   const bracket = bracketIndices(other, bestT);
-  const fresh = bracket.filter((j) => Math.abs((other.sets[j]?.epoch ?? Infinity) - bestT) <= params.maxParentSetAgeDays * MS_PER_DAY);
+  const fresh = bracket.filter(
+    (j) => Math.abs((other.sets[j]?.epoch ?? Infinity) - bestT) <= params.maxParentSetAgeDays * MS_PER_DAY,
+  );
   const otherIdx = fresh.length > 0 ? fresh : [nearestIndex(other, bestT)];
   const found: ClosestApproach[] = [];
   // A candidate already too far is reported from the first pair alone (it cannot be accepted).
   for (const k of coarseOnly ? [] : childIdx) {
     for (const j of otherIdx) {
-      const cp = child.props[k], op = other.props[j];
+      const cp = child.props[k],
+        op = other.props[j];
       if (cp === undefined || op === undefined) continue;
       const ca = closestApproachNear(cp, op, bestT, pairHalfWindowMs, fineMs, 2, [tLo, tHi]);
       if (ca !== undefined) found.push(ca);
@@ -384,7 +431,9 @@ function estimatePair(child: Prepared, other: Prepared, tLo: number, tHi: number
     },
     pairsUsed: found.length,
     childSets: (coarseOnly ? [0] : childIdx).map((k) => child.sets[k]).filter((s): s is ElementSet => s !== undefined),
-    otherSets: (coarseOnly ? [nearestIndex(other, bestT)] : otherIdx).map((j) => other.sets[j]).filter((s): s is ElementSet => s !== undefined),
+    otherSets: (coarseOnly ? [nearestIndex(other, bestT)] : otherIdx)
+      .map((j) => other.sets[j])
+      .filter((s): s is ElementSet => s !== undefined),
     meanMotionRadPerSec: child.sets[0]?.meanMotionRadPerSec ?? 0,
   };
 }
@@ -410,21 +459,33 @@ function gridPosition(obj: Prepared, role: 'child' | 'parent', k: number, stepMs
 }
 
 /** Instants of the `count` deepest local minima of |Δr| on the shared grid over [tLo, tHi]. */
-function coarseMinima(child: Prepared, other: Prepared, tLo: number, tHi: number, stepMs: number, count: number): number[] {
-  const k0 = Math.ceil(tLo / stepMs), k1 = Math.floor(tHi / stepMs);
+function coarseMinima(
+  child: Prepared,
+  other: Prepared,
+  tLo: number,
+  tHi: number,
+  stepMs: number,
+  count: number,
+): number[] {
+  const k0 = Math.ceil(tLo / stepMs),
+    k1 = Math.floor(tHi / stepMs);
   if (k1 - k0 < 2) return [(tLo + tHi) / 2];
   const n = k1 - k0 + 1;
   const d = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const a = gridPosition(child, 'child', k0 + j, stepMs);
     const b = gridPosition(other, 'parent', k0 + j, stepMs);
-    d[j] = a === null || b === null ? Infinity : ((a[0] ?? 0) - (b[0] ?? 0)) ** 2 + ((a[1] ?? 0) - (b[1] ?? 0)) ** 2 + ((a[2] ?? 0) - (b[2] ?? 0)) ** 2;
+    d[j] =
+      a === null || b === null
+        ? Infinity
+        : ((a[0] ?? 0) - (b[0] ?? 0)) ** 2 + ((a[1] ?? 0) - (b[1] ?? 0)) ** 2 + ((a[2] ?? 0) - (b[2] ?? 0)) ** 2;
   }
   const minima: { t: number; d: number }[] = [];
   for (let j = 0; j < n; j++) {
     const v = d[j] ?? Infinity;
     if (!Number.isFinite(v)) continue;
-    if (v <= (j > 0 ? (d[j - 1] ?? Infinity) : Infinity) && v <= (j < n - 1 ? (d[j + 1] ?? Infinity) : Infinity)) minima.push({ t: (k0 + j) * stepMs, d: v });
+    if (v <= (j > 0 ? (d[j - 1] ?? Infinity) : Infinity) && v <= (j < n - 1 ? (d[j + 1] ?? Infinity) : Infinity))
+      minima.push({ t: (k0 + j) * stepMs, d: v });
   }
   minima.sort((x, y) => x.d - y.d || x.t - y.t);
   return minima.slice(0, count).map((m) => m.t);
@@ -452,7 +513,12 @@ function sigmas(e: PairEstimate, params: ReleaseParameters): { epochSigmaSec: nu
   const dvKmS = Math.max(e.deltaVMps / 1000, 1e-6);
   const lagDays = Math.max(0, ((e.childSets[0]?.epoch ?? e.epoch) - e.epoch) / MS_PER_DAY);
   return {
-    epochSigmaSec: Math.max(e.epochPairSpreadSec, e.distanceKm / dvKmS, e.epochAmbiguitySec, params.epochSigmaSecPerLagDay2 * lagDays * lagDays),
+    epochSigmaSec: Math.max(
+      e.epochPairSpreadSec,
+      e.distanceKm / dvKmS,
+      e.epochAmbiguitySec,
+      params.epochSigmaSecPerLagDay2 * lagDays * lagDays,
+    ),
     deltaVSigmaMps: Math.max(e.deltaVPairSpreadMps, e.meanMotionRadPerSec * e.distanceKm * 1000),
   };
 }
@@ -508,7 +574,13 @@ function pairEvent(e: PairEstimate, parent: Prepared | undefined, params: Releas
  * uncatalogued carrier is estimated as that / √2 (two independent separations of equal speed in
  * random directions), which is what the class is decided on.
  */
-function groupEvent(launch: string, ref: Prepared, members: readonly PairEstimate[], minSize: number, params: ReleaseParameters): DetectedEvent | undefined {
+function groupEvent(
+  launch: string,
+  ref: Prepared,
+  members: readonly PairEstimate[],
+  minSize: number,
+  params: ReleaseParameters,
+): DetectedEvent | undefined {
   const med = median(members.map((m) => m.epoch));
   const kept = members.filter((m) => Math.abs(m.epoch - med) <= params.groupEpochToleranceSec * 1000);
   if (kept.length === 0 || kept.length + 1 < minSize) return undefined;
@@ -545,7 +617,10 @@ function groupEvent(launch: string, ref: Prepared, members: readonly PairEstimat
       deltaVIsSiblingRelativeSpeed: true,
       rejectedMembers: members.length - kept.length,
     },
-    elementSets: [...refs(ref.sets.slice(0, params.childSetsUsed), 'reference'), ...kept.flatMap((m) => refs(m.childSets, 'child'))],
+    elementSets: [
+      ...refs(ref.sets.slice(0, params.childSetsUsed), 'reference'),
+      ...kept.flatMap((m) => refs(m.childSets, 'child')),
+    ],
     detector: RELEASE_DETECTOR,
     detectorVersion: RELEASE_DETECTOR_VERSION,
     parameters: paramRecord(params),

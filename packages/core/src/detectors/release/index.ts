@@ -4,7 +4,13 @@
  * The numeric kernels (closest approach, periodic-ambiguity resolution) stay internal.
  * @module
  */
-export { classifyRelease, detectReleases, RELEASE_DETECTOR, RELEASE_DETECTOR_VERSION, revImpliedEpoch } from './detect-releases.js';
+export {
+  classifyRelease,
+  detectReleases,
+  RELEASE_DETECTOR,
+  RELEASE_DETECTOR_VERSION,
+  revImpliedEpoch,
+} from './detect-releases.js';
 export type { ReleaseDetection } from './detect-releases.js';
 export { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
 export type { ReleaseParameters } from './release-parameters.js';

@@ -41,9 +41,10 @@ export function sketchOrbit(set: ElementSet): OrbitSketch {
 
 /** Angle between the orbit planes of two sketches at instant `tMs` (node drift applied), rad. */
 export function planeAngleAt(a: OrbitSketch, b: OrbitSketch, tMs: number): number {
-  const oa = a.raanRad + a.raanRateRadPerSec * (tMs - a.epochMs) / 1000;
-  const ob = b.raanRad + b.raanRateRadPerSec * (tMs - b.epochMs) / 1000;
-  const c = Math.cos(a.inclinationRad) * Math.cos(b.inclinationRad)
-    + Math.sin(a.inclinationRad) * Math.sin(b.inclinationRad) * Math.cos(oa - ob);
+  const oa = a.raanRad + (a.raanRateRadPerSec * (tMs - a.epochMs)) / 1000;
+  const ob = b.raanRad + (b.raanRateRadPerSec * (tMs - b.epochMs)) / 1000;
+  const c =
+    Math.cos(a.inclinationRad) * Math.cos(b.inclinationRad) +
+    Math.sin(a.inclinationRad) * Math.sin(b.inclinationRad) * Math.cos(oa - ob);
   return Math.acos(Math.min(1, Math.max(-1, c)));
 }

@@ -27,7 +27,11 @@ function histories(sets: readonly ElementSet[]): ObjectHistory[] {
 export function runHistory2026Sweep(): string[] {
   const load = (f: string): ElementSet[] => parseTle(readFixture(`history-2026/${f}`), { file: f }).items;
   const newcomers = histories(load('launches-2026-03-to-05.3le.gz'));
-  const catalogued = histories([...load('iss.3le.gz'), ...load('starlink-sample-150.3le.gz'), ...load('background-sample-600.3le.gz')]);
+  const catalogued = histories([
+    ...load('iss.3le.gz'),
+    ...load('starlink-sample-150.3le.gz'),
+    ...load('background-sample-600.3le.gz'),
+  ]);
   const started = performance.now();
   const result = detectReleases({ newObjects: newcomers, catalogued });
   const ms = performance.now() - started;
@@ -40,7 +44,11 @@ export function runHistory2026Sweep(): string[] {
   }
   for (const [launch, ids] of [...byLaunch].sort()) {
     const outs = result.outcomes.filter((o) => ids.includes(o.noradId));
-    const implied = outs.map((o) => o.revImpliedEpoch).filter((t) => t !== null).map(Number).sort((a, b) => a - b);
+    const implied = outs
+      .map((o) => o.revImpliedEpoch)
+      .filter((t) => t !== null)
+      .map(Number)
+      .sort((a, b) => a - b);
     const countStart = implied[implied.length >> 1];
     const group = result.events.find((e) => e.measures['launch'] === launch);
     const st = (s: string): number => outs.filter((o) => o.status === s).length;
@@ -48,9 +56,10 @@ export function runHistory2026Sweep(): string[] {
     if (group !== undefined) {
       const m = group.measures;
       const dtH = countStart === undefined ? NaN : (Number(m['separationEpoch']) - countStart) / 3_600_000;
-      line += ` | group ${String(m['groupSize'])} epoch ${String(m['separationEpochUtc'])} (count start ${countStart === undefined ? '-' : formatIso(instant(countStart), 0)}, ${dtH.toFixed(2)} h)`
-        + ` spread ${Number(m['separationEpochSpreadSec']).toFixed(0)} s σ ${Number(m['separationEpochSigmaSec']).toFixed(0)} s`
-        + ` sibling speed median ${Number(m['deltaVMps']).toFixed(2)} max ${Number(m['deltaVMaxMps']).toFixed(2)} m/s → ${String(m['class'])}`;
+      line +=
+        ` | group ${String(m['groupSize'])} epoch ${String(m['separationEpochUtc'])} (count start ${countStart === undefined ? '-' : formatIso(instant(countStart), 0)}, ${dtH.toFixed(2)} h)` +
+        ` spread ${Number(m['separationEpochSpreadSec']).toFixed(0)} s σ ${Number(m['separationEpochSigmaSec']).toFixed(0)} s` +
+        ` sibling speed median ${Number(m['deltaVMps']).toFixed(2)} max ${Number(m['deltaVMaxMps']).toFixed(2)} m/s → ${String(m['class'])}`;
     } else {
       const best = outs.flatMap((o) => o.examined.slice(0, 1)).sort((a, b) => a.distanceKm - b.distanceKm)[0];
       line += ` | no group; nearest approach ${best === undefined ? '-' : `${best.distanceKm.toFixed(1)} km at ${best.deltaVMps.toFixed(0)} m/s`}`;
@@ -59,10 +68,14 @@ export function runHistory2026Sweep(): string[] {
   }
   for (const e of result.events.filter((x) => x.objects[0]?.role === 'parent')) {
     const m = e.measures;
-    lines.push(`release ${e.objects.map((o) => `${o.role} ${String(o.norad)}`).join(' → ')} at ${String(m['separationEpochUtc'])} Δv ${Number(m['deltaVMps']).toFixed(2)} m/s d ${Number(m['distanceAtSeparationKm']).toFixed(2)} km ${String(m['class'])}`);
+    lines.push(
+      `release ${e.objects.map((o) => `${o.role} ${String(o.norad)}`).join(' → ')} at ${String(m['separationEpochUtc'])} Δv ${Number(m['deltaVMps']).toFixed(2)} m/s d ${Number(m['distanceAtSeparationKm']).toFixed(2)} km ${String(m['class'])}`,
+    );
   }
   const pairs = result.outcomes.reduce((a, o) => a + o.examined.length, 0);
-  lines.push(`detectReleases: ${String(newcomers.length)} newcomers, ${String(catalogued.length)} catalogued, ${String(pairs)} candidate pairs examined, ${String(result.events.length)} events, ${ms.toFixed(0)} ms`);
+  lines.push(
+    `detectReleases: ${String(newcomers.length)} newcomers, ${String(catalogued.length)} catalogued, ${String(pairs)} candidate pairs examined, ${String(result.events.length)} events, ${ms.toFixed(0)} ms`,
+  );
   return lines;
 }
 

@@ -49,7 +49,13 @@ export function resolvePeriodicMinimum(
   // unimodal within ±P/8 of a meeting) to 1 s; the winner is polished with `meet`.
   const quickMeet = (t: number): ClosestApproach | undefined => {
     if (t < bounds[0] || t > bounds[1]) return undefined;
-    const tm = refineMinimum(child, parent, Math.max(bounds[0], t - periodMs / 8), Math.min(bounds[1], t + periodMs / 8), 1000);
+    const tm = refineMinimum(
+      child,
+      parent,
+      Math.max(bounds[0], t - periodMs / 8),
+      Math.min(bounds[1], t + periodMs / 8),
+      1000,
+    );
     return approachAt(child, parent, tm);
   };
   const limit = ambiguityFactor * best.distanceKm + floorKm;

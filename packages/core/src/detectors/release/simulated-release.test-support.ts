@@ -41,7 +41,12 @@ export function simulatedChild(
   const dv = { r: 0, i: 0, c: 0, [dir]: speedMps / 1000 };
   const lastEpochSec = (lagDays + (sets - 1) * spacing) * 86_400;
   const sim = simulateRelease({
-    parent, t0, deltaVRicKmPerSec: dv, spanSec: lastEpochSec, stepSec, childNoradId: childNorad,
+    parent,
+    t0,
+    deltaVRicKmPerSec: dv,
+    spanSec: lastEpochSec,
+    stepSec,
+    childNoradId: childNorad,
   });
   if (!sim.ok) throw new Error(`simulateRelease failed: ${sim.code}`);
   const childSets: ElementSet[] = [];

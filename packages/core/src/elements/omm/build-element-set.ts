@@ -67,7 +67,8 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
   // Theory and ephemeris type decide which fields are required.
   const ephField = fields.get('EPHEMERIS_TYPE');
   const ephRead = readInteger(ephField);
-  if (!ephRead.ok && !ephRead.absent && ephField !== undefined) wrongType('EPHEMERIS_TYPE', ephField, 'an integer (0, 2 or 4)');
+  if (!ephRead.ok && !ephRead.absent && ephField !== undefined)
+    wrongType('EPHEMERIS_TYPE', ephField, 'an integer (0, 2 or 4)');
   const theoryField = fields.get('MEAN_ELEMENT_THEORY');
   const theoryRead = readText(theoryField);
   let theory: 'SGP4' | 'SGP4-XP';
@@ -77,8 +78,13 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
     else if (t === 'SGP4-XP') theory = 'SGP4-XP';
     else {
       issues.push(
-        makeIssue(IssueCode.OMM_UNSUPPORTED_THEORY, at(theoryField), 'SGP4, SGP/SGP4 or SGP4-XP',
-          `mean element theory ${theoryRead.value} cannot be propagated with SGP4`, theoryRead.value),
+        makeIssue(
+          IssueCode.OMM_UNSUPPORTED_THEORY,
+          at(theoryField),
+          'SGP4, SGP/SGP4 or SGP4-XP',
+          `mean element theory ${theoryRead.value} cannot be propagated with SGP4`,
+          theoryRead.value,
+        ),
       );
       return { item: null, issues };
     }
@@ -88,16 +94,31 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
   const ephemerisType = ephRead.ok ? ephRead.value : theory === 'SGP4-XP' ? 4 : 0;
   if (ephRead.ok && (theory === 'SGP4-XP' ? ephemerisType !== 4 : ephemerisType !== 0 && ephemerisType !== 2)) {
     issues.push(
-      makeIssue(IssueCode.OMM_UNSUPPORTED_THEORY, at(ephField), theory === 'SGP4-XP' ? 'EPHEMERIS_TYPE 4' : 'EPHEMERIS_TYPE 0 or 2',
-        `EPHEMERIS_TYPE ${ephemerisType} does not match mean element theory ${theory}`, String(ephemerisType)),
+      makeIssue(
+        IssueCode.OMM_UNSUPPORTED_THEORY,
+        at(ephField),
+        theory === 'SGP4-XP' ? 'EPHEMERIS_TYPE 4' : 'EPHEMERIS_TYPE 0 or 2',
+        `EPHEMERIS_TYPE ${ephemerisType} does not match mean element theory ${theory}`,
+        String(ephemerisType),
+      ),
     );
   }
-  for (const [key, want] of [['CENTER_NAME', 'EARTH'], ['REF_FRAME', 'TEME'], ['TIME_SYSTEM', 'UTC']] as const) {
+  for (const [key, want] of [
+    ['CENTER_NAME', 'EARTH'],
+    ['REF_FRAME', 'TEME'],
+    ['TIME_SYSTEM', 'UTC'],
+  ] as const) {
     const f = fields.get(key);
     const r = readText(f);
     if (r.ok && r.value.toUpperCase() !== want) {
       issues.push(
-        makeIssue(IssueCode.OMM_UNSUPPORTED_METADATA, at(f), want, `${key} ${r.value} is not ${want}, as SGP4 mean elements require`, r.value),
+        makeIssue(
+          IssueCode.OMM_UNSUPPORTED_METADATA,
+          at(f),
+          want,
+          `${key} ${r.value} is not ${want}, as SGP4 mean elements require`,
+          r.value,
+        ),
       );
     }
   }
@@ -134,7 +155,8 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
   let epoch: ReturnType<typeof parseUtcTimestamp>;
   if (epochRead.ok && epochField !== undefined) {
     epoch = typeof epochField.value === 'string' ? parseUtcTimestamp(epochRead.value) : undefined;
-    if (epoch === undefined) wrongType('EPOCH', epochField, 'a UTC time YYYY-MM-DDThh:mm:ss[.f] or YYYY-DDDThh:mm:ss[.f]');
+    if (epoch === undefined)
+      wrongType('EPOCH', epochField, 'a UTC time YYYY-MM-DDThh:mm:ss[.f] or YYYY-DDDThh:mm:ss[.f]');
   } else if (epochField !== undefined && !epochRead.ok && !epochRead.absent) {
     wrongType('EPOCH', epochField, 'a UTC time YYYY-MM-DDThh:mm:ss[.f] or YYYY-DDDThh:mm:ss[.f]');
   } else {
@@ -154,8 +176,14 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
       const v = num(xpKey, xpUnit);
       if (v !== undefined) {
         issues.push(
-          makeIssue(IssueCode.OMM_XP_TERMS, at(fields.get(xpKey)), key,
-            `SGP4-XP ${xpKey} (${xpUnit}) kept in the ${key} slot, as an ephemeris-type-4 TLE carries it`, String(v), 'warning'),
+          makeIssue(
+            IssueCode.OMM_XP_TERMS,
+            at(fields.get(xpKey)),
+            key,
+            `SGP4-XP ${xpKey} (${xpUnit}) kept in the ${key} slot, as an ephemeris-type-4 TLE carries it`,
+            String(v),
+            'warning',
+          ),
         );
       }
       return v;
@@ -172,7 +200,8 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
   const classRead = readText(classField);
   let classification = 'U';
   if (classRead.ok && /^[UCS]$/.test(classRead.value)) classification = classRead.value;
-  else if (classField !== undefined && !(!classRead.ok && classRead.absent)) wrongType('CLASSIFICATION_TYPE', classField, 'U, C or S');
+  else if (classField !== undefined && !(!classRead.ok && classRead.absent))
+    wrongType('CLASSIFICATION_TYPE', classField, 'U, C or S');
 
   const name = readText(fields.get('OBJECT_NAME'));
   const objectId = readText(fields.get('OBJECT_ID'));
@@ -180,17 +209,34 @@ export function buildElementSet(fields: LocatedFields, ctx: OmmRecordContext): B
   if (issues.some((i) => i.severity === 'error')) return { item: null, issues };
   const { meanMotionRevPerDay, eccentricity, inclinationDeg, raanDeg, argPerigeeDeg, meanAnomalyDeg } = published;
   if (
-    norad === undefined || epoch === undefined || !epochRead.ok || meanMotionRevPerDay === undefined ||
-    eccentricity === undefined || inclinationDeg === undefined || raanDeg === undefined ||
-    argPerigeeDeg === undefined || meanAnomalyDeg === undefined || bstar === undefined ||
-    nDot === undefined || nDdot === undefined || elementSetNo === undefined || revAtEpoch === undefined
+    norad === undefined ||
+    epoch === undefined ||
+    !epochRead.ok ||
+    meanMotionRevPerDay === undefined ||
+    eccentricity === undefined ||
+    inclinationDeg === undefined ||
+    raanDeg === undefined ||
+    argPerigeeDeg === undefined ||
+    meanAnomalyDeg === undefined ||
+    bstar === undefined ||
+    nDot === undefined ||
+    nDdot === undefined ||
+    elementSetNo === undefined ||
+    revAtEpoch === undefined
   ) {
     return { item: null, issues }; // unreachable: each undefined above pushed an error
   }
 
   // Plausibility. checkElements takes one line; each field has its own, so the column passed
   // is an index into ELEMENT_FIELDS and is mapped back to the field's own line and column.
-  const elements: PublishedElements = { meanMotionRevPerDay, eccentricity, inclinationDeg, raanDeg, argPerigeeDeg, meanAnomalyDeg };
+  const elements: PublishedElements = {
+    meanMotionRevPerDay,
+    eccentricity,
+    inclinationDeg,
+    raanDeg,
+    argPerigeeDeg,
+    meanAnomalyDeg,
+  };
   const physical = checkElements(elements, { file, line: ctx.line }, INDEX_COLUMNS);
   if (physical.length > 0) {
     for (const p of physical) {

@@ -7,19 +7,25 @@
 
 /** The formats {@link detectElementFormat} tells apart. */
 export type DetectedFormat =
-  | 'tle'
-  | 'omm-json'
-  | 'omm-xml'
-  | 'omm-kvn'
-  | 'omm-csv'
-  | 'satcat-csv'
-  | 'satcat-json'
-  | 'unknown';
+  'tle' | 'omm-json' | 'omm-xml' | 'omm-kvn' | 'omm-csv' | 'satcat-csv' | 'satcat-json' | 'unknown';
 
 const OMM_ELEMENT_KEYS = ['MEAN_MOTION', 'ECCENTRICITY', 'EPOCH', 'MEAN_ANOMALY', 'RA_OF_ASC_NODE'];
 const SATCAT_KEYS = [
-  'OPS_STATUS_CODE', 'LAUNCH_DATE', 'LAUNCH', 'LAUNCH_SITE', 'DECAY_DATE', 'DECAY', 'SATNAME',
-  'INTLDES', 'OWNER', 'COUNTRY', 'OBJECT_TYPE', 'RCS', 'RCS_SIZE', 'PAYLOAD_FLAG', 'OWNER_SOURCE',
+  'OPS_STATUS_CODE',
+  'LAUNCH_DATE',
+  'LAUNCH',
+  'LAUNCH_SITE',
+  'DECAY_DATE',
+  'DECAY',
+  'SATNAME',
+  'INTLDES',
+  'OWNER',
+  'COUNTRY',
+  'OBJECT_TYPE',
+  'RCS',
+  'RCS_SIZE',
+  'PAYLOAD_FLAG',
+  'OWNER_SOURCE',
 ];
 const HEAD_CHARS = 8192;
 

@@ -46,7 +46,14 @@ describe('readJsonDocument', () => {
   });
 
   it.each([
-    '[{"A":1,}]', '[{"A":01}]', '{"A":1} x', '[{"A":"\u0001"}]', '[{"A":"\\x"}]', '[{"A" 1}]', '[{"A":1}{"B":2}]', '[{"A":1},{"B":[1 2]}]',
+    '[{"A":1,}]',
+    '[{"A":01}]',
+    '{"A":1} x',
+    '[{"A":"\u0001"}]',
+    '[{"A":"\\x"}]',
+    '[{"A" 1}]',
+    '[{"A":1}{"B":2}]',
+    '[{"A":1},{"B":[1 2]}]',
   ])('%s: the error offset is the one JSON.parse reports', (text) => {
     const ref = jsonParseErrorOffset(text);
     expect(ref).toBeGreaterThanOrEqual(0);
@@ -54,7 +61,10 @@ describe('readJsonDocument', () => {
   });
 
   it.each([
-    ['[{"A":tru}]', 6], ['[{"A":.5}]', 6], ['[{"A":1},]', 9], ['[{"A":1}', 8],
+    ['[{"A":tru}]', 6],
+    ['[{"A":.5}]', 6],
+    ['[{"A":1},]', 9],
+    ['[{"A":1}', 8],
   ] as const)('%s: where JSON.parse gives no position, the offset is the offending token (%i)', (text, offset) => {
     expect(jsonParseErrorOffset(text)).not.toBeNull();
     expect(readJsonDocument(text).problems[0]?.offset).toBe(offset);

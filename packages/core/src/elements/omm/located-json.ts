@@ -125,7 +125,16 @@ class Reader {
       if (c === 0x5c) {
         out += t.slice(runStart, this.pos);
         const e = t[this.pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e !== undefined && e in simple) {
           out += simple[e] ?? '';
           this.pos += 2;
@@ -214,7 +223,11 @@ export function readJsonDocument(text: string): JsonDocument {
   const trailing = (): void => {
     r.skipWs();
     if (r.pos < text.length) {
-      problems.push({ offset: r.pos, expected: 'end of input', message: `unexpected ${r.describeHere()} after the JSON value` });
+      problems.push({
+        offset: r.pos,
+        expected: 'end of input',
+        message: `unexpected ${r.describeHere()} after the JSON value`,
+      });
     }
   };
   if (text.charCodeAt(0) === 0xfeff) r.pos = 1;

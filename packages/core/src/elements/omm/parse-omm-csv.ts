@@ -24,12 +24,28 @@ export function parseOmmCsv(text: string, file: string): ParseResult<ElementSet>
   }
   const names = header.cells.map((c) => c.text.trim().toUpperCase());
   if (rows.length === 0 && doc.unterminatedQuote === null) {
-    issues.push(makeIssue(IssueCode.EMPTY_INPUT, { file, line: header.line, column: 0 }, 'one or more OMM rows', 'the CSV has a header and no rows', undefined, 'warning'));
+    issues.push(
+      makeIssue(
+        IssueCode.EMPTY_INPUT,
+        { file, line: header.line, column: 0 },
+        'one or more OMM rows',
+        'the CSV has a header and no rows',
+        undefined,
+        'warning',
+      ),
+    );
   }
   for (const row of rows) {
     if (row.cells.length !== names.length) {
-      issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, line: row.line, column: 0 }, `${names.length} comma-separated cells`,
-        `row has ${row.cells.length} cells, header has ${names.length}`, row.raw));
+      issues.push(
+        makeIssue(
+          IssueCode.OMM_SYNTAX,
+          { file, line: row.line, column: 0 },
+          `${names.length} comma-separated cells`,
+          `row has ${row.cells.length} cells, header has ${names.length}`,
+          row.raw,
+        ),
+      );
       continue;
     }
     const fields = new Map<string, LocatedValue>();
@@ -37,12 +53,19 @@ export function parseOmmCsv(text: string, file: string): ParseResult<ElementSet>
       const name = names[i];
       if (name !== undefined && name !== '') fields.set(name, { value: c.text, line: c.line, column: c.column });
     });
-    const built = buildElementSet(fields, { file, line: row.line, raw: `${header.raw}\n${row.raw}`, format: 'omm-csv' });
+    const built = buildElementSet(fields, {
+      file,
+      line: row.line,
+      raw: `${header.raw}\n${row.raw}`,
+      format: 'omm-csv',
+    });
     if (built.item !== null) items.push(built.item);
     issues.push(...built.issues);
   }
   if (doc.unterminatedQuote !== null) {
-    issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, ...doc.unterminatedQuote }, 'a closing "', 'unterminated quoted cell'));
+    issues.push(
+      makeIssue(IssueCode.OMM_SYNTAX, { file, ...doc.unterminatedQuote }, 'a closing "', 'unterminated quoted cell'),
+    );
   }
   return { items, issues };
 }

@@ -32,14 +32,21 @@ export function parseOmmJson(text: string, file: string): ParseResult<ElementSet
   const items: ElementSet[] = [];
   const issues: ParseIssue[] = [];
   for (const p of doc.problems) {
-    issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, ...lines.position(p.offset) }, p.expected, `JSON syntax: ${p.message}`));
+    issues.push(
+      makeIssue(IssueCode.OMM_SYNTAX, { file, ...lines.position(p.offset) }, p.expected, `JSON syntax: ${p.message}`),
+    );
   }
   for (const el of doc.elements) {
     const start = lines.position(el.start);
     if (el.kind !== 'object') {
       issues.push(
-        makeIssue(IssueCode.OMM_SYNTAX, { file, ...start }, 'a JSON object per OMM record',
-          `found a JSON ${el.kind} where an OMM record object was expected`, text.slice(el.start, el.end)),
+        makeIssue(
+          IssueCode.OMM_SYNTAX,
+          { file, ...start },
+          'a JSON object per OMM record',
+          `found a JSON ${el.kind} where an OMM record object was expected`,
+          text.slice(el.start, el.end),
+        ),
       );
       continue;
     }
@@ -53,7 +60,16 @@ export function parseOmmJson(text: string, file: string): ParseResult<ElementSet
     issues.push(...built.issues);
   }
   if (doc.elements.length === 0 && doc.problems.length === 0) {
-    issues.push(makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'one or more OMM records', 'the JSON holds no record', undefined, 'warning'));
+    issues.push(
+      makeIssue(
+        IssueCode.EMPTY_INPUT,
+        { file, line: 1, column: 0 },
+        'one or more OMM records',
+        'the JSON holds no record',
+        undefined,
+        'warning',
+      ),
+    );
   }
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { items, issues };

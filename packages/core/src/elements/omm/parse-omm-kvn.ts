@@ -56,8 +56,15 @@ export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet>
       if (rec !== null) finish(rec);
       rec = { startLine: line, lines: [], fields: new Map(), issues: [] };
       if (keyword !== 'CCSDS_OMM_VERS' && !/^COMMENT(\s|$)/.test(trimmed)) {
-        rec.issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, line, column: 1 }, 'CCSDS_OMM_VERS = <version>',
-          'an OMM KVN message must begin with CCSDS_OMM_VERS', lineText));
+        rec.issues.push(
+          makeIssue(
+            IssueCode.OMM_SYNTAX,
+            { file, line, column: 1 },
+            'CCSDS_OMM_VERS = <version>',
+            'an OMM KVN message must begin with CCSDS_OMM_VERS',
+            lineText,
+          ),
+        );
       }
     }
     const r: KvnRecord = rec;
@@ -65,19 +72,40 @@ export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet>
     if (trimmed === '' || /^COMMENT(\s|$)/.test(trimmed)) continue;
     if (kv === null || keyword === undefined) {
       const column = lineText.length - lineText.trimStart().length + 1;
-      r.issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, line, column }, 'KEYWORD = value [unit]',
-        'not a KVN keyword line', lineText));
+      r.issues.push(
+        makeIssue(
+          IssueCode.OMM_SYNTAX,
+          { file, line, column },
+          'KEYWORD = value [unit]',
+          'not a KVN keyword line',
+          lineText,
+        ),
+      );
       continue;
     }
     const keyColumn = (kv[1] ?? '').length + 1;
     if (!isOmmKeyword(keyword)) {
-      r.issues.push(makeIssue(IssueCode.OMM_UNKNOWN_KEYWORD, { file, line, column: keyColumn }, 'an OMM keyword (CCSDS 502.0)',
-        `unknown keyword ${keyword}`, lineText));
+      r.issues.push(
+        makeIssue(
+          IssueCode.OMM_UNKNOWN_KEYWORD,
+          { file, line, column: keyColumn },
+          'an OMM keyword (CCSDS 502.0)',
+          `unknown keyword ${keyword}`,
+          lineText,
+        ),
+      );
       continue;
     }
     if (r.fields.has(keyword)) {
-      r.issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, line, column: keyColumn }, `one ${keyword} per message`,
-        `keyword ${keyword} repeated (missing CCSDS_OMM_VERS between messages?)`, lineText));
+      r.issues.push(
+        makeIssue(
+          IssueCode.OMM_SYNTAX,
+          { file, line, column: keyColumn },
+          `one ${keyword} per message`,
+          `keyword ${keyword} repeated (missing CCSDS_OMM_VERS between messages?)`,
+          lineText,
+        ),
+      );
       continue;
     }
     const valueColumn = keyColumn + (kv[2] ?? '').length + (kv[3] ?? '').length + 1 + (kv[4] ?? '').length;

@@ -36,13 +36,27 @@ export function parseOmmXml(text: string, file: string): ParseResult<ElementSet>
         }
         const where = lines.position(child.start);
         if (child.children.length > 0 || !isOmmKeyword(child.name)) {
-          recIssues.push(makeIssue(IssueCode.OMM_UNKNOWN_KEYWORD, { file, ...where }, 'an OMM keyword element (CCSDS 502.0)',
-            `unknown element <${child.name}>`, text.slice(child.start, child.end)));
+          recIssues.push(
+            makeIssue(
+              IssueCode.OMM_UNKNOWN_KEYWORD,
+              { file, ...where },
+              'an OMM keyword element (CCSDS 502.0)',
+              `unknown element <${child.name}>`,
+              text.slice(child.start, child.end),
+            ),
+          );
           continue;
         }
         if (fields.has(child.name)) {
-          recIssues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, ...where }, `one <${child.name}> per <omm>`,
-            `element <${child.name}> repeated`, text.slice(child.start, child.end)));
+          recIssues.push(
+            makeIssue(
+              IssueCode.OMM_SYNTAX,
+              { file, ...where },
+              `one <${child.name}> per <omm>`,
+              `element <${child.name}> repeated`,
+              text.slice(child.start, child.end),
+            ),
+          );
           continue;
         }
         const valuePos = child.textStart === -1 ? where : lines.position(child.textStart);
@@ -60,11 +74,23 @@ export function parseOmmXml(text: string, file: string): ParseResult<ElementSet>
     issues.push(...built.issues);
   }
   if (read.error !== null) {
-    issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, ...lines.position(read.error.offset) }, read.error.expected,
-      `XML syntax: ${read.error.message}`));
+    issues.push(
+      makeIssue(
+        IssueCode.OMM_SYNTAX,
+        { file, ...lines.position(read.error.offset) },
+        read.error.expected,
+        `XML syntax: ${read.error.message}`,
+      ),
+    );
   } else if (omms.length === 0) {
-    issues.push(makeIssue(IssueCode.OMM_SYNTAX, { file, line: 1, column: 1 }, '<ndm> or <omm> with <omm> records',
-      'no <omm> element in the XML document'));
+    issues.push(
+      makeIssue(
+        IssueCode.OMM_SYNTAX,
+        { file, line: 1, column: 1 },
+        '<ndm> or <omm> with <omm> records',
+        'no <omm> element in the XML document',
+      ),
+    );
   }
   items.sort((a, b) => a.line - b.line);
   issues.sort((a, b) => a.line - b.line || a.column - b.column);

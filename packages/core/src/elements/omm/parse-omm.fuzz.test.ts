@@ -12,7 +12,12 @@ import type { OmmSyntax } from './parse-omm.js';
 import { parseOmm } from './parse-omm.js';
 
 const bases: { text: string; format: OmmSyntax }[] = [
-  { text: JSON.stringify((JSON.parse(readFixture('omm/celestrak-gp-2026-03/celestrak_stations_gp.json')) as unknown[]).slice(0, 2)), format: 'json' },
+  {
+    text: JSON.stringify(
+      (JSON.parse(readFixture('omm/celestrak-gp-2026-03/celestrak_stations_gp.json')) as unknown[]).slice(0, 2),
+    ),
+    format: 'json',
+  },
   { text: readFixture('omm/negative/missing-mean-motion.json'), format: 'json' },
   { text: readFixture('omm/derived/spacetrack-style-strings.json'), format: 'json' },
   { text: readFixture('omm/python-sgp4/sample_omm.json'), format: 'json' },
@@ -26,8 +31,46 @@ const bases: { text: string; format: OmmSyntax }[] = [
   { text: readFixture('omm/negative/mean-motion-1.2.3.csv'), format: 'csv' },
 ];
 
-const CHARS = ['"', ',', '{', '}', '[', ']', '<', '>', '/', '=', ':', '\n', '\r\n', ' ', '.', '-', '+', 'e', 'E', '0', '9',
-  'A', '&', '&amp;', '<!--', ']]>', '\\', '\\u00', 'é', '\ufeff', '\t', 'null', 'NaN', '1e999', '[km]', 'COMMENT ', '</omm>', '<omm>'];
+const CHARS = [
+  '"',
+  ',',
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '/',
+  '=',
+  ':',
+  '\n',
+  '\r\n',
+  ' ',
+  '.',
+  '-',
+  '+',
+  'e',
+  'E',
+  '0',
+  '9',
+  'A',
+  '&',
+  '&amp;',
+  '<!--',
+  ']]>',
+  '\\',
+  '\\u00',
+  'é',
+  '\ufeff',
+  '\t',
+  'null',
+  'NaN',
+  '1e999',
+  '[km]',
+  'COMMENT ',
+  '</omm>',
+  '<omm>',
+];
 
 type Mutation =
   | { kind: 'replace' | 'insert'; at: number; s: string }
@@ -36,7 +79,11 @@ type Mutation =
   | { kind: 'dupLine'; at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('replace' as const, 'insert' as const), at: fc.nat(), s: fc.constantFrom(...CHARS) }),
+  fc.record({
+    kind: fc.constantFrom('replace' as const, 'insert' as const),
+    at: fc.nat(),
+    s: fc.constantFrom(...CHARS),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('dupLine' as const), at: fc.nat() }),
@@ -66,16 +113,28 @@ const CODES = new Set<string>(Object.values(IssueCode));
 
 /** Empty when the result is sound; otherwise what is wrong. */
 function problems(input: string, r: ReturnType<typeof parseOmm>): string | null {
-  if (input.trim() !== '' && input !== '\ufeff' && r.items.length + r.issues.length === 0) return 'no item and no issue';
+  if (input.trim() !== '' && input !== '\ufeff' && r.items.length + r.issues.length === 0)
+    return 'no item and no issue';
   const lineCount = input.split('\n').length;
   for (const i of r.issues) {
     if (!CODES.has(i.code)) return `unknown code ${i.code}`;
-    if (!(Number.isInteger(i.line) && i.line >= 1 && i.line <= lineCount)) return `issue line ${i.line} of ${lineCount}`;
+    if (!(Number.isInteger(i.line) && i.line >= 1 && i.line <= lineCount))
+      return `issue line ${i.line} of ${lineCount}`;
     if (!(Number.isInteger(i.column) && i.column >= 0)) return `issue column ${i.column}`;
   }
   for (const e of r.items) {
-    const nums = [e.epoch, e.meanMotionRadPerSec, e.eccentricity, e.inclinationRad, e.raanRad, e.argPerigeeRad, e.meanAnomalyRad,
-      e.bstarPerEarthRadii, e.meanMotionDotRevPerDay2, e.meanMotionDdotRevPerDay3];
+    const nums = [
+      e.epoch,
+      e.meanMotionRadPerSec,
+      e.eccentricity,
+      e.inclinationRad,
+      e.raanRad,
+      e.argPerigeeRad,
+      e.meanAnomalyRad,
+      e.bstarPerEarthRadii,
+      e.meanMotionDotRevPerDay2,
+      e.meanMotionDdotRevPerDay3,
+    ];
     if (!nums.every(Number.isFinite)) return 'non-finite number in an element set';
     if (!(e.eccentricity >= 0 && e.eccentricity < 1 && e.meanMotionRadPerSec > 0)) return 'impossible elements kept';
     if (!(Number.isInteger(e.noradId) && e.noradId >= 1 && e.noradId <= 339_999)) return `NORAD id ${e.noradId}`;

@@ -21,9 +21,8 @@ function expectedEpochMs(text: string): number {
   const m = /^(\d{4})-(?:(\d{2})-(\d{2})|(\d{3}))T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(text);
   if (m === null) throw new Error(`test cannot read epoch ${text}`);
   const [, y, mo, d, doy, h, mi, s, frac] = m;
-  const dayMs = doy !== undefined
-    ? Date.UTC(Number(y), 0, Number(doy))
-    : Date.UTC(Number(y), Number(mo) - 1, Number(d));
+  const dayMs =
+    doy !== undefined ? Date.UTC(Number(y), 0, Number(doy)) : Date.UTC(Number(y), Number(mo) - 1, Number(d));
   const micros = Number(((frac ?? '') + '000000').slice(0, 6));
   return dayMs + ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + micros / 1000;
 }
@@ -48,7 +47,12 @@ function mismatches(es: ElementSet, rec: Record<string, unknown>): string[] {
   same('OBJECT_NAME', es.name, rec['OBJECT_NAME']);
   same('EPOCH text', es.epochText, rec['EPOCH']);
   near('EPOCH', es.epoch, expectedEpochMs(String(rec['EPOCH'])), 0.5 * MU_S);
-  near('MEAN_MOTION', radPerSecToRevPerDay(es.meanMotionRadPerSec), n('MEAN_MOTION'), REV_DAY_TOL * Math.max(1, n('MEAN_MOTION')));
+  near(
+    'MEAN_MOTION',
+    radPerSecToRevPerDay(es.meanMotionRadPerSec),
+    n('MEAN_MOTION'),
+    REV_DAY_TOL * Math.max(1, n('MEAN_MOTION')),
+  );
   same('ECCENTRICITY', es.eccentricity, n('ECCENTRICITY'));
   near('INCLINATION', es.inclinationRad, rad(n('INCLINATION')), ANGLE_TOL_RAD);
   near('RA_OF_ASC_NODE', es.raanRad, rad(n('RA_OF_ASC_NODE')), ANGLE_TOL_RAD);
@@ -105,7 +109,8 @@ describe('CelesTrak GP download of 2026-03-10', () => {
       const rec = Object.fromEntries(l.split(',').map((v, k) => [header[k]!, v]));
       const es = csv.items[i]!;
       problems.push(...mismatches(es, rec));
-      if (es.line !== i + 2 || es.format !== 'omm-csv' || es.raw !== `${headerLine!}\n${l}`) problems.push(`row ${i + 2} line/format/raw`);
+      if (es.line !== i + 2 || es.format !== 'omm-csv' || es.raw !== `${headerLine!}\n${l}`)
+        problems.push(`row ${i + 2} line/format/raw`);
     });
     expect(problems).toEqual([]);
   });
@@ -120,7 +125,12 @@ describe('CelesTrak GP download of 2026-03-10', () => {
     expect(Math.abs(iss.inclinationRad - rad(51.63))).toBeLessThan(rad(0.01));
   });
 
-  for (const name of ['celestrak_stations_gp', 'celestrak_analyst_gp', 'celestrak_last30days_gp', 'celestrak_iridium-33-debris_gp']) {
+  for (const name of [
+    'celestrak_stations_gp',
+    'celestrak_analyst_gp',
+    'celestrak_last30days_gp',
+    'celestrak_iridium-33-debris_gp',
+  ]) {
     it(`${name}.json agrees record by record with JSON.parse`, () => {
       const text = readFixture(`omm/celestrak-gp-2026-03/${name}.json`);
       const reference = JSON.parse(text) as Record<string, unknown>[];
@@ -138,9 +148,14 @@ describe('CelesTrak GP download of 2026-03-10', () => {
   }
 
   it('record counts of the JSON files: 33 stations, 418 analyst, 371 last-30-days, 106 Iridium 33 debris', () => {
-    const count = (f: string): number => parseOmm(readFixture(`omm/celestrak-gp-2026-03/${f}`), { file: f }).items.length;
-    expect([count('celestrak_stations_gp.json'), count('celestrak_analyst_gp.json'), count('celestrak_last30days_gp.json'),
-      count('celestrak_iridium-33-debris_gp.json')]).toEqual([33, 418, 371, 106]);
+    const count = (f: string): number =>
+      parseOmm(readFixture(`omm/celestrak-gp-2026-03/${f}`), { file: f }).items.length;
+    expect([
+      count('celestrak_stations_gp.json'),
+      count('celestrak_analyst_gp.json'),
+      count('celestrak_last30days_gp.json'),
+      count('celestrak_iridium-33-debris_gp.json'),
+    ]).toEqual([33, 418, 371, 106]);
   });
 
   it('analyst objects (catalog numbers 81036..270438, blank OBJECT_ID) are read, with a null COSPAR id', () => {
@@ -230,10 +245,23 @@ describe('Orekit OMM test messages', () => {
     const x = parseOmm(readFixture('omm/orekit/OMMExample4.xml'), { file: 'x' });
     expect([...k.issues, ...x.issues]).toEqual([]);
     const rec = {
-      NORAD_CAT_ID: 7646, OBJECT_NAME: 'STARLETTE', OBJECT_ID: '1975-010A', EPOCH: '2021-03-22T13:21:09.224928',
-      MEAN_MOTION: 13.82309053, ECCENTRICITY: 0.0205751, INCLINATION: 49.8237, RA_OF_ASC_NODE: 93.814,
-      ARG_OF_PERICENTER: 224.8348, MEAN_ANOMALY: 133.5761, BSTAR: -0.47102e-5, MEAN_MOTION_DOT: -0.147e-5,
-      MEAN_MOTION_DDOT: 0, ELEMENT_SET_NO: 999, REV_AT_EPOCH: 32997, EPHEMERIS_TYPE: 0, CLASSIFICATION_TYPE: 'U',
+      NORAD_CAT_ID: 7646,
+      OBJECT_NAME: 'STARLETTE',
+      OBJECT_ID: '1975-010A',
+      EPOCH: '2021-03-22T13:21:09.224928',
+      MEAN_MOTION: 13.82309053,
+      ECCENTRICITY: 0.0205751,
+      INCLINATION: 49.8237,
+      RA_OF_ASC_NODE: 93.814,
+      ARG_OF_PERICENTER: 224.8348,
+      MEAN_ANOMALY: 133.5761,
+      BSTAR: -0.47102e-5,
+      MEAN_MOTION_DOT: -0.147e-5,
+      MEAN_MOTION_DDOT: 0,
+      ELEMENT_SET_NO: 999,
+      REV_AT_EPOCH: 32997,
+      EPHEMERIS_TYPE: 0,
+      CLASSIFICATION_TYPE: 'U',
     };
     expectMatches(k.items[0]!, rec);
     expectMatches(x.items[0]!, rec);
@@ -263,16 +291,20 @@ describe('Orekit OMM test messages', () => {
   it('OMM-wrong-keyword.txt: OMM_UNKNOWN_KEYWORD at line 9, column 1 (WRONG_KEYWORD = 123)', () => {
     const r = parseOmm(readFixture('omm/orekit/OMM-wrong-keyword.txt'), { file: 'w' });
     expect(r.items).toEqual([]);
-    expect(r.issues.map((i) => [i.code, i.line, i.column, i.input])).toEqual([['OMM_UNKNOWN_KEYWORD', 9, 1, 'WRONG_KEYWORD = 123']]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column, i.input])).toEqual([
+      ['OMM_UNKNOWN_KEYWORD', 9, 1, 'WRONG_KEYWORD = 123'],
+    ]);
   });
 
-  it('OMM-number-format-error.txt: OMM_FIELD_TYPE at ARG_OF_PERICENTER\'s value (line 15, column 21)', () => {
+  it("OMM-number-format-error.txt: OMM_FIELD_TYPE at ARG_OF_PERICENTER's value (line 15, column 21)", () => {
     const text = readFixture('omm/orekit/OMM-number-format-error.txt');
     const r = parseOmm(text, { file: 'n' });
     expect(r.items).toEqual([]);
     const where = locate(text, 'this-is-not-a-number');
     expect(where).toEqual({ line: 15, column: 21 });
-    expect(r.issues.map((i) => [i.code, i.line, i.column, i.input])).toEqual([['OMM_FIELD_TYPE', 15, 21, 'this-is-not-a-number']]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column, i.input])).toEqual([
+      ['OMM_FIELD_TYPE', 15, 21, 'this-is-not-a-number'],
+    ]);
   });
 });
 
@@ -291,7 +323,10 @@ describe('derived fixtures', () => {
     const text = readFixture('omm/derived/two-messages.kvn');
     const r = parseOmm(text, { file: 'two.kvn' });
     expect(r.issues).toEqual([]);
-    expect(r.items.map((e) => [e.noradId, e.line])).toEqual([[23581, 1], [7646, locate(text, 'CCSDS_OMM_VERS = 2.0').line]]);
+    expect(r.items.map((e) => [e.noradId, e.line])).toEqual([
+      [23581, 1],
+      [7646, locate(text, 'CCSDS_OMM_VERS = 2.0').line],
+    ]);
   });
 });
 
@@ -305,7 +340,9 @@ describe('negative fixtures (each derived from a real record)', () => {
     const { text, r } = issuesOf('missing-mean-motion.json');
     expect(r.items.map((e) => e.noradId)).toEqual([25544, 48274]);
     const recLine = locate(text, '"OBJECT_NAME": "POISK"').line - 1; // the "{" line
-    expect(errors(r.issues).map((i) => [i.code, i.line, i.expected])).toEqual([['OMM_FIELD_MISSING', recLine, 'MEAN_MOTION']]);
+    expect(errors(r.issues).map((i) => [i.code, i.line, i.expected])).toEqual([
+      ['OMM_FIELD_MISSING', recLine, 'MEAN_MOTION'],
+    ]);
   });
 
   it('mistyped-mean-motion.json: OMM_FIELD_TYPE at the "abc" value', () => {
@@ -335,10 +372,12 @@ describe('negative fixtures (each derived from a real record)', () => {
     const { text, r } = issuesOf('eccentricity-1.2.3.kvn');
     const at = locate(text, '1.2.3');
     expect(r.items).toEqual([]);
-    expect(r.issues.map((i) => [i.code, i.line, i.column, i.input])).toEqual([['OMM_FIELD_TYPE', at.line, at.column, '1.2.3']]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column, i.input])).toEqual([
+      ['OMM_FIELD_TYPE', at.line, at.column, '1.2.3'],
+    ]);
   });
 
-  it('mean-motion-1.2.3.csv: OMM_FIELD_TYPE at row 3\'s MEAN_MOTION cell, rows 2 and 4 kept', () => {
+  it("mean-motion-1.2.3.csv: OMM_FIELD_TYPE at row 3's MEAN_MOTION cell, rows 2 and 4 kept", () => {
     const { text, r } = issuesOf('mean-motion-1.2.3.csv');
     const at = locate(text, '13.5289.1714');
     expect(r.items.map((e) => e.noradId)).toEqual([900, 1361]);
@@ -372,7 +411,9 @@ describe('small cases', () => {
     const text = base.replace('ECCENTRICITY   = .0205751', 'ECCENTRICITY   = 1.5');
     const r = parseOmm(text, { file: 'e' });
     expect(r.items).toEqual([]);
-    expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([['ELEMENTS_ECCENTRICITY', locate(text, '1.5').line, locate(text, '1.5').column]]);
+    expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['ELEMENTS_ECCENTRICITY', locate(text, '1.5').line, locate(text, '1.5').column],
+    ]);
   });
 
   it('REF_FRAME other than TEME is OMM_UNSUPPORTED_METADATA', () => {
@@ -388,7 +429,8 @@ describe('small cases', () => {
 
   it('blank input is EMPTY_INPUT; a TLE is UNKNOWN_FORMAT for parseOmm', () => {
     expect(parseOmm('  \n', { file: 'b' }).issues.map((i) => i.code)).toEqual(['EMPTY_INPUT']);
-    const tle = '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537\n';
+    const tle =
+      '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537\n';
     expect(parseOmm(tle, { file: 't' }).issues.map((i) => i.code)).toEqual(['UNKNOWN_FORMAT']);
   });
 

@@ -31,7 +31,10 @@ export interface ParseOmmOptions {
 export function parseOmm(text: string, options: ParseOmmOptions): ParseResult<ElementSet> {
   const { file } = options;
   if (text.trim() === '' || text === '\ufeff') {
-    return { items: [], issues: [makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'an OMM', 'the input is empty')] };
+    return {
+      items: [],
+      issues: [makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'an OMM', 'the input is empty')],
+    };
   }
   let syntax = options.format;
   if (syntax === undefined) {
@@ -55,8 +58,16 @@ export function parseOmm(text: string, options: ParseOmmOptions): ParseResult<El
       case 'unknown':
         return {
           items: [],
-          issues: [makeIssue(IssueCode.UNKNOWN_FORMAT, { file, line: 1, column: 0 }, 'OMM as JSON, XML, KVN or CSV',
-            detected === 'unknown' ? 'the input is not a recognisable OMM' : `the input looks like ${detected}, not an OMM`)],
+          issues: [
+            makeIssue(
+              IssueCode.UNKNOWN_FORMAT,
+              { file, line: 1, column: 0 },
+              'OMM as JSON, XML, KVN or CSV',
+              detected === 'unknown'
+                ? 'the input is not a recognisable OMM'
+                : `the input looks like ${detected}, not an OMM`,
+            ),
+          ],
         };
     }
   }

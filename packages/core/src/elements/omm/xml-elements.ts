@@ -56,12 +56,14 @@ function localName(qname: string): string {
 function decode(text: string, base: number): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^;&\s]*);?/g, (whole, ref: string, at: number) => {
-    if (!whole.endsWith(';')) throw new XmlStop(base + at, 'a reference ending in ";"', 'unterminated character reference');
+    if (!whole.endsWith(';'))
+      throw new XmlStop(base + at, 'a reference ending in ";"', 'unterminated character reference');
     const named = ENTITIES[ref];
     if (named !== undefined) return named;
     const m = /^#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}))$/.exec(ref);
     const code = m === null ? NaN : m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
-    if (!(code > 0 && code <= 0x10ffff)) throw new XmlStop(base + at, '&lt; &gt; &amp; &quot; &apos; or &#N;', `unknown reference ${whole}`);
+    if (!(code > 0 && code <= 0x10ffff))
+      throw new XmlStop(base + at, '&lt; &gt; &amp; &quot; &apos; or &#N;', `unknown reference ${whole}`);
     return String.fromCodePoint(code);
   });
 }
@@ -113,8 +115,11 @@ export function readXmlElements(text: string): XmlReadResult {
         const m = NAME_RE.exec(text);
         const open = qnames[qnames.length - 1];
         if (m === null || open === undefined || m[0] !== open) {
-          throw new XmlStop(pos, open === undefined ? 'no end tag here' : `</${open}>`,
-            `end tag ${m === null ? '' : `</${m[0]}> `}does not match ${open === undefined ? 'any open element' : `<${open}>`}`);
+          throw new XmlStop(
+            pos,
+            open === undefined ? 'no end tag here' : `</${open}>`,
+            `end tag ${m === null ? '' : `</${m[0]}> `}does not match ${open === undefined ? 'any open element' : `<${open}>`}`,
+          );
         }
         let e = pos + 2 + m[0].length;
         while (/\s/.test(text[e] ?? '')) e++;
@@ -140,7 +145,15 @@ export function readXmlElements(text: string): XmlReadResult {
           e += a[0].length;
         }
         while (/\s/.test(text[e] ?? '')) e++;
-        const el: XmlElement = { name: localName(m[0]), start: pos, end: -1, attributes, children: [], text: '', textStart: -1 };
+        const el: XmlElement = {
+          name: localName(m[0]),
+          start: pos,
+          end: -1,
+          attributes,
+          children: [],
+          text: '',
+          textStart: -1,
+        };
         stack[stack.length - 1]?.children.push(el);
         if (text.startsWith('/>', e)) {
           pos = e + 2;
@@ -158,7 +171,14 @@ export function readXmlElements(text: string): XmlReadResult {
     const open = qnames[qnames.length - 1];
     if (open !== undefined) {
       const top = stack[stack.length - 1];
-      return { closed, error: { offset: top?.start ?? text.length, expected: `</${open}>`, message: `element <${open}> is never closed` } };
+      return {
+        closed,
+        error: {
+          offset: top?.start ?? text.length,
+          expected: `</${open}>`,
+          message: `element <${open}> is never closed`,
+        },
+      };
     }
     return { closed, error: null };
   } catch (e) {

@@ -371,9 +371,12 @@ describe('parseTle designator reuse between consecutive records', () => {
   });
 
   it('reports a malformed designator even right after a valid one of the same object', () => {
-    const r = parseTle([...withDesignator('98067A  '), ...withDesignator('98O67A  '), ...withDesignator('98067A  ')].join('\n'), {
-      file: 'd.tle',
-    });
+    const r = parseTle(
+      [...withDesignator('98067A  '), ...withDesignator('98O67A  '), ...withDesignator('98067A  ')].join('\n'),
+      {
+        file: 'd.tle',
+      },
+    );
     expect(r.items.map((s) => s.line)).toEqual([1, 5]);
     expect(r.issues.map((i) => [i.code, i.line, i.column])).toEqual([['TLE_FIELD', 3, 10]]);
   });

@@ -1,0 +1,80 @@
+/**
+ * Context labels of proximity episodes: stations (for 'docking'), constellation names, owners.
+ * @module
+ */
+import type { ProximityContext } from './proximity-object.js';
+
+/** Crewed stations by NORAD id: ISS (ZARYA) and the Chinese station's core module Tianhe. */
+export const STATION_NORAD_IDS: ReadonlySet<number> = new Set([25544, 48274]);
+
+const STATION_NAME = /^(ISS|CSS)\b/;
+
+/** True when the object is a crewed station (by id or by its published name). */
+export function isStation(noradId: number, name: string | null): boolean {
+  return STATION_NORAD_IDS.has(noradId) || (name !== null && STATION_NAME.test(name.trim().toUpperCase()));
+}
+
+/**
+ * Name prefixes of constellations whose members are named PREFIX-number or PREFIX number.
+ * Series names that are not constellations (COSMOS, USA, SHIYAN) are deliberately absent.
+ */
+const CONSTELLATIONS: readonly string[] = [
+  'STARLINK',
+  'ONEWEB',
+  'KUIPER',
+  'IRIDIUM',
+  'GLOBALSTAR',
+  'ORBCOMM',
+  'FLOCK',
+  'LEMUR',
+  'SPACEBEE',
+  'QIANFAN',
+  'GUOWANG',
+  'YAOGAN',
+  'JILIN',
+  'SKYSAT',
+  'SWARM',
+  'HULIANWANG',
+  'O3B',
+  'GPS',
+  'GALILEO',
+  'BEIDOU',
+  'GLONASS',
+  'TIANQI',
+  'CENTISPACE',
+  'GEELY',
+  'ICEYE',
+  'CAPELLA',
+  'HAWK',
+  'YUNHAI',
+];
+
+/** Constellation of an object from its name (first word, before digits or a dash), or null. */
+export function constellationFromName(name: string | null): string | null {
+  if (name === null) return null;
+  const up = name.trim().toUpperCase();
+  for (const c of CONSTELLATIONS) {
+    if (up.startsWith(c) && (up.length === c.length || /[\s\-_(0-9]/.test(up.charAt(c.length)))) return c;
+  }
+  return null;
+}
+
+/**
+ * The label of an episode, in this order: 'docking' (range below the docking threshold with a
+ * station), 'constellation neighbours' (same constellation name), 'same-owner formation' (same
+ * owner), 'different owners' (both owners known and different), 'owner unknown'.
+ */
+export function proximityContext(args: {
+  readonly minRangeKm: number;
+  readonly dockingRangeKm: number;
+  readonly stationInvolved: boolean;
+  readonly constellationA: string | null;
+  readonly constellationB: string | null;
+  readonly ownerA: string | undefined;
+  readonly ownerB: string | undefined;
+}): ProximityContext {
+  if (args.stationInvolved && args.minRangeKm < args.dockingRangeKm) return 'docking';
+  if (args.constellationA !== null && args.constellationA === args.constellationB) return 'constellation neighbours';
+  if (args.ownerA === undefined || args.ownerB === undefined) return 'owner unknown';
+  return args.ownerA === args.ownerB ? 'same-owner formation' : 'different owners';
+}
