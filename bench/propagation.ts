@@ -163,11 +163,14 @@ report('(d) orbwatch propagatePrepared (1 thread)', t);
   const pool = createPropagationPool({ threads });
   await pool.load(recs);
   // Same warm-up as (d); with --cold only a 1-sample call (starts the workers' code paths).
-  await pool.propagate((t0 - samples * STEP_SEC * 1000) as typeof t0, STEP_SEC, cold ? 1 : Math.min(CHUNK, samples));
+  await pool.propagate((t0 - samples * STEP_SEC * 1000) as typeof t0, STEP_SEC, cold ? 1 : Math.min(CHUNK, samples), {
+    reuseOutput: true,
+  });
   t = startTimer();
   for (let s = 0; s < samples; s += CHUNK) {
     const cnt = Math.min(CHUNK, samples - s);
-    const eph = await pool.propagate((t0 + s * STEP_SEC * 1000) as typeof t0, STEP_SEC, cnt);
+    // Output arrays reused across calls, as (d) reuses its chunk ephemeris.
+    const eph = await pool.propagate((t0 + s * STEP_SEC * 1000) as typeof t0, STEP_SEC, cnt, { reuseOutput: true });
     sink += eph.data[0] ?? 0;
   }
   report(`(e) orbwatch worker pool (${String(threads)} threads)`, t);

@@ -49,6 +49,12 @@ describe('propagateBatchParallel', () => {
       const b = await pool.propagate(t0, 120, 10);
       const single = propagateBatch(recs, t0, 120, 10);
       expect(Buffer.compare(bytes(b.data), bytes(single.data))).toBe(0);
+      // reuseOutput: the same shared arrays, rewritten with the new grid's states.
+      const c1 = await pool.propagate(t0, 120, 10, { reuseOutput: true });
+      const t1 = instantFromUtcFields(2022, 8, 10);
+      const c2 = await pool.propagate(t1, 120, 10, { reuseOutput: true });
+      expect(c2.data.buffer).toBe(c1.data.buffer);
+      expect(Buffer.compare(bytes(c2.data), bytes(propagateBatch(recs, t1, 120, 10).data))).toBe(0);
     } finally {
       await pool.close();
     }

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { EPHEMERIS_STATE_SIZE, checkGrid, instant } from '@orbwatch/core';
+import { EPHEMERIS_STATE_SIZE, checkGrid, decodeAlpha5, instant } from '@orbwatch/core';
 import type { BatchInput, BatchItem, Ephemeris, Instant } from '@orbwatch/core';
 import { propagationWorkerSpec } from './worker-entry.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
@@ -23,8 +23,18 @@ export interface PropagationPool {
   readonly threads: number;
   /** Shards `inputs` over the workers, which initialise SGP4 for their shard. */
   load(inputs: BatchInput): Promise<void>;
-  /** Propagates the loaded objects over `count` instants `t0 + i·stepSec`. */
-  propagate(t0: Instant, stepSec: number, count: number): Promise<Ephemeris>;
+  /**
+   * Propagates the loaded objects over `count` instants `t0 + i·stepSec`. With `reuseOutput`, the
+   * pool writes into the same shared arrays on every call of the same shape (no fresh memory to
+   * fault in — the main cost on this machine); the caller must be done with one result before
+   * asking for the next. Without it every result has arrays of its own.
+   */
+  propagate(
+    t0: Instant,
+    stepSec: number,
+    count: number,
+    options?: { readonly reuseOutput?: boolean },
+  ): Promise<Ephemeris>;
   close(): Promise<void>;
 }
 
@@ -93,37 +103,52 @@ export function createPropagationPool(options: PoolOptions = {}): PropagationPoo
   const channels = Array.from({ length: threads }, () => new WorkerChannel());
   let loaded = 0;
   let active: WorkerChannel[] = [];
+  let firstObjects: number[] = [];
+  let noradIds = new Int32Array(0);
+  let output: { data: SharedArrayBuffer; status: SharedArrayBuffer } | undefined;
 
   return {
     threads,
     async load(inputs) {
       const bounds = shardBounds(inputs, threads);
       active = [];
+      firstObjects = [];
       const work: Promise<FromWorker>[] = [];
       bounds.forEach(([a, b], s) => {
         const ch = channels[s];
         if (ch === undefined || b <= a) return;
         active.push(ch);
+        firstObjects.push(a);
         work.push(ch.request({ type: 'load', inputs: inputs.slice(a, b) }));
       });
       await Promise.all(work);
       loaded = inputs.length;
+      noradIds = Int32Array.from(inputs, (x) => ('jdsatepoch' in x ? (decodeAlpha5(x.satnum) ?? 0) : x.noradId));
     },
-    async propagate(t0, stepSec, count) {
+    async propagate(t0, stepSec, count, options = {}) {
       checkGrid(stepSec, count);
-      const replies = await Promise.all(active.map((ch) => ch.request({ type: 'propagate', t0, stepSec, count })));
-      const data = new Float64Array(loaded * count * EPHEMERIS_STATE_SIZE);
-      const status = new Uint8Array(loaded * count);
-      const noradIds = new Int32Array(loaded);
-      let j = 0;
-      for (const r of replies) {
-        if (r.type !== 'result') throw new Error(`unexpected worker reply ${r.type}`);
-        data.set(r.data, j * count * EPHEMERIS_STATE_SIZE);
-        status.set(r.status, j * count);
-        noradIds.set(r.noradIds, j);
-        j += r.noradIds.length;
-      }
-      return { frame: 'TEME', t0: instant(t0), stepSec, count, noradIds, data, status };
+      // Each worker writes its objects' samples straight into its slice of shared memory: no
+      // transfer, no copy, and the fresh pages are touched in parallel by the workers.
+      const bytes = loaded * count * EPHEMERIS_STATE_SIZE * 8;
+      const kept = options.reuseOutput === true && output?.data.byteLength === bytes ? output : undefined;
+      const data = kept?.data ?? new SharedArrayBuffer(bytes);
+      const status = kept?.status ?? new SharedArrayBuffer(loaded * count);
+      if (options.reuseOutput === true) output = { data, status };
+      const replies = await Promise.all(
+        active.map((ch, i) =>
+          ch.request({ type: 'propagate', t0, stepSec, count, data, status, firstObject: firstObjects[i] ?? 0 }),
+        ),
+      );
+      for (const r of replies) if (r.type !== 'result') throw new Error(`unexpected worker reply ${r.type}`);
+      return {
+        frame: 'TEME',
+        t0: instant(t0),
+        stepSec,
+        count,
+        noradIds,
+        data: new Float64Array(data),
+        status: new Uint8Array(status),
+      };
     },
     async close() {
       await Promise.all(channels.map((c) => c.worker.terminate()));

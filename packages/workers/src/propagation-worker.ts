@@ -5,7 +5,7 @@
  * @module
  */
 import { parentPort } from 'node:worker_threads';
-import { instant, prepareBatch, propagatePrepared } from '@orbwatch/core';
+import { EPHEMERIS_STATE_SIZE, instant, prepareBatch, propagatePrepared } from '@orbwatch/core';
 import type { PreparedBatch } from '@orbwatch/core';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -23,10 +23,24 @@ port.on('message', (msg: ToWorker) => {
       return;
     }
     if (prepared === undefined) throw new Error('propagate before load');
-    const eph = propagatePrepared(prepared, instant(msg.t0), msg.stepSec, msg.count);
-    const noradIds = eph.noradIds.slice();
-    const reply: FromWorker = { type: 'result', data: eph.data, status: eph.status, noradIds };
-    port.postMessage(reply, [eph.data.buffer, eph.status.buffer, noradIds.buffer]);
+    const n = prepared.noradIds.length;
+    const samples = n * msg.count;
+    const t0 = instant(msg.t0);
+    propagatePrepared(prepared, t0, msg.stepSec, msg.count, {
+      frame: 'TEME',
+      t0,
+      stepSec: msg.stepSec,
+      count: msg.count,
+      noradIds: prepared.noradIds,
+      data: new Float64Array(
+        msg.data,
+        msg.firstObject * msg.count * EPHEMERIS_STATE_SIZE * 8,
+        samples * EPHEMERIS_STATE_SIZE,
+      ),
+      status: new Uint8Array(msg.status, msg.firstObject * msg.count, samples),
+    });
+    const reply: FromWorker = { type: 'result', objects: n };
+    port.postMessage(reply);
   } catch (e) {
     const reply: FromWorker = { type: 'error', message: e instanceof Error ? e.message : String(e) };
     port.postMessage(reply);

@@ -1,6 +1,7 @@
 /**
- * Messages between the propagation pool and its workers. Results travel as transferred typed
- * arrays (no JSON, no copy across the thread boundary).
+ * Messages between the propagation pool and its workers. Results are written by each worker
+ * straight into its slice of shared output arrays (SharedArrayBuffer): no JSON, no transfer,
+ * no copy on the main thread.
  * @module
  */
 import type { BatchInput } from '@orbwatch/core';
@@ -8,15 +9,21 @@ import type { BatchInput } from '@orbwatch/core';
 /** Parent → worker. */
 export type ToWorker =
   | { readonly type: 'load'; readonly inputs: BatchInput }
-  | { readonly type: 'propagate'; readonly t0: number; readonly stepSec: number; readonly count: number };
+  | {
+      readonly type: 'propagate';
+      readonly t0: number;
+      readonly stepSec: number;
+      readonly count: number;
+      /** Shared output: x,y,z,vx,vy,vz per object per sample for all loaded objects. */
+      readonly data: SharedArrayBuffer;
+      /** Shared output: one status byte per object per sample. */
+      readonly status: SharedArrayBuffer;
+      /** Index of this worker's first object in the pool's object order. */
+      readonly firstObject: number;
+    };
 
 /** Worker → parent. */
 export type FromWorker =
   | { readonly type: 'loaded'; readonly objects: number }
-  | {
-      readonly type: 'result';
-      readonly data: Float64Array<ArrayBuffer>;
-      readonly status: Uint8Array<ArrayBuffer>;
-      readonly noradIds: Int32Array<ArrayBuffer>;
-    }
+  | { readonly type: 'result'; readonly objects: number }
   | { readonly type: 'error'; readonly message: string };
