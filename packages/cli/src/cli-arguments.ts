@@ -59,3 +59,15 @@ export function parseNoradArg(text: string): NoradId {
   }
   return id;
 }
+
+/** A positive finite number (thresholds), else a usage error naming the option. */
+export function positiveNumber(text: string, option: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new OrbwatchError(ErrorCode.USAGE, `${option}: '${text}' is not a positive number`, {
+      option,
+      expected: 'a positive number',
+    });
+  }
+  return n;
+}

@@ -8,11 +8,11 @@ import { instant, isOrbwatchError } from '@orbwatch/core';
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseDurationSec, parseNoradArg, parseTimeArg } from './cli-arguments.js';
+import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
 import { writeLine } from './cli-context.js';
 import { runDemo } from './commands/demo.js';
-import type { DetectorKind } from './commands/detect.js';
+import type { DetectorKind, ProximityPreset } from './commands/detect.js';
 import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
 import { runEvents } from './commands/events.js';
 import { runHistory } from './commands/history.js';
@@ -285,6 +285,28 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       asOption((t) => parseTimeArg(t, '--baseline')),
     )
     .option('--clouds', 'fragmentation: also store old debris clouds recognised in one snapshot')
+    .option(
+      '--until <time>',
+      'proximity: end of the search window (default: newest epoch; start is --since or 7 days before)',
+      asOption((t) => parseTimeArg(t, '--until')),
+    )
+    .option(
+      '--max-range-km <km>',
+      'proximity: range threshold, km (default 50)',
+      asOption((t) => positiveNumber(t, '--max-range-km')),
+    )
+    .option(
+      '--max-speed-km-s <km/s>',
+      'proximity: relative-speed threshold, km/s (default 0.5)',
+      asOption((t) => positiveNumber(t, '--max-speed-km-s')),
+    )
+    .option('--same-owner', 'proximity: also pairs of the same owner (labelled as such)')
+    .addOption(
+      new Option(
+        '--preset <preset>',
+        'proximity: screen (50 km, 0.5 km/s) or inspection (100 km, 0.2 km/s, recurring passes, older sets)',
+      ).choices(['screen', 'inspection']),
+    )
     .option('--json', 'print {detectors:[…]}')
     .option('--quiet', 'print nothing but errors')
     .action(
@@ -296,6 +318,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         full?: boolean;
         baseline?: Instant;
         clouds?: boolean;
+        until?: Instant;
+        maxRangeKm?: number;
+        maxSpeedKmS?: number;
+        sameOwner?: boolean;
+        preset?: ProximityPreset;
         json?: boolean;
         quiet?: boolean;
       }) => {
@@ -310,6 +337,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.full === undefined ? {} : { full: o.full }),
                 ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
                 ...(o.clouds === undefined ? {} : { clouds: o.clouds }),
+                ...(o.until === undefined ? {} : { until: o.until }),
+                ...(o.maxRangeKm === undefined ? {} : { maxRangeKm: o.maxRangeKm }),
+                ...(o.maxSpeedKmS === undefined ? {} : { maxRelativeSpeedKmPerSec: o.maxSpeedKmS }),
+                ...(o.sameOwner === undefined ? {} : { sameOwner: o.sameOwner }),
+                ...(o.preset === undefined ? {} : { preset: o.preset }),
                 ...(o.json === undefined ? {} : { json: o.json }),
                 ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
               },

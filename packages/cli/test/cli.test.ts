@@ -254,4 +254,39 @@ describe('orbwatch CLI (built binary)', () => {
     };
     expect(events.flatMap((e) => e.objects.map((x) => x.norad))).not.toContain(39232);
   });
+
+  it('detect finds Cosmos 2576 passing USA 314 (amateur elements) with range, speed and σ', () => {
+    const db = tempDb();
+    const series = 'fixtures/events/inspector-target-series-2026';
+    runCli(['ingest', '--db', db, '--quiet', `${series}/59773_COSMOS-2576.3le`]);
+    runCli(['ingest', '--db', db, '--quiet', '--source', 'mccants-classfd', `${series}/48247_USA-314.3le`]);
+    const r = runCli([
+      'detect',
+      '--db',
+      db,
+      '--json',
+      '--kinds',
+      'proximity',
+      '--preset',
+      'inspection',
+      '--since',
+      '2026-07-01T00:00:00Z',
+      '--until',
+      '2026-07-23T00:00:00Z',
+    ]);
+    expect(r.code).toBe(0);
+    const { events } = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'proximity']).stdout) as {
+      events: { objects: { norad: number; role: string }[]; measures: Record<string, number | string | null> }[];
+    };
+    const e = events.find((x) => x.objects.some((o) => o.norad === 48247));
+    expect(e).toBeDefined();
+    const m = e!.measures;
+    // shared/data PROVENANCE §2b (indicative, satellite.js, nearest-epoch sets, 10-s steps):
+    // minimum 45 km on 2026-07-16 05:42 UTC at 0.10 km/s. Our σ comes from element-set age.
+    const sigmaKm = Number(m['minRangeSigmaKm']);
+    expect(sigmaKm).toBeGreaterThan(0);
+    expect(Math.abs(Number(m['minRangeKm']) - 45)).toBeLessThan(sigmaKm + 1);
+    expect(Math.abs(Date.parse(String(m['minRangeUtc'])) - Date.UTC(2026, 6, 16, 5, 42)) / 1000).toBeLessThan(120);
+    expect(Math.abs(Number(m['relativeSpeedAtMinKmPerSec']) - 0.1)).toBeLessThan(0.01);
+  });
 });

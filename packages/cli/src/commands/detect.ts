@@ -15,10 +15,13 @@ import {
   RELEASE_DETECTOR,
   RELEASE_DETECTOR_VERSION,
   MANEUVER_DETECTOR_VERSION,
+  PROXIMITY_DETECTOR,
+  PROXIMITY_DETECTOR_VERSION,
   OrbwatchError,
   addSec,
   detectFragmentations,
   detectManeuvers,
+  detectProximity,
   detectReleases,
   revImpliedEpoch,
 } from '@orbwatch/core';
@@ -29,7 +32,7 @@ import { newestEpoch, snapshotAsOf } from '../detection/catalog-snapshot.js';
 import { EXIT_OK } from '../exit-codes.js';
 
 /** The detector kinds `orbwatch detect` can run today. */
-export const DETECTOR_KINDS = ['maneuver', 'release', 'fragmentation'] as const;
+export const DETECTOR_KINDS = ['maneuver', 'release', 'proximity', 'fragmentation'] as const;
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
 
 export interface DetectOptions {
@@ -42,6 +45,15 @@ export interface DetectOptions {
   readonly baseline?: Instant;
   /** Fragmentation: also store old debris clouds recognised in one snapshot. */
   readonly clouds?: boolean;
+  /** Proximity: search window end (default: the newest epoch); its start is `since` or 7 days before. */
+  readonly until?: Instant;
+  /** Proximity: thresholds (defaults 50 km, 0.5 km/s). */
+  readonly maxRangeKm?: number;
+  readonly maxRelativeSpeedKmPerSec?: number;
+  /** Proximity: also pairs of the same owner (labelled as such). */
+  readonly sameOwner?: boolean;
+  /** Proximity: `screen` (50 km, 0.5 km/s, the catalogue-wide defaults) or `inspection` (see PROXIMITY_PRESETS). */
+  readonly preset?: ProximityPreset;
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
@@ -131,6 +143,7 @@ export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: 
     });
   }
   if (o.kinds.includes('release')) report.push(await runRelease(repo, o, ctx));
+  if (o.kinds.includes('proximity')) report.push(await runProximity(repo, o, ctx));
   if (o.kinds.includes('fragmentation')) report.push(await runFragmentation(repo, o, ctx));
   if (o.json === true) writeJson(ctx, { detectors: report });
   else if (o.quiet !== true) {
@@ -242,6 +255,84 @@ async function runRelease(
     ...base,
     objectsExamined: newcomers.length,
     eventsFound: stored.length,
+    inserted: saved.inserted,
+    existing: saved.existing,
+  };
+}
+
+const PROXIMITY_WINDOW_SEC = 7 * 86_400;
+
+/**
+ * Proximity presets. `screen`: the detector's defaults (50 km, 0.5 km/s, passes at most 3 h apart,
+ * sets ≤ 10 days from the instant) — a catalogue-wide screen. `inspection`: within 100 km below
+ * 0.2 km/s with passes recurring up to 7 days apart and sets up to 16 days old — the slow
+ * same-plane drift-bys of an inspector past its target, seen through sparse (amateur) elements.
+ */
+export const PROXIMITY_PRESETS = {
+  screen: {},
+  inspection: { maxRangeKm: 100, maxRelativeSpeedKmPerSec: 0.2, maxGapSec: 7 * 86_400, maxSetAgeDays: 16 },
+} as const;
+export type ProximityPreset = keyof typeof PROXIMITY_PRESETS;
+/** Sets older than this before the window cannot serve it (the detector's own age limit applies too). */
+const PROXIMITY_SET_MARGIN_SEC = 30 * 86_400;
+
+/**
+ * Proximity / rendezvous episodes over a time window of the stored history (default: the last 7
+ * days of data). Owners come from SATCAT facts in the store; sets from amateur sources carry
+ * their lower weight into the range uncertainty.
+ */
+async function runProximity(
+  repo: CatalogRepository,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectReport['detectors'][number]> {
+  const base = { kind: 'proximity', detector: PROXIMITY_DETECTOR, version: PROXIMITY_DETECTOR_VERSION };
+  const newest = await newestEpoch(repo);
+  if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
+  const end = o.until ?? newest;
+  const start = o.since ?? addSec(end, -PROXIMITY_WINDOW_SEC);
+  const amateurSources = new Set((await repo.sources()).filter((x) => x.kind === 'amateur').map((x) => x.name));
+  const objects = await repo.listObjects({});
+  const inputs = [];
+  for (const x of objects) {
+    if (
+      x.lastEpoch === null ||
+      x.lastEpoch < start - PROXIMITY_SET_MARGIN_SEC * 1000 ||
+      (x.firstEpoch ?? Infinity) > end
+    )
+      continue;
+    if (o.objects !== undefined && !o.objects.includes(x.noradId)) continue;
+    const sets = await repo.history(x.noradId, {
+      from: addSec(start, -PROXIMITY_SET_MARGIN_SEC),
+      to: addSec(end, PROXIMITY_SET_MARGIN_SEC),
+    });
+    if (sets.length === 0) continue;
+    const amateur = sets.every((s) => amateurSources.has(s.source));
+    inputs.push({
+      noradId: x.noradId,
+      sets,
+      ...(x.owner === null ? {} : { owner: x.owner }),
+      ...(amateur ? { amateur: true, source: sets[0]?.source ?? 'amateur' } : { source: sets[0]?.source ?? 'unknown' }),
+    });
+  }
+  const { episodes } = detectProximity({
+    objects: inputs,
+    start,
+    end,
+    parameters: {
+      ...PROXIMITY_PRESETS[o.preset ?? 'screen'],
+      ...(o.maxRangeKm === undefined ? {} : { maxRangeKm: o.maxRangeKm }),
+      ...(o.maxRelativeSpeedKmPerSec === undefined ? {} : { maxRelativeSpeedKmPerSec: o.maxRelativeSpeedKmPerSec }),
+      ...(o.sameOwner === true ? { differentOwnersOnly: false } : {}),
+    },
+  });
+  const all = inputs.flatMap((i) => i.sets);
+  const events = episodes.map((e) => withStoredIds(e.event, all));
+  const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  return {
+    ...base,
+    objectsExamined: inputs.length,
+    eventsFound: events.length,
     inserted: saved.inserted,
     existing: saved.existing,
   };
