@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NoradId } from '@orbwatch/core';
-import { formatIso, noradId, orbitSummary } from '@orbwatch/core';
+import { formatIso, instant, noradId, orbitSummary } from '@orbwatch/core';
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
@@ -106,9 +106,23 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
   }
   if (!json) writeLine(ctx.stderr, 'detecting maneuvers and releases …');
   await runDetect(repo, { kinds: ['maneuver', 'release'], quiet: true }, quietCtx);
+  // The 2026 inspector pairs: slow drift-bys seen through CelesTrak and amateur elements.
+  await runDetect(
+    repo,
+    {
+      kinds: ['proximity'],
+      preset: 'inspection',
+      objects: INSPECTOR_PAIRS.flat(),
+      since: instant(Date.UTC(2026, 5, 1)),
+      until: instant(Date.UTC(2026, 6, 23)),
+      quiet: true,
+    },
+    quietCtx,
+  );
   const events = await repo.listEvents({});
   const byKind = countBy(events.map((e) => e.kind));
   const releases = events.filter((e) => e.kind === 'release').map(eventJson);
+  const proximity = events.filter((e) => e.kind === 'proximity').map(eventJson);
   const total = await repo.countElementSets();
   const objects = await repo.listObjects({});
   const spotlight = [];
@@ -149,6 +163,7 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     spotlight,
     events: byKind,
     releases,
+    proximity,
   };
   if (json) {
     writeJson(ctx, summary);
@@ -248,10 +263,50 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
   writeLine(ctx.stdout);
   writeLine(
     ctx.stdout,
+    'Inspector proximity episodes 2026-06-01..07-23 (minimum range ± σ from element-set age; amateur target elements weigh less):',
+  );
+  writeLine(
+    ctx.stdout,
+    renderTable(proximity, [
+      {
+        header: 'CHASER',
+        value: (r) =>
+          r.objects
+            .filter((x) => x.role === 'chaser')
+            .map((x) => String(x.norad))
+            .join(','),
+      },
+      {
+        header: 'TARGET',
+        value: (r) =>
+          r.objects
+            .filter((x) => x.role === 'target')
+            .map((x) => String(x.norad))
+            .join(','),
+      },
+      { header: 'CLOSEST (UTC)', value: (r) => String(r.measures['minRangeUtc'] ?? '').slice(0, 19) },
+      { header: 'RANGE km', value: (r) => fixed(r.measures['minRangeKm'], 1), align: 'right' },
+      { header: '± km', value: (r) => fixed(r.measures['minRangeSigmaKm'], 1), align: 'right' },
+      { header: 'v_rel km/s', value: (r) => fixed(r.measures['relativeSpeedAtMinKmPerSec'], 3), align: 'right' },
+      { header: 'CONTEXT', value: (r) => String(r.measures['context'] ?? '') },
+    ]),
+  );
+  writeLine(ctx.stdout);
+  writeLine(
+    ctx.stdout,
     'Next: orbwatch events --kind maneuver --object 25544   ·   orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m',
   );
   return EXIT_OK;
 }
+
+const fixed = (x: unknown, digits: number): string => (typeof x === 'number' ? x.toFixed(digits) : '');
+
+/** Inspector and target of the 2026 pairs (shared/data PROVENANCE §2b, §9). */
+const INSPECTOR_PAIRS: readonly (readonly [NoradId, NoradId])[] = [
+  [noradId(59773), noradId(48247)], // Cosmos 2576 – USA 314
+  [noradId(64095), noradId(53883)], // Cosmos 2588 – USA 338
+  [noradId(53323), noradId(51445)], // Cosmos 2558 – USA 326
+];
 
 function countBy(xs: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
