@@ -16,6 +16,9 @@
  *    k and only when the a″ residual agrees in direction. A run of consecutive significant
  *    intervals in one direction within `rampMaxDays` is one burn (the fits after a burn carry it
  *    in parts) and becomes one event.
+ *    v1.2: where no interval is significant, a least-squares line-plus-step fit to the a″ levels
+ *    of several sets on each side ({@link levelStep}) finds raises hidden in per-set noise; and
+ *    raises confirmed by the along-track residual keep a lower Δv floor (drag cannot raise).
  * 5. Δv: along-track Δv = v·Δa/(2a) (Gauss's variational equation for a tangential impulse on a
  *    near-circular orbit), out-of-plane Δv = 2v·sin(Δθ/2) for the plane-change angle Δθ; total
  *    Δv = √(along² + out-of-plane²), a lower bound for a single impulse.
@@ -32,10 +35,11 @@ import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
+import { levelStep } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.1.0';
+export const MANEUVER_DETECTOR_VERSION = '1.2.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -495,6 +499,49 @@ export function detectManeuvers(
     jumpEvents.sort((x, y) => x.start - y.start);
   }
 
+  // Level-step test (v1.2): where no single interval is significant, a least-squares
+  // line-plus-step fit to the a″ LEVELS of `levelStepSets` sets before and after interval j.
+  // Raises only (drag cannot raise a mean orbit); the window must hold no other candidate,
+  // long gap, climb or bad fit; the strongest interval of a cluster is kept.
+  if (p.levelStepSets > 0) {
+    const w = p.levelStepSets;
+    const busy = (q: number): boolean => trendUsable[q] !== 1 || outlier[q] === 1 || significant(q);
+    const found: { j: number; z: number; r: Residual }[] = [];
+    for (let j = w - 1; j + w <= nSteps; j++) {
+      let free = true;
+      for (let q = j - w + 1; q <= j + w - 1 && free; q++) if (busy(q)) free = false;
+      if (!free) continue;
+      const r = levelStep(series.tSec, series.a, j - w + 1, j + 1, j + w);
+      if (r === undefined || r.sigma <= 0) continue;
+      const zs = r.value / Math.max(r.sigma, p.minNoiseSemiMajorAxisKm);
+      if (zs < p.kSigmaLevelStep) continue;
+      const prev = found[found.length - 1];
+      if (prev !== undefined && j - prev.j < w) {
+        if (zs > prev.z) found[found.length - 1] = { j, z: zs, r };
+      } else found.push({ j, z: zs, r });
+    }
+    for (const f of found) {
+      const r: Residual = { value: f.r.value, sigma: Math.max(f.r.sigma, p.minNoiseSemiMajorAxisKm) };
+      const ev = jumpEvent(
+        series,
+        f.j,
+        f.j + 1,
+        steps.dtDays[f.j] ?? 0,
+        r,
+        ri[f.j],
+        rn[f.j],
+        rt[f.j],
+        norad,
+        parameters,
+        p,
+        geosynchronous,
+        p.kSigmaLevelStep,
+      );
+      if (ev !== undefined) jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'level-step' } });
+    }
+    jumpEvents.sort((x, y) => x.start - y.start);
+  }
+
   // Station keeping: an object that holds its mean altitude with repeated burns.
   if (!geosynchronous && jumpEvents.length >= 2) {
     const aOutside = Array.from(series.a).filter((_, k) => !climbs.some((c) => k > c.s && k < c.e));
@@ -541,6 +588,7 @@ function jumpEvent(
   parameters: DetectorParameters,
   p: ManeuverParameters,
   geosynchronous: boolean,
+  kStep: number = p.kSigma,
 ): DetectedEvent | undefined {
   const before = s.sets[j];
   const after = s.sets[jAfter];
@@ -553,7 +601,7 @@ function jumpEvent(
   const zt = rt === undefined ? 0 : Math.abs(rt.value / rt.sigma);
   // Along-track: only a significant change counts (in a″ itself, or shown by the along-track
   // prediction residual); noise-level changes are reported as 0 ± σ.
-  const daKm = ra !== undefined && (za >= p.kSigma || zt >= p.kSigmaAlongTrack) ? ra.value : 0;
+  const daKm = ra !== undefined && (za >= kStep || zt >= p.kSigmaAlongTrack) ? ra.value : 0;
   const along = (v * daKm) / (2 * aMid);
   const alongSigma = ((ra?.sigma ?? 0) * v) / (2 * aMid);
   const diRad = ri !== undefined && zi >= p.kSigma ? ri.value : 0;
@@ -563,7 +611,17 @@ function jumpEvent(
   const thetaSigma = Math.hypot(ri?.sigma ?? 0, rn?.sigma ?? 0);
   const outSigma = v * thetaSigma;
   const dv = Math.hypot(along, outOfPlane);
-  if (dv < p.minDeltaVMps) return undefined;
+  // Significance-based floor (v1.2): a RAISING change shown by two witnesses — the along-track
+  // prediction residual at ≥ kSigmaAlongTrack σ and the a″ step agreeing at ≥ confirm σ — is
+  // reported down to `minDeltaVAlongTrackMps`: drag cannot raise a mean orbit, whereas the small
+  // lowering steps of drag-driven objects (density changes) were the background's false alarms.
+  const alongConfirmed =
+    rt !== undefined &&
+    ra !== undefined &&
+    zt >= p.kSigmaAlongTrack &&
+    -Math.sign(rt.value) * (ra.value / ra.sigma) >= p.kSigmaAlongTrackConfirm &&
+    (!p.alongTrackFloorRaisingOnly || ra.value > 0);
+  if (dv < (alongConfirmed ? Math.min(p.minDeltaVMps, p.minDeltaVAlongTrackMps) : p.minDeltaVMps)) return undefined;
   const dvSigma = dv > 0 ? Math.hypot((along / dv) * alongSigma, (outOfPlane / dv) * outSigma) : alongSigma;
   const zMax = Math.max(za, zi, zn, (zt * p.kSigma) / p.kSigmaAlongTrack);
   let kind: ManeuverKind = Math.abs(outOfPlane) > Math.abs(along) ? 'plane-change' : 'single-burn';

@@ -11,3 +11,5 @@ export type { CleanedHistory } from './clean-history.js';
 export { meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 export { alongTrackRate, alongTrackResidualKm } from './along-track-residual.js';
 export type { AlongTrackElements } from './along-track-residual.js';
+export { levelStep } from './level-step.js';
+export type { LevelStep } from './level-step.js';

@@ -21,6 +21,10 @@ export interface ManeuverParameters {
   readonly minNoiseAlongTrackKm: number;
   /** Consecutive significant intervals in one direction spanning at most this are one burn, days. */
   readonly rampMaxDays: number;
+  /** Level-step test: sets on each side of an interval in the least-squares step fit (0 = off). */
+  readonly levelStepSets: number;
+  /** Level-step test: a raise is significant when the fitted step is ≥ this many σ. */
+  readonly kSigmaLevelStep: number;
   /** Also test the change over two consecutive intervals (a burn split over two fits). */
   readonly twoStepTest: boolean;
   /** Lower bound on the noise σ of semi-major-axis differences, km (guards against MAD = 0). */
@@ -29,6 +33,13 @@ export interface ManeuverParameters {
   readonly minNoisePlaneRad: number;
   /** Events below this Δv are not reported, m/s. */
   readonly minDeltaVMps: number;
+  /**
+   * Lower Δv floor for events that the along-track prediction residual shows at
+   * ≥ `kSigmaAlongTrack` σ with the a″ change agreeing (a second, independent witness), m/s.
+   */
+  readonly minDeltaVAlongTrackMps: number;
+  /** The lower along-track floor applies only to raising burns (drag cannot raise a mean orbit). */
+  readonly alongTrackFloorRaisingOnly: boolean;
   /** An interval longer than this cannot localise a burn; jumps across it are not reported, days. */
   readonly maxGapDays: number;
   /** Gaps up to this length give full confidence; confidence falls as √(this/gap) beyond, days. */
@@ -56,14 +67,18 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   duplicateEpochSec: 60,
   windowHalfWidth: 10,
   kSigma: 5,
-  kSigmaAlongTrack: 8,
-  kSigmaAlongTrackConfirm: 2,
+  kSigmaAlongTrack: 7,
+  kSigmaAlongTrackConfirm: 3,
   minNoiseAlongTrackKm: 0.01,
   rampMaxDays: 3,
   twoStepTest: false,
+  levelStepSets: 10,
+  kSigmaLevelStep: 5,
   minNoiseSemiMajorAxisKm: 0.001,
   minNoisePlaneRad: 2e-5,
   minDeltaVMps: 0.004,
+  minDeltaVAlongTrackMps: 0.001,
+  alongTrackFloorRaisingOnly: true,
   maxGapDays: 20,
   fullConfidenceGapDays: 3,
   continuousMinChangeKm: 5,

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { levelStep } from './level-step.js';
+
+const DAY = 86_400;
+
+describe('levelStep (least-squares line + step)', () => {
+  it('recovers an exact step on a drifting line (no noise → σ 0)', () => {
+    // a″ decaying 2 m/day with a +40 m step after set 5 (km).
+    const t = Float64Array.from({ length: 10 }, (_, k) => k * DAY);
+    const x = Float64Array.from({ length: 10 }, (_, k) => 7000 - 0.002 * k + (k >= 5 ? 0.04 : 0));
+    const r = levelStep(t, x, 0, 5, 9);
+    expect(r?.value).toBeCloseTo(0.04, 9);
+    expect(r?.sigma).toBeLessThan(1e-9);
+  });
+
+  it('matches an independent least-squares solution (numpy lstsq) for ±e alternating noise', () => {
+    // Noise ±10 m alternating on 12 daily sets, +30 m step after set 6. Reference computed with
+    // numpy.linalg.lstsq on the design [1, t − t̄, H]: step 0.0402857 km, σ = √(RSS/9 · (XᵀX)⁻¹₃₃)
+    // = 0.0128850 km (the alternating noise projects onto the step column: +10.3 m bias).
+    const t = Float64Array.from({ length: 12 }, (_, k) => k * DAY);
+    const x = Float64Array.from({ length: 12 }, (_, k) => 7000 + (k % 2 === 0 ? 0.01 : -0.01) + (k >= 6 ? 0.03 : 0));
+    const r = levelStep(t, x, 0, 6, 11);
+    expect(r?.value).toBeCloseTo(0.0402857, 6);
+    expect(r?.sigma).toBeCloseTo(0.012885, 6);
+  });
+
+  it('refuses windows too short to fit', () => {
+    const t = Float64Array.from([0, 1, 2, 3]);
+    expect(levelStep(t, t, 0, 2, 3)).toBeUndefined();
+  });
+});
