@@ -25,8 +25,8 @@ export interface Ephemeris {
   readonly stepSec: number;
   readonly count: number;
   readonly noradIds: Int32Array<ArrayBuffer>;
-  readonly data: Float64Array<ArrayBufferLike>;
-  readonly status: Uint8Array<ArrayBufferLike>;
+  readonly data: Float64Array;
+  readonly status: Uint8Array;
 }
 
 /** Allocates an ephemeris for `objects` objects (data NaN, status 0 until filled). */
