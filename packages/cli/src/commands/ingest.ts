@@ -6,8 +6,8 @@
  */
 import type { ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/core';
 import { IssueCode, makeIssue, parseElementFile } from '@orbwatch/core';
-import type { CatalogRepository, IngestIssue, ObjectFacts, SourceKind } from '@orbwatch/store';
-import { ingestElementSets } from '@orbwatch/store';
+import type { CatalogRepository, IngestIssue, SourceKind } from '@orbwatch/store';
+import { ingestElementSets, satcatFacts } from '@orbwatch/store';
 import { expandInputPaths, isInputProblem, readInput } from '@orbwatch/sources';
 import cliProgress from 'cli-progress';
 import type { CliContext } from '../cli-context.js';
@@ -50,18 +50,6 @@ const AMATEUR_SOURCE_RE = /mccants|classfd|amateur|seesat|molczan|langbroek/i;
 /** Source kind from the name when the user did not say: McCants/SeeSat-style names are amateur. */
 export function inferSourceKind(name: string): SourceKind {
   return AMATEUR_SOURCE_RE.test(name) ? 'amateur' : 'official';
-}
-
-function satcatToFacts(r: SatcatRecord): ObjectFacts {
-  return {
-    noradId: r.noradId,
-    name: r.name,
-    cosparId: r.cosparId,
-    objectType: r.objectType,
-    owner: r.owner,
-    launchDate: r.launchDate,
-    decayDate: r.decayDate,
-  };
 }
 
 /** Runs an ingest; returns the exit code (2 when every record was rejected or no input could be read). */
@@ -128,7 +116,7 @@ export async function runIngest(
             retrievedAt: options.retrievedAt ?? now,
             files,
             elementSets,
-            objectFacts: satcat.map(satcatToFacts),
+            objectFacts: satcat.map(satcatFacts),
             issues,
           },
           {
