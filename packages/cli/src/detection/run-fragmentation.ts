@@ -1,0 +1,46 @@
+/**
+ * Fragmentation detection over the stored history (see {@link runFragmentation}).
+ * @module
+ */
+import { FRAGMENTATION_DETECTOR, FRAGMENTATION_DETECTOR_VERSION, addSec, detectFragmentations } from '@orbwatch/core';
+import type { CatalogRepository, StoredElementSet } from '@orbwatch/store';
+import type { CliContext } from '../cli-context.js';
+import { newestEpoch, snapshotAsOf } from './catalog-snapshot.js';
+import type { DetectOptions, DetectorRunReport } from './detect-options.js';
+import { withStoredIds } from './detect-options.js';
+
+const BASELINE_DEFAULT_SEC = -30 * 86_400;
+
+/**
+ * Fragmentations between two catalogue snapshots taken from the stored history: each object's
+ * latest set before the baseline, and each object's latest set overall. Bursts of new pieces of
+ * one launch are events; old clouds only with `clouds`.
+ */
+export async function runFragmentation(
+  repo: CatalogRepository,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectorRunReport> {
+  const base = { kind: 'fragmentation', detector: FRAGMENTATION_DETECTOR, version: FRAGMENTATION_DETECTOR_VERSION };
+  const newest = await newestEpoch(repo);
+  if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
+  const baseline = o.baseline ?? addSec(newest, BASELINE_DEFAULT_SEC);
+  const after = await snapshotAsOf(repo, addSec(newest, 1));
+  const before = await snapshotAsOf(repo, baseline);
+  const scoped = (sets: readonly StoredElementSet[]) =>
+    o.objects === undefined ? sets : sets.filter((s) => o.objects?.includes(s.noradId));
+  const { reports } = detectFragmentations({ after: scoped(after), before: scoped(before) });
+  const all = [...after, ...before];
+  const events = reports
+    .filter((r) => r.mode === 'burst' || o.clouds === true)
+    .map((r) => withStoredIds(r.event, all))
+    .filter((e) => o.since === undefined || e.end >= o.since);
+  const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  return {
+    ...base,
+    objectsExamined: after.length,
+    eventsFound: events.length,
+    inserted: saved.inserted,
+    existing: saved.existing,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Detectors that look at one object's history at a time (maneuvers), run incrementally: only
+ * objects whose newest stored set is beyond the detector's watermark are examined again.
+ * @module
+ */
+import type { DetectedEvent, NoradId } from '@orbwatch/core';
+import { MANEUVER_DETECTOR, MANEUVER_DETECTOR_VERSION, detectManeuvers } from '@orbwatch/core';
+import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
+import type { CliContext } from '../cli-context.js';
+import type { DetectOptions, DetectorKind, DetectorRunReport } from './detect-options.js';
+import { withStoredIds } from './detect-options.js';
+
+export interface PerObjectDetector {
+  readonly kind: DetectorKind;
+  readonly name: string;
+  readonly version: string;
+  readonly detect: (history: readonly StoredElementSet[]) => DetectedEvent[];
+}
+
+export const PER_OBJECT_DETECTORS: readonly PerObjectDetector[] = [
+  {
+    kind: 'maneuver',
+    name: MANEUVER_DETECTOR,
+    version: MANEUVER_DETECTOR_VERSION,
+    detect: (h) => detectManeuvers(h).events,
+  },
+];
+
+/** Runs one per-object detector over every object with element sets it has not seen. */
+export async function runPerObject(
+  repo: CatalogRepository,
+  d: PerObjectDetector,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectorRunReport> {
+  const latest = await repo.latestElementSetIds();
+  const marks = o.full === true ? new Map<NoradId, ElementSetId>() : await repo.detectorWatermarks(d.name);
+  const candidates = [...latest.entries()].filter(
+    ([norad, maxId]) => (o.objects === undefined || o.objects.includes(norad)) && (marks.get(norad) ?? -1) < maxId,
+  );
+  let found = 0;
+  let inserted = 0;
+  let existing = 0;
+  const done = new Map<NoradId, ElementSetId>();
+  for (const [norad, maxId] of candidates) {
+    const history = await repo.history(norad);
+    const events = d
+      .detect(history)
+      .filter((e) => o.since === undefined || e.end >= o.since)
+      .map((e) => withStoredIds(e, history));
+    found += events.length;
+    if (events.length > 0) {
+      const r = await repo.saveEvents(events, ctx.now());
+      inserted += r.inserted;
+      existing += r.existing;
+    }
+    done.set(norad, maxId);
+  }
+  await repo.setDetectorWatermarks(d.name, d.version, done, ctx.now());
+  return {
+    kind: d.kind,
+    detector: d.name,
+    version: d.version,
+    objectsExamined: candidates.length,
+    eventsFound: found,
+    inserted,
+    existing,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Proximity / rendezvous detection over a window of the stored history (see {@link runProximity}).
+ * @module
+ */
+import { PROXIMITY_DETECTOR, PROXIMITY_DETECTOR_VERSION, addSec, detectProximity } from '@orbwatch/core';
+import type { CatalogRepository } from '@orbwatch/store';
+import type { CliContext } from '../cli-context.js';
+import { newestEpoch } from './catalog-snapshot.js';
+import { PROXIMITY_PRESETS } from './proximity-presets.js';
+import type { DetectOptions, DetectorRunReport } from './detect-options.js';
+import { withStoredIds } from './detect-options.js';
+
+const PROXIMITY_WINDOW_SEC = 7 * 86_400;
+
+/** Sets older than this before the window cannot serve it (the detector's own age limit applies too). */
+const PROXIMITY_SET_MARGIN_SEC = 30 * 86_400;
+
+/**
+ * Proximity / rendezvous episodes over a time window of the stored history (default: the last 7
+ * days of data). Owners come from SATCAT facts in the store; sets from amateur sources carry
+ * their lower weight into the range uncertainty.
+ */
+export async function runProximity(
+  repo: CatalogRepository,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectorRunReport> {
+  const base = { kind: 'proximity', detector: PROXIMITY_DETECTOR, version: PROXIMITY_DETECTOR_VERSION };
+  const newest = await newestEpoch(repo);
+  if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
+  const end = o.until ?? newest;
+  const start = o.since ?? addSec(end, -PROXIMITY_WINDOW_SEC);
+  const amateurSources = new Set((await repo.sources()).filter((x) => x.kind === 'amateur').map((x) => x.name));
+  const objects = await repo.listObjects({});
+  const inputs = [];
+  for (const x of objects) {
+    if (
+      x.lastEpoch === null ||
+      x.lastEpoch < start - PROXIMITY_SET_MARGIN_SEC * 1000 ||
+      (x.firstEpoch ?? Infinity) > end
+    )
+      continue;
+    if (o.objects !== undefined && !o.objects.includes(x.noradId)) continue;
+    const sets = await repo.history(x.noradId, {
+      from: addSec(start, -PROXIMITY_SET_MARGIN_SEC),
+      to: addSec(end, PROXIMITY_SET_MARGIN_SEC),
+    });
+    if (sets.length === 0) continue;
+    const amateur = sets.every((s) => amateurSources.has(s.source));
+    inputs.push({
+      noradId: x.noradId,
+      sets,
+      ...(x.owner === null ? {} : { owner: x.owner }),
+      ...(amateur ? { amateur: true, source: sets[0]?.source ?? 'amateur' } : { source: sets[0]?.source ?? 'unknown' }),
+    });
+  }
+  const { episodes } = detectProximity({
+    objects: inputs,
+    start,
+    end,
+    parameters: {
+      ...PROXIMITY_PRESETS[o.preset ?? 'screen'],
+      ...(o.maxRangeKm === undefined ? {} : { maxRangeKm: o.maxRangeKm }),
+      ...(o.maxRelativeSpeedKmPerSec === undefined ? {} : { maxRelativeSpeedKmPerSec: o.maxRelativeSpeedKmPerSec }),
+      ...(o.sameOwner === true ? { differentOwnersOnly: false } : {}),
+    },
+  });
+  const all = inputs.flatMap((i) => i.sets);
+  const events = episodes.map((e) => withStoredIds(e.event, all));
+  const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  return {
+    ...base,
+    objectsExamined: inputs.length,
+    eventsFound: events.length,
+    inserted: saved.inserted,
+    existing: saved.existing,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Release / deployment detection over the stored history (see {@link runRelease}).
+ * @module
+ */
+import type { NoradId } from '@orbwatch/core';
+import { RELEASE_DETECTOR, RELEASE_DETECTOR_VERSION, addSec, detectReleases, revImpliedEpoch } from '@orbwatch/core';
+import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
+import type { CliContext } from '../cli-context.js';
+import type { DetectOptions, DetectorRunReport } from './detect-options.js';
+import { withStoredIds } from './detect-options.js';
+
+/** A newcomer's absence must be seen: some other object has a set this long before its first one. */
+const OBSERVED_BEFORE_MAX_SEC = 10 * 86_400;
+const OBSERVED_BEFORE_MIN_SEC = 6 * 3_600;
+/** A newcomer launched (SATCAT) longer ago than this before its first set is an old object newly seen. */
+const MAX_LAUNCH_AGE_SEC = 60 * 86_400;
+
+/**
+ * Releases and deployments. A newcomer is an object whose absence the store has seen — the
+ * catalogue was observed (other objects' sets exist) between 10 days and 6 hours before its first
+ * set — that neither SATCAT nor its revolution count dates to a launch long before, and that earlier runs have not
+ * examined. Every other object is a candidate parent. Objects that merely enter the store late
+ * (an old satellite first published by an amateur source, a catalogue snapshot added later) are
+ * thereby not mistaken for fresh releases.
+ */
+export async function runRelease(
+  repo: CatalogRepository,
+  o: DetectOptions,
+  ctx: CliContext,
+): Promise<DetectorRunReport> {
+  const base = { kind: 'release', detector: RELEASE_DETECTOR, version: RELEASE_DETECTOR_VERSION };
+  const objects = (await repo.listObjects({})).filter((x) => x.firstEpoch !== null);
+  if (objects.length === 0) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
+  const marks = o.full === true ? new Map<NoradId, ElementSetId>() : await repo.detectorWatermarks(RELEASE_DETECTOR);
+  const latest = await repo.latestElementSetIds();
+  const isNew = async (x: (typeof objects)[number]): Promise<boolean> => {
+    if (x.firstEpoch === null || marks.has(x.noradId) || (o.objects !== undefined && !o.objects.includes(x.noradId)))
+      return false;
+    if (x.launchDate !== null && x.firstEpoch - x.launchDate > MAX_LAUNCH_AGE_SEC * 1000) return false;
+    const [first] = await repo.history(x.noradId, { to: addSec(x.firstEpoch, 1) });
+    const countStart = first === undefined ? null : revImpliedEpoch(first);
+    if (countStart !== null && x.firstEpoch - countStart > MAX_LAUNCH_AGE_SEC * 1000) return false;
+    const seen = await repo.elementSetsBetween(
+      addSec(x.firstEpoch, -OBSERVED_BEFORE_MAX_SEC),
+      addSec(x.firstEpoch, -OBSERVED_BEFORE_MIN_SEC),
+      { limit: 1 },
+    );
+    return seen.length > 0;
+  };
+  const newcomers: typeof objects = [];
+  for (const x of objects) if (await isNew(x)) newcomers.push(x);
+  if (newcomers.length === 0) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
+  const histories = new Map<NoradId, StoredElementSet[]>();
+  for (const x of objects) histories.set(x.noradId, await repo.history(x.noradId));
+  const newSet = new Set(newcomers.map((x) => x.noradId));
+  const asHistory = (norad: NoradId) => ({ noradId: norad, sets: histories.get(norad) ?? [] });
+  const { events } = detectReleases({
+    newObjects: newcomers.map((x) => asHistory(x.noradId)),
+    catalogued: objects.filter((x) => !newSet.has(x.noradId)).map((x) => asHistory(x.noradId)),
+  });
+  const all = [...histories.values()].flat();
+  const stored = events.map((e) => withStoredIds(e, all)).filter((e) => o.since === undefined || e.end >= o.since);
+  const saved = stored.length > 0 ? await repo.saveEvents(stored, ctx.now()) : { inserted: 0, existing: 0 };
+  await repo.setDetectorWatermarks(
+    RELEASE_DETECTOR,
+    RELEASE_DETECTOR_VERSION,
+    new Map(newcomers.map((x) => [x.noradId, latest.get(x.noradId) ?? 0])),
+    ctx.now(),
+  );
+  return {
+    ...base,
+    objectsExamined: newcomers.length,
+    eventsFound: stored.length,
+    inserted: saved.inserted,
+    existing: saved.existing,
+  };
+}
