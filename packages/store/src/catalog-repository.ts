@@ -10,6 +10,7 @@
  */
 import type { ElementSet, Instant, Km, NoradId, ParseIssue, Rad, Sec } from '@orbwatch/core';
 import type { CatalogObject, CatalogObjectDetail } from './catalog-object.js';
+import type { ElementSetColumns } from './element-set-columns.js';
 import type { IngestIssue } from './ingest-issue.js';
 import type { IngestCounts, IngestRun, IngestRunStatus, Source, SourceInput } from './ingest-run.js';
 import type { ElementSetId, StoredElementSet } from './stored-element-set.js';
@@ -65,6 +66,18 @@ export interface IngestBatch {
   readonly elementSets: readonly ElementSet[];
 }
 
+/**
+ * One batch of an ingest run in columns (see `ElementSetColumns`), with the parse issues found
+ * in the input the batch was parsed from: they are recorded (and error ones counted as
+ * rejected) in the batch's transaction, so a pipelined ingest need not know every issue before
+ * its first batch.
+ */
+export interface IngestColumnarBatch {
+  readonly runId: string;
+  readonly columns: ElementSetColumns;
+  readonly issues?: readonly ParseIssue[];
+}
+
 /** What one batch did; `issues` are the conflicts it found. */
 export interface BatchResult extends Omit<IngestCounts, 'rejected'> {
   readonly issues: readonly IngestIssue[];
@@ -108,6 +121,12 @@ export interface CatalogRepository extends EventRepository {
    * crash leaves only whole batches.
    */
   ingestBatch(batch: IngestBatch): Awaitable<BatchResult>;
+  /**
+   * Same as {@link ingestBatch} for a batch in columns (same rows, hashes, duplicate/conflict
+   * handling, names and object updates; ONE transaction), plus the batch's parse issues.
+   * Optional: an implementation without it is fed objects by the caller.
+   */
+  ingestColumnarBatch?(batch: IngestColumnarBatch): Awaitable<BatchResult>;
   /** Upserts catalogue facts (SATCAT) for objects, in one transaction, attributed to a run. */
   upsertObjectFacts(runId: string, facts: readonly ObjectFacts[]): Awaitable<number>;
   finishIngestRun(

@@ -8,7 +8,7 @@
  * @module
  */
 import { hash } from 'node:crypto';
-import type { ElementSet } from '@orbwatch/core';
+import type { ElementSet, ElementSetFormat } from '@orbwatch/core';
 
 /** The element content of a set's raw text (see module doc). */
 export function elementContent(set: Pick<ElementSet, 'format' | 'raw'>): string {
@@ -17,6 +17,11 @@ export function elementContent(set: Pick<ElementSet, 'format' | 'raw'>): string 
   const nl = raw.indexOf('\n');
   // A 3LE record: drop the name line. `raw` always holds line 1 and 2 after it.
   return nl < 0 ? raw : raw.slice(nl + 1);
+}
+
+/** {@link contentHash} of a set given as its format and raw text (the columnar ingest path). */
+export function contentHashOf(format: ElementSetFormat, raw: string): string {
+  return contentHash({ format, raw });
 }
 
 /** sha256 hex of {@link elementContent}. */

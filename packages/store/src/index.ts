@@ -9,12 +9,28 @@ export type * from './ingest-run.js';
 export type * from './stored-element-set.js';
 export type { IngestIssue } from './ingest-issue.js';
 export { StoreIssueCode } from './ingest-issue.js';
-export { contentHash, elementContent } from './content-hash.js';
+export { contentHash, contentHashOf, elementContent } from './content-hash.js';
 export { satcatFacts } from './satcat-facts.js';
 export { uuidV7 } from './uuid-v7.js';
 export type { RandomFill } from './uuid-v7.js';
 export { ingestElementSets, DEFAULT_INGEST_BATCH_SIZE } from './ingest-element-sets.js';
 export type { IngestElementSetsInput, IngestElementSetsOptions, IngestSummary } from './ingest-element-sets.js';
+export {
+  INT_STRIDE,
+  IntColumn,
+  NUMBER_STRIDE,
+  NumberColumn,
+  dictionaryEntry,
+  elementSetAt,
+  packElementSets,
+} from './element-set-columns.js';
+export type { ElementSetColumns } from './element-set-columns.js';
+export { ingestElementSetColumns, unpackElementSets } from './ingest-element-set-columns.js';
+export type {
+  ColumnarParseBatch,
+  IngestElementSetColumnsInput,
+  IngestElementSetColumnsOptions,
+} from './ingest-element-set-columns.js';
 export { openSqliteCatalog, SqliteCatalogRepository } from './sqlite/sqlite-catalog-repository.js';
 export type { SqliteCatalogOptions } from './sqlite/sqlite-catalog-repository.js';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './sqlite/migrations.js';

@@ -4,3 +4,7 @@
  */
 export * from './propagation-pool.js';
 export * from './worker-entry.js';
+export * from './tle-chunks.js';
+export * from './tle-columns.js';
+export * from './tle-parse-chunk.js';
+export * from './tle-parser.js';

@@ -1,5 +1,5 @@
 /**
- * Where the propagation worker's code is and how to start it, from source or from dist.
+ * Where the workers' code is (propagation, TLE parsing) and how to start them, from source or from dist.
  *
  * - From dist (`dist/worker-entry.js`), the worker is the compiled sibling
  *   `dist/propagation-worker.js`, started directly.
@@ -26,10 +26,20 @@ const SOURCE_CONDITION = '--conditions=@orbwatch/source';
 
 /** Resolves how to start the propagation worker from the module at `selfUrl`. */
 export function propagationWorkerSpec(selfUrl: string = import.meta.url): WorkerSpec {
+  return workerSpec('propagation-worker', selfUrl);
+}
+
+/** Resolves how to start the TLE parser worker (`tle-parse-worker`) from the module at `selfUrl`. */
+export function tleParseWorkerSpec(selfUrl: string = import.meta.url): WorkerSpec {
+  return workerSpec('tle-parse-worker', selfUrl);
+}
+
+/** How to start the worker module `name` (a sibling of this file, without extension). */
+function workerSpec(name: string, selfUrl: string): WorkerSpec {
   if (!selfUrl.endsWith('.ts')) {
-    return { entry: new URL('./propagation-worker.js', selfUrl), options: {} };
+    return { entry: new URL(`./${name}.js`, selfUrl), options: {} };
   }
-  const target = new URL('./propagation-worker.ts', selfUrl).href;
+  const target = new URL(`./${name}.ts`, selfUrl).href;
   const tsxDir = dirname(createRequire(selfUrl).resolve('tsx/package.json'));
   const api = join(tsxDir, 'dist', 'esm', 'api', 'index.mjs');
   if (!existsSync(api)) throw new Error(`tsx ESM API not found at ${api}; cannot run the worker from source`);

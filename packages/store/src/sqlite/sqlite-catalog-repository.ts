@@ -5,7 +5,7 @@
  * @module
  */
 import Database from 'better-sqlite3';
-import type { DetectedEvent, ElementSet, Instant, NoradId, ParseIssue } from '@orbwatch/core';
+import type { DetectedEvent, ElementSet, ElementSetFormat, Instant, NoradId, ParseIssue } from '@orbwatch/core';
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import type {
   BatchResult,
@@ -14,11 +14,21 @@ import type {
   ElementSetPageRequest,
   EpochRange,
   IngestBatch,
+  IngestColumnarBatch,
   ObjectFacts,
   ObjectFilter,
 } from '../catalog-repository.js';
 import type { CatalogObject, CatalogObjectDetail } from '../catalog-object.js';
-import { contentHash } from '../content-hash.js';
+import { contentHash, contentHashOf } from '../content-hash.js';
+import type { ElementSetColumns } from '../element-set-columns.js';
+import {
+  INT_STRIDE,
+  IntColumn,
+  NUMBER_STRIDE,
+  NumberColumn,
+  dictionaryEntry,
+  elementSetAt,
+} from '../element-set-columns.js';
 import type { IngestIssue } from '../ingest-issue.js';
 import { StoreIssueCode } from '../ingest-issue.js';
 import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-run.js';
@@ -132,6 +142,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     { source_id: number; retrieved_at_ms: number; status: string; files: string }
   >;
   readonly #ingestTx: Database.Transaction<(batch: IngestBatch) => BatchResult>;
+  readonly #ingestColumnarTx: Database.Transaction<(batch: IngestColumnarBatch) => BatchResult>;
   readonly #events: SqliteEventStore;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #cacheSizeKiB: number;
@@ -169,6 +180,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
       conflicts = conflicts + ?, rejected = rejected + ?, batches = batches + 1 WHERE id = ?`);
     this.#runForBatch = db.prepare('SELECT source_id, retrieved_at_ms, status, files FROM ingest_runs WHERE id = ?');
     this.#ingestTx = db.transaction((batch: IngestBatch) => this.#ingest(batch));
+    this.#ingestColumnarTx = db.transaction((batch: IngestColumnarBatch) => this.#ingestColumnar(batch));
     this.#anyElementSet = db.prepare('SELECT 1 AS one FROM element_sets LIMIT 1');
     this.#cacheSizeKiB = options.cacheSizeKiB ?? DEFAULT_CACHE_KIB;
     this.#bulkLoadAllowed = options.bulkLoad ?? true;
@@ -370,6 +382,160 @@ export class SqliteCatalogRepository implements CatalogRepository {
         this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
     }
     this.#bumpRun.run(accepted, duplicates, conflicts, conflicts, runId);
+    return { accepted, duplicates, conflicts, issues };
+  }
+
+  ingestColumnarBatch(batch: IngestColumnarBatch): BatchResult {
+    try {
+      return this.#ingestColumnarTx.immediate(batch);
+    } catch (e) {
+      if (e instanceof OrbwatchError) throw e;
+      throw storageError(`ingest batch of run ${batch.runId} failed: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
+  }
+
+  /**
+   * {@link #ingest} for columns: the same statements with the same values in the same order,
+   * read from typed arrays instead of objects (see `ElementSetColumns`). Parse issues of the
+   * batch are recorded first and error ones added to the run's `rejected`, as
+   * {@link beginIngestRun} does for issues known up front.
+   */
+  #ingestColumnar(batch: IngestColumnarBatch): BatchResult {
+    const run = this.#runForBatch.get(batch.runId);
+    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${batch.runId}`);
+    if (run.status !== 'running') {
+      throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${batch.runId} is ${run.status}, not running`);
+    }
+    this.#enterBulkModeIfEmpty();
+    const sourceId = run.source_id;
+    const retrievedAt = run.retrieved_at_ms;
+    const runId = batch.runId;
+    const cols: ElementSetColumns = batch.columns;
+    const n = cols.count;
+    const ints = cols.ints;
+    const nums = cols.numbers;
+    const ends = cols.textEnds;
+    const text = cols.text;
+    if (ints.length < n * INT_STRIDE || nums.length < n * NUMBER_STRIDE || ends.length < n * 2)
+      throw new RangeError(`columnar batch of ${String(n)} sets has short columns`);
+    // Dictionary entries as stored values (null for -1): resolved once per batch.
+    const dict = cols.dictionary;
+    const hashes = cols.hashes;
+    if (hashes !== undefined && hashes.length !== 64 * n)
+      throw new RangeError(`columnar batch of ${String(n)} sets has ${String(hashes.length)} hash characters`);
+    const entry = (k: number): string | null => (k < 0 ? null : (dict[k] ?? dictionaryEntry(cols, k)));
+
+    let parseRejected = 0;
+    for (const i of batch.issues ?? []) {
+      if (i.severity === 'error') parseRejected++;
+      this.#recordIssue(runId, i, null);
+    }
+
+    const perNorad = new Map<number, NorAgg>();
+    for (let i = 0; i < n; i++) {
+      const norad = ints[i * INT_STRIDE + IntColumn.NORAD] ?? 0;
+      const cospar = entry(ints[i * INT_STRIDE + IntColumn.COSPAR] ?? -1);
+      const agg = perNorad.get(norad);
+      if (agg === undefined) {
+        perNorad.set(norad, { cospar, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity, names: [] });
+      } else if (agg.cospar === null && cospar !== null) {
+        agg.cospar = cospar;
+      }
+    }
+    for (const [norad, agg] of perNorad) this.#upsertObject.run(norad, agg.cospar);
+
+    let accepted = 0;
+    let duplicates = 0;
+    let conflicts = 0;
+    const issues: IngestIssue[] = [];
+    const insert = this.#insertSet;
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      const a = i * INT_STRIDE;
+      const b = i * NUMBER_STRIDE;
+      const norad = ints[a + IntColumn.NORAD] ?? 0;
+      const rawEnd = ends[2 * i] ?? 0;
+      const epochEnd = ends[2 * i + 1] ?? 0;
+      const raw = text.slice(start, rawEnd);
+      const epochText = text.slice(rawEnd, epochEnd);
+      start = epochEnd;
+      const format = entry(ints[a + IntColumn.FORMAT] ?? -1) ?? '';
+      const name = entry(ints[a + IntColumn.NAME] ?? -1);
+      const hash =
+        hashes === undefined ? contentHashOf(format as ElementSetFormat, raw) : hashes.slice(64 * i, 64 * i + 64);
+      if (i === 0 && hashes !== undefined && hash !== contentHashOf(format as ElementSetFormat, raw))
+        throw new Error(
+          `columnar batch: the given content hash of ${String(norad)} @ ${epochText} is not contentHash()`,
+        );
+      const epoch = nums[b + NumberColumn.EPOCH] ?? NaN;
+      const setNo = nums[b + NumberColumn.ELEMENT_SET_NO] ?? NaN;
+      const rev = nums[b + NumberColumn.REV_AT_EPOCH] ?? NaN;
+      const r = insert.run(
+        norad,
+        epoch,
+        sourceId,
+        epochText,
+        name,
+        entry(ints[a + IntColumn.COSPAR] ?? -1),
+        entry(ints[a + IntColumn.CLASSIFICATION] ?? -1),
+        nums[b + NumberColumn.MEAN_MOTION],
+        nums[b + NumberColumn.ECCENTRICITY],
+        nums[b + NumberColumn.INCLINATION],
+        nums[b + NumberColumn.RAAN],
+        nums[b + NumberColumn.ARG_PERIGEE],
+        nums[b + NumberColumn.MEAN_ANOMALY],
+        nums[b + NumberColumn.BSTAR],
+        nums[b + NumberColumn.NDOT],
+        nums[b + NumberColumn.NDDOT],
+        Number.isNaN(setNo) ? null : setNo,
+        Number.isNaN(rev) ? null : rev,
+        ints[a + IntColumn.EPHEMERIS_TYPE],
+        entry(ints[a + IntColumn.THEORY] ?? -1),
+        format,
+        raw,
+        hash,
+        ints[a + IntColumn.LINE],
+        retrievedAt,
+        runId,
+      );
+      const agg = perNorad.get(norad);
+      if (r.changes === 1) {
+        accepted++;
+        if (agg !== undefined) {
+          agg.accepted++;
+          if (epoch < agg.minEpoch) agg.minEpoch = epoch;
+          if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
+        }
+      } else {
+        const stored = this.#findByKey.get(norad, epoch, sourceId);
+        if (stored === undefined)
+          throw new Error(`element set ${String(norad)} @ ${epochText} neither inserted nor found`);
+        if (stored.content_hash === hash) {
+          duplicates++;
+        } else {
+          conflicts++;
+          const issue = conflictIssue(elementSetAt(cols, i), JSON.parse(run.files) as string[], stored.id);
+          issues.push(issue);
+          this.#recordIssue(runId, issue, stored.id);
+          continue; // a rejected set says nothing about names
+        }
+      }
+      if (name !== null && agg !== undefined) {
+        const nm = findName(agg.names, name);
+        if (nm === undefined) agg.names.push({ norad, name, first: epoch, last: epoch });
+        else {
+          if (epoch < nm.first) nm.first = epoch;
+          if (epoch > nm.last) nm.last = epoch;
+        }
+      }
+    }
+    for (const agg of perNorad.values())
+      for (const nm of agg.names) this.#upsertName.run(nm.norad, nm.name, nm.first, nm.last);
+    for (const [norad, agg] of perNorad) {
+      if (agg.accepted > 0)
+        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
+    }
+    this.#bumpRun.run(accepted, duplicates, conflicts, conflicts + parseRejected, runId);
     return { accepted, duplicates, conflicts, issues };
   }
 
