@@ -18,7 +18,7 @@
 import type { ParseIssue, ParseResult } from '../elements/parse-issue.js';
 import { IssueCode, makeIssue } from '../elements/parse-issue.js';
 import { detectElementFormat } from '../elements/omm/detect-format.js';
-import { readCsv } from '../elements/omm/csv-rows.js';
+import { csvRecords, readCsv } from '../elements/omm/csv-rows.js';
 import { LineIndex } from '../elements/omm/line-index.js';
 import { readJsonDocument } from '../elements/omm/located-json.js';
 import type { LocatedFields, LocatedValue } from '../elements/omm/located-value.js';
@@ -112,27 +112,8 @@ function csvRows(text: string, file: string, issues: ParseIssue[]): SatcatRow[] 
   const [header, ...rest] = doc.rows;
   const out: SatcatRow[] = [];
   if (header === undefined) return out;
-  const names = header.cells.map((c) => c.text.trim().toUpperCase());
-  for (const row of rest) {
-    if (row.cells.length !== names.length) {
-      issues.push(
-        makeIssue(
-          IssueCode.SATCAT_SYNTAX,
-          { file, line: row.line, column: 0 },
-          `${names.length} comma-separated cells`,
-          `row has ${row.cells.length} cells, header has ${names.length}`,
-          row.raw,
-        ),
-      );
-      continue;
-    }
-    const fields = new Map<string, LocatedValue>();
-    row.cells.forEach((c, i) => {
-      const name = names[i];
-      if (name !== undefined && name !== '') fields.set(name, { value: c.text, line: c.line, column: c.column });
-    });
-    out.push({ line: row.line, fields });
-  }
+  for (const { line, fields } of csvRecords(header, rest, file, IssueCode.SATCAT_SYNTAX, issues))
+    out.push({ line, fields });
   if (doc.unterminatedQuote !== null) {
     issues.push(
       makeIssue(IssueCode.SATCAT_SYNTAX, { file, ...doc.unterminatedQuote }, 'a closing "', 'unterminated quoted cell'),

@@ -5,6 +5,9 @@
  * reported as a problem and ends the reading.
  * @module
  */
+import type { IssueCode, ParseIssue } from '../parse-issue.js';
+import { makeIssue } from '../parse-issue.js';
+import type { LocatedValue } from './located-value.js';
 
 /** One cell's text and where it starts (column of the first character, or of the quote). */
 export interface CsvCell {
@@ -97,4 +100,48 @@ export function readCsv(text: string): CsvDocument {
     if (!(cells.length === 1 && raw.trim() === '')) rows.push({ cells, line: rowLine, raw });
   }
   return { rows, unterminatedQuote: null };
+}
+
+/** A CSV data row as named fields (header names upper-cased), each located in the input. */
+export interface CsvRecord {
+  readonly line: number;
+  /** The row's text as read. */
+  readonly raw: string;
+  readonly fields: Map<string, LocatedValue>;
+}
+
+/**
+ * Names the cells of each data row by the header (upper-cased, trimmed). A row whose cell count
+ * differs from the header's is reported with `syntaxCode` at its line and left out.
+ */
+export function csvRecords(
+  header: CsvRow,
+  rows: readonly CsvRow[],
+  file: string,
+  syntaxCode: IssueCode,
+  issues: ParseIssue[],
+): CsvRecord[] {
+  const names = header.cells.map((c) => c.text.trim().toUpperCase());
+  const out: CsvRecord[] = [];
+  for (const row of rows) {
+    if (row.cells.length !== names.length) {
+      issues.push(
+        makeIssue(
+          syntaxCode,
+          { file, line: row.line, column: 0 },
+          `${String(names.length)} comma-separated cells`,
+          `row has ${String(row.cells.length)} cells, header has ${String(names.length)}`,
+          row.raw,
+        ),
+      );
+      continue;
+    }
+    const fields = new Map<string, LocatedValue>();
+    row.cells.forEach((c, i) => {
+      const name = names[i];
+      if (name !== undefined && name !== '') fields.set(name, { value: c.text, line: c.line, column: c.column });
+    });
+    out.push({ line: row.line, raw: row.raw, fields });
+  }
+  return out;
 }

@@ -9,8 +9,7 @@ import type { ElementSet } from '../element-set.js';
 import type { ParseIssue, ParseResult } from '../parse-issue.js';
 import { IssueCode, makeIssue } from '../parse-issue.js';
 import { buildElementSet } from './build-element-set.js';
-import { readCsv } from './csv-rows.js';
-import type { LocatedValue } from './located-value.js';
+import { csvRecords, readCsv } from './csv-rows.js';
 
 /** Parses an OMM CSV text (header row required). */
 export function parseOmmCsv(text: string, file: string): ParseResult<ElementSet> {
@@ -22,7 +21,6 @@ export function parseOmmCsv(text: string, file: string): ParseResult<ElementSet>
     issues.push(makeIssue(IssueCode.EMPTY_INPUT, { file, line: 1, column: 0 }, 'a CSV header and rows', 'no CSV rows'));
     return { items, issues };
   }
-  const names = header.cells.map((c) => c.text.trim().toUpperCase());
   if (rows.length === 0 && doc.unterminatedQuote === null) {
     issues.push(
       makeIssue(
@@ -35,28 +33,11 @@ export function parseOmmCsv(text: string, file: string): ParseResult<ElementSet>
       ),
     );
   }
-  for (const row of rows) {
-    if (row.cells.length !== names.length) {
-      issues.push(
-        makeIssue(
-          IssueCode.OMM_SYNTAX,
-          { file, line: row.line, column: 0 },
-          `${names.length} comma-separated cells`,
-          `row has ${row.cells.length} cells, header has ${names.length}`,
-          row.raw,
-        ),
-      );
-      continue;
-    }
-    const fields = new Map<string, LocatedValue>();
-    row.cells.forEach((c, i) => {
-      const name = names[i];
-      if (name !== undefined && name !== '') fields.set(name, { value: c.text, line: c.line, column: c.column });
-    });
+  for (const { line, raw, fields } of csvRecords(header, rows, file, IssueCode.OMM_SYNTAX, issues)) {
     const built = buildElementSet(fields, {
       file,
-      line: row.line,
-      raw: `${header.raw}\n${row.raw}`,
+      line,
+      raw: `${header.raw}\n${raw}`,
       format: 'omm-csv',
     });
     if (built.item !== null) items.push(built.item);
