@@ -7,16 +7,10 @@
  * are labelled so rather than assumed different.
  */
 import { describe, expect, it } from 'vitest';
-import type { ElementSet } from '../../elements/element-set.js';
-import { parseTle } from '../../elements/tle/index.js';
-import { noradId } from '../../ids/norad-id.js';
-import { parseSatcat } from '../../satcat/index.js';
 import { parseIsoInstant } from '../../time/instant.js';
-import { readFixture } from '../../../test/support/fixtures.js';
+import { backgroundSample } from './background-sample.test-support.js';
 import { detectProximity } from './detect-proximity.js';
-import type { ProximityObject } from './proximity-object.js';
 
-const sets = (file: string): ElementSet[] => parseTle(readFixture(file), { file }).items;
 const iso = (t: string) => {
   const v = parseIsoInstant(t);
   if (v === undefined) throw new Error(t);
@@ -46,19 +40,7 @@ const EXPECTED: Record<string, { kind: 'same launch' | 'drift-by'; what: string 
 
 describe('no false alarms over the whole of history-2026', () => {
   it('every different-owner episode, 2026-03-15 … 05-07, is explained by its own measures', () => {
-    const satcat = parseSatcat(readFixture('satcat/spacetrack_satcat_LEO-subset_2025-04.csv.gz'), { file: 'satcat' });
-    const owner = new Map(satcat.items.map((r) => [r.noradId as number, r.owner ?? undefined]));
-    const all = [
-      ...sets('history-2026/background-sample-600.3le.gz'),
-      ...sets('history-2026/starlink-sample-150.3le.gz'),
-    ];
-    const byObject = new Map<number, ElementSet[]>();
-    for (const s of all) byObject.set(s.noradId, [...(byObject.get(s.noradId) ?? []), s]);
-    const cospar = new Map(all.map((s) => [s.noradId as number, s.cosparId ?? '']));
-    const objects: ProximityObject[] = [...byObject.entries()].map(([id, l]) => {
-      const o = owner.get(id);
-      return { noradId: noradId(id), sets: l, ...(o === undefined ? {} : { owner: o }) };
-    });
+    const { objects, cospar } = backgroundSample();
     const r = detectProximity({
       objects,
       start: iso('2026-03-15T00:00:00Z'),

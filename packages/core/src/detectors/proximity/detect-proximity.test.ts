@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/index.js';
 import { noradId } from '../../ids/norad-id.js';
-import { parseSatcat } from '../../satcat/index.js';
 import type { Instant } from '../../time/instant.js';
 import { formatIso, parseIsoInstant } from '../../time/instant.js';
 import { readFixture } from '../../../test/support/fixtures.js';
+import { backgroundSample } from './background-sample.test-support.js';
 import { detectProximity } from './detect-proximity.js';
 import type { ProximityEpisode, ProximityObject } from './proximity-object.js';
 import { positionSigmaKm, rangeSigmaKm } from './range-sigma.js';
@@ -236,18 +236,7 @@ describe('inspector pairs of 2026 (targets from amateur elements)', () => {
 
 describe('no false alarms on the background and Starlink samples', () => {
   it('lists every sustained/recurring episode within 50 km below 0.5 km/s, 2026-04-01 … 04-03, with its explanation', () => {
-    const satcat = parseSatcat(readFixture('satcat/spacetrack_satcat_LEO-subset_2025-04.csv.gz'), { file: 'satcat' });
-    const owner = new Map(satcat.items.map((r) => [r.noradId as number, r.owner ?? undefined]));
-    const all = [
-      ...sets('history-2026/background-sample-600.3le.gz'),
-      ...sets('history-2026/starlink-sample-150.3le.gz'),
-    ];
-    const by = new Map<number, ElementSet[]>();
-    for (const s of all) by.set(s.noradId, [...(by.get(s.noradId) ?? []), s]);
-    const objects: ProximityObject[] = [...by.entries()].map(([id, l]) => {
-      const o = owner.get(id);
-      return { noradId: noradId(id), sets: l, ...(o === undefined ? {} : { owner: o }) };
-    });
+    const { objects } = backgroundSample();
     // 2 days and 120-s steps keep the test short (the bench covers 7 days, 60-s steps).
     // "Sustained" = near for ≥ 3 h; "recurring" = ≥ 6 near closest approaches (≥ 3 revolutions).
     const r = detectProximity({
