@@ -89,12 +89,21 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       'when the data were retrieved from the source (ISO 8601 with Z); default now',
       asOption((t) => parseTimeArg(t, '--retrieved-at')),
     )
+    .addOption(
+      new Option(
+        '--pipeline <mode>',
+        'parse TLE/3LE on a worker thread while storing: auto (large TLE inputs), on, off; same result either way',
+      )
+        .choices(['auto', 'on', 'off'])
+        .default('auto'),
+    )
     .option('--json', 'print one JSON document: {accepted, duplicates, rejected, issues, …}')
     .option('--quiet', 'print nothing but errors')
     .action(
       async (
         paths: string[],
         o: {
+          pipeline: 'auto' | 'on' | 'off';
           db: string;
           source: string;
           sourceKind?: SourceKind;
@@ -111,6 +120,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
             {
               source: o.source,
               checksum: o.checksum,
+              pipeline: o.pipeline,
               ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
               ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
               ...(o.json === undefined ? {} : { json: o.json }),

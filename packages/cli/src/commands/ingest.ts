@@ -5,14 +5,18 @@
  * @module
  */
 import type { ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/core';
-import { IssueCode, makeIssue, parseElementFile } from '@orbwatch/core';
+import { detectElementFormat, IssueCode, makeIssue, parseElementFile } from '@orbwatch/core';
 import type { CatalogRepository, IngestIssue, SourceKind } from '@orbwatch/store';
+import type { IngestSummary } from '@orbwatch/store';
 import { ingestElementSets, satcatFacts } from '@orbwatch/store';
 import { expandInputPaths, isInputProblem, readInput } from '@orbwatch/sources';
+import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import type { PipelinedInput } from './ingest-pipelined.js';
+import { ingestTlePipelined, PIPELINE_MIN_CHARS } from './ingest-pipelined.js';
 
 export interface IngestOptions {
   readonly source?: string;
@@ -22,6 +26,12 @@ export interface IngestOptions {
   readonly batchSize?: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /**
+   * Parse TLE/3LE on a worker thread while storing (`auto`: when every input is TLE/3LE, the
+   * store supports columnar batches and the inputs hold at least {@link PIPELINE_MIN_CHARS}
+   * characters). Same rows, counts and issues either way.
+   */
+  readonly pipeline?: 'auto' | 'on' | 'off';
 }
 
 /** The `--json` document of `orbwatch ingest` (design.md contract; fields may be added). */
@@ -32,6 +42,8 @@ export interface IngestReport {
   readonly conflicts: number;
   readonly runId: string | null;
   readonly source: string;
+  /** Whether the TLE/3LE inputs were parsed on a worker thread while storing (`--pipeline`). */
+  readonly pipelined: boolean;
   readonly files: { file: string; format: string; elementSets: number; satcatRecords: number; issues: number }[];
   readonly issues: {
     file: string;
@@ -70,9 +82,7 @@ export async function runIngest(
       p.message,
     ),
   );
-  const elementSets: ElementSet[] = [];
-  const satcat: SatcatRecord[] = [];
-  const perFile: IngestReport['files'] = [];
+  const texts: PipelinedInput[] = [];
   for (const file of files) {
     const input = await readInput(file, ctx.stdin);
     if (isInputProblem(input)) {
@@ -81,8 +91,46 @@ export async function runIngest(
       );
       continue;
     }
+    texts.push({ file, text: input.text });
+  }
+  const source = { name: sourceName, kind: sourceKind };
+  const retrievedAt = options.retrievedAt ?? ctx.now();
+  if (usePipeline(repo, texts, options.pipeline ?? 'auto')) {
+    const bar = progressBar(ctx, options, texts);
+    const { summary, perFile } = await ingestTlePipelined(
+      repo,
+      {
+        source,
+        retrievedAt,
+        files,
+        texts,
+        issues,
+        ...(options.checksum === undefined ? {} : { checksum: options.checksum }),
+      },
+      { now: ctx.now, onProgress: (done) => bar?.update(done) },
+    );
+    bar?.stop();
+    const report = ingestReport(
+      summary,
+      issues,
+      sourceName,
+      true,
+      perFile.map((f) => ({
+        file: f.file,
+        format: 'tle',
+        elementSets: f.elementSets,
+        satcatRecords: 0,
+        issues: f.issues,
+      })),
+    );
+    return finish(ctx, options, report, 0, files.length, problems.length);
+  }
+  const elementSets: ElementSet[] = [];
+  const satcat: SatcatRecord[] = [];
+  const perFile: IngestReport['files'] = [];
+  for (const { file, text } of texts) {
     const parsed = parseElementFile(
-      input.text,
+      text,
       options.checksum === undefined ? { file } : { file, checksum: options.checksum },
     );
     for (const s of parsed.elementSets) elementSets.push(s);
@@ -98,22 +146,15 @@ export async function runIngest(
   }
 
   const showProgress = ctx.stderr.isTTY === true && options.quiet !== true && elementSets.length > 20_000;
-  const bar = showProgress
-    ? new cliProgress.SingleBar(
-        { stream: ctx.stderr, format: 'ingest [{bar}] {value}/{total} element sets' },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
-  bar?.start(elementSets.length, 0);
-  const now = ctx.now();
+  const bar = showProgress ? startBar(ctx, elementSets.length) : undefined;
   const summary =
     elementSets.length === 0 && satcat.length === 0 && files.length === 0
       ? undefined
       : await ingestElementSets(
           repo,
           {
-            source: { name: sourceName, kind: sourceKind },
-            retrievedAt: options.retrievedAt ?? now,
+            source,
+            retrievedAt,
             files,
             elementSets,
             objectFacts: satcat.map(satcatFacts),
@@ -127,14 +168,60 @@ export async function runIngest(
         );
   bar?.stop();
 
+  const report = ingestReport(summary, issues, sourceName, false, perFile);
+  return finish(ctx, options, report, satcat.length, files.length, problems.length);
+}
+
+/** Whether to take the pipelined path (see {@link IngestOptions.pipeline}). */
+function usePipeline(
+  repo: CatalogRepository,
+  texts: readonly PipelinedInput[],
+  mode: NonNullable<IngestOptions['pipeline']>,
+): boolean {
+  if (mode === 'off' || texts.length === 0 || repo.ingestColumnarBatch === undefined) return false;
+  if (!texts.every((t) => detectElementFormat(t.text) === 'tle')) return false;
+  if (mode === 'on') return true;
+  // The overlap needs a second core; on one, the worker only adds its start and hand-off.
+  return availableParallelism() >= 2 && texts.reduce((n, t) => n + t.text.length, 0) >= PIPELINE_MIN_CHARS;
+}
+
+function startBar(ctx: CliContext, total: number): cliProgress.SingleBar {
+  const bar = new cliProgress.SingleBar(
+    { stream: ctx.stderr, format: 'ingest [{bar}] {value}/{total} element sets' },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
+
+/** The pipelined path's bar: the total is estimated from the line count (2 or 3 lines a set). */
+function progressBar(
+  ctx: CliContext,
+  options: IngestOptions,
+  texts: readonly PipelinedInput[],
+): cliProgress.SingleBar | undefined {
+  if (ctx.stderr.isTTY !== true || options.quiet === true) return undefined;
+  let lines = 0;
+  for (const t of texts) for (let i = t.text.indexOf('\n'); i >= 0; i = t.text.indexOf('\n', i + 1)) lines++;
+  return startBar(ctx, Math.max(1, Math.round(lines / 3)));
+}
+
+function ingestReport(
+  summary: IngestSummary | undefined,
+  issues: readonly ParseIssue[],
+  sourceName: string,
+  pipelined: boolean,
+  perFile: IngestReport['files'],
+): IngestReport {
   const allIssues: readonly IngestIssue[] = summary?.issues ?? issues;
-  const report: IngestReport = {
+  return {
     accepted: summary?.accepted ?? 0,
     duplicates: summary?.duplicates ?? 0,
     rejected: summary?.rejected ?? issues.filter((i) => i.severity === 'error').length,
     conflicts: summary?.conflicts ?? 0,
     runId: summary?.runId ?? null,
     source: sourceName,
+    pipelined,
     files: perFile,
     issues: allIssues.map((i) => ({
       file: i.file,
@@ -147,14 +234,24 @@ export async function runIngest(
       ...(i.input === undefined ? {} : { input: i.input }),
     })),
   };
-  const storedSomething = report.accepted + report.duplicates + satcat.length > 0;
-  const exitCode =
-    !storedSomething && (report.rejected > 0 || files.length === 0 || problems.length > 0) ? EXIT_USAGE : EXIT_OK;
+}
 
+/** Prints the report and returns the exit code: 2 when nothing was stored and something was wrong. */
+function finish(
+  ctx: CliContext,
+  options: IngestOptions,
+  report: IngestReport,
+  satcatCount: number,
+  fileCount: number,
+  problemCount: number,
+): { exitCode: number; report: IngestReport } {
+  const storedSomething = report.accepted + report.duplicates + satcatCount > 0;
+  const exitCode =
+    !storedSomething && (report.rejected > 0 || fileCount === 0 || problemCount > 0) ? EXIT_USAGE : EXIT_OK;
   if (options.json === true) {
     writeJson(ctx, report);
   } else if (options.quiet !== true) {
-    printIngestReport(ctx, report, satcat.length);
+    printIngestReport(ctx, report, satcatCount);
   }
   return { exitCode, report };
 }
