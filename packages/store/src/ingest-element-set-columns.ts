@@ -11,9 +11,8 @@ import type { CatalogRepository } from './catalog-repository.js';
 import type { ElementSetColumns } from './element-set-columns.js';
 import { elementSetAt } from './element-set-columns.js';
 import type { IngestElementSetsOptions, IngestSummary } from './ingest-element-sets.js';
-import type { IngestIssue } from './ingest-issue.js';
 import type { SourceInput } from './ingest-run.js';
-import { uuidV7 } from './uuid-v7.js';
+import { addBatch, inIngestRun } from './ingest-run-lifecycle.js';
 
 /** One batch as a parser delivers it: its sets in columns and the issues found meanwhile. */
 export interface ColumnarParseBatch {
@@ -48,50 +47,21 @@ export async function ingestElementSetColumns(
 ): Promise<IngestSummary> {
   const ingest = repo.ingestColumnarBatch?.bind(repo);
   if (ingest === undefined) throw new TypeError('this repository has no ingestColumnarBatch; use ingestElementSets');
-  const startedAt = options.now();
-  const runId = uuidV7(startedAt, options.random);
-  await repo.beginIngestRun({
-    id: runId,
-    source: input.source,
-    files: input.files,
-    startedAt,
-    retrievedAt: input.retrievedAt,
-    issues: [],
-  });
-  let accepted = 0;
-  let duplicates = 0;
-  let conflicts = 0;
-  let done = 0;
-  const parseIssues: ParseIssue[] = [];
-  const storeIssues: IngestIssue[] = [];
-  try {
-    for await (const b of input.batches) {
-      const r = await ingest({ runId, columns: b.columns, issues: b.issues });
-      for (const i of b.issues) parseIssues.push(i);
-      accepted += r.accepted;
-      duplicates += r.duplicates;
-      conflicts += r.conflicts;
-      for (const i of r.issues) storeIssues.push(i);
-      done += b.columns.count;
-      options.onProgress?.(done);
-    }
-  } catch (e) {
-    try {
-      await repo.finishIngestRun(runId, options.now(), 'failed');
-    } catch {
-      // the store is failing; the original error is what matters
-    }
-    throw e;
-  }
-  const run = await repo.finishIngestRun(runId, options.now(), 'completed');
-  return {
-    runId,
-    accepted,
-    duplicates,
-    conflicts,
-    rejected: run.rejected,
-    issues: [...parseIssues, ...storeIssues],
-  };
+  return inIngestRun(
+    repo,
+    { source: input.source, files: input.files, retrievedAt: input.retrievedAt, issues: [] },
+    options,
+    async (runId, tally) => {
+      let done = 0;
+      for await (const b of input.batches) {
+        const r = await ingest({ runId, columns: b.columns, issues: b.issues });
+        for (const i of b.issues) tally.parseIssues.push(i);
+        addBatch(tally, r);
+        done += b.columns.count;
+        options.onProgress?.(done);
+      }
+    },
+  );
 }
 
 /** Every set of a columnar batch as objects (tests; repositories without a columnar method). */

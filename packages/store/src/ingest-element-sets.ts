@@ -9,9 +9,9 @@ import type { ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/co
 import type { CatalogRepository, ObjectFacts } from './catalog-repository.js';
 import type { IngestIssue } from './ingest-issue.js';
 import type { IngestCounts, SourceInput } from './ingest-run.js';
+import { addBatch, inIngestRun } from './ingest-run-lifecycle.js';
 import { satcatFacts } from './satcat-facts.js';
 import type { RandomFill } from './uuid-v7.js';
-import { uuidV7 } from './uuid-v7.js';
 
 /** Default number of element sets per transaction. */
 export const DEFAULT_INGEST_BATCH_SIZE = 5_000;
@@ -60,48 +60,19 @@ export async function ingestElementSets(
   const batchSize = options.batchSize ?? DEFAULT_INGEST_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError(`batchSize must be a positive integer, got ${String(batchSize)}`);
-  const startedAt = options.now();
-  const runId = uuidV7(startedAt, options.random);
-  await repo.beginIngestRun({
-    id: runId,
-    source: input.source,
-    files: input.files,
-    startedAt,
-    retrievedAt: input.retrievedAt,
-    issues: input.issues,
-  });
-  let accepted = 0;
-  let duplicates = 0;
-  let conflicts = 0;
-  const storeIssues: IngestIssue[] = [];
   const total = input.elementSets.length;
-  try {
-    for (let i = 0; i < total; i += batchSize) {
-      const r = await repo.ingestBatch({ runId, elementSets: input.elementSets.slice(i, i + batchSize) });
-      accepted += r.accepted;
-      duplicates += r.duplicates;
-      conflicts += r.conflicts;
-      storeIssues.push(...r.issues);
-      options.onProgress?.(Math.min(i + batchSize, total), total);
-    }
-    const facts = [...(input.satcat ?? []).map(satcatFacts), ...(input.objectFacts ?? [])];
-    for (let i = 0; i < facts.length; i += batchSize)
-      await repo.upsertObjectFacts(runId, facts.slice(i, i + batchSize));
-  } catch (e) {
-    try {
-      await repo.finishIngestRun(runId, options.now(), 'failed');
-    } catch {
-      // the store is failing; the original error is what matters
-    }
-    throw e;
-  }
-  const run = await repo.finishIngestRun(runId, options.now(), 'completed');
-  return {
-    runId,
-    accepted,
-    duplicates,
-    conflicts,
-    rejected: run.rejected,
-    issues: [...input.issues, ...storeIssues],
-  };
+  return inIngestRun(
+    repo,
+    { source: input.source, files: input.files, retrievedAt: input.retrievedAt, issues: input.issues },
+    options,
+    async (runId, tally) => {
+      for (let i = 0; i < total; i += batchSize) {
+        addBatch(tally, await repo.ingestBatch({ runId, elementSets: input.elementSets.slice(i, i + batchSize) }));
+        options.onProgress?.(Math.min(i + batchSize, total), total);
+      }
+      const facts = [...(input.satcat ?? []).map(satcatFacts), ...(input.objectFacts ?? [])];
+      for (let i = 0; i < facts.length; i += batchSize)
+        await repo.upsertObjectFacts(runId, facts.slice(i, i + batchSize));
+    },
+  );
 }

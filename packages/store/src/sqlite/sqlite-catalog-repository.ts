@@ -269,6 +269,72 @@ export class SqliteCatalogRepository implements CatalogRepository {
     );
   }
 
+  /** The running run a batch belongs to (checked), entering bulk-load mode on an empty table. */
+  #openBatch(runId: string): { source_id: number; retrieved_at_ms: number; status: string; files: string } {
+    const run = this.#runForBatch.get(runId);
+    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
+    if (run.status !== 'running') {
+      throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${runId} is ${run.status}, not running`);
+    }
+    this.#enterBulkModeIfEmpty();
+    return run;
+  }
+
+  /**
+   * Counts one insert's outcome (`changes` of the INSERT … ON CONFLICT DO NOTHING): accepted,
+   * duplicate (same key, same content hash) or conflict (same key, other content: recorded as an
+   * issue citing the stored set). Returns false for a conflict: a rejected set says nothing
+   * about names. `set` builds the element set for the conflict issue (rare, so built lazily).
+   */
+  #settle(
+    changes: number,
+    norad: number,
+    epoch: number,
+    hash: string,
+    sourceId: number,
+    run: { files: string },
+    runId: string,
+    agg: NorAgg | undefined,
+    counts: BatchCounts,
+    set: () => ElementSet,
+  ): boolean {
+    if (changes === 1) {
+      counts.accepted++;
+      if (agg !== undefined) {
+        agg.accepted++;
+        if (epoch < agg.minEpoch) agg.minEpoch = epoch;
+        if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
+      }
+      return true;
+    }
+    const stored = this.#findByKey.get(norad, epoch, sourceId);
+    if (stored === undefined) {
+      const s = set();
+      throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
+    }
+    if (stored.content_hash === hash) {
+      counts.duplicates++;
+      return true;
+    }
+    counts.conflicts++;
+    const issue = conflictIssue(set(), JSON.parse(run.files) as string[], stored.id);
+    counts.issues.push(issue);
+    this.#recordIssue(runId, issue, stored.id);
+    return false;
+  }
+
+  /** Names over time, object summaries and the run's counters for a batch; its result. */
+  #closeBatch(perNorad: Map<number, NorAgg>, c: BatchCounts, runId: string, parseRejected: number): BatchResult {
+    for (const agg of perNorad.values())
+      for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
+    for (const [norad, agg] of perNorad) {
+      if (agg.accepted > 0)
+        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
+    }
+    this.#bumpRun.run(c.accepted, c.duplicates, c.conflicts, c.conflicts + parseRejected, runId);
+    return { accepted: c.accepted, duplicates: c.duplicates, conflicts: c.conflicts, issues: c.issues };
+  }
+
   ingestBatch(batch: IngestBatch): BatchResult {
     try {
       return this.#ingestTx.immediate(batch);
@@ -279,12 +345,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   #ingest(batch: IngestBatch): BatchResult {
-    const run = this.#runForBatch.get(batch.runId);
-    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${batch.runId}`);
-    if (run.status !== 'running') {
-      throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${batch.runId} is ${run.status}, not running`);
-    }
-    this.#enterBulkModeIfEmpty();
+    const run = this.#openBatch(batch.runId);
     const sourceId = run.source_id;
     const retrievedAt = run.retrieved_at_ms;
     const runId = batch.runId;
@@ -292,26 +353,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
     // Objects first (element_sets.norad_id references them): one upsert per distinct object.
     const perNorad = new Map<number, NorAgg>();
-    for (const s of sets) {
-      const agg = perNorad.get(s.noradId);
-      if (agg === undefined) {
-        perNorad.set(s.noradId, {
-          cospar: s.cosparId,
-          accepted: 0,
-          minEpoch: Infinity,
-          maxEpoch: -Infinity,
-          names: [],
-        });
-      } else if (agg.cospar === null && s.cosparId !== null) {
-        agg.cospar = s.cosparId;
-      }
-    }
+    for (const s of sets) noteObject(perNorad, s.noradId, s.cosparId);
     for (const [norad, agg] of perNorad) this.#upsertObject.run(norad, agg.cospar);
 
-    let accepted = 0;
-    let duplicates = 0;
-    let conflicts = 0;
-    const issues: IngestIssue[] = [];
+    const counts = newBatchCounts();
     const insert = this.#insertSet;
     for (const s of sets) {
       const hash = contentHash(s);
@@ -345,44 +390,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
         runId,
       );
       const agg = perNorad.get(s.noradId);
-      if (r.changes === 1) {
-        accepted++;
-        if (agg !== undefined) {
-          agg.accepted++;
-          if (epoch < agg.minEpoch) agg.minEpoch = epoch;
-          if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
-        }
-      } else {
-        const stored = this.#findByKey.get(s.noradId, epoch, sourceId);
-        if (stored === undefined)
-          throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
-        if (stored.content_hash === hash) {
-          duplicates++;
-        } else {
-          conflicts++;
-          const issue = conflictIssue(s, JSON.parse(run.files) as string[], stored.id);
-          issues.push(issue);
-          this.#recordIssue(runId, issue, stored.id);
-          continue; // a rejected set says nothing about names
-        }
-      }
-      if (s.name !== null && agg !== undefined) {
-        const n = findName(agg.names, s.name);
-        if (n === undefined) agg.names.push({ norad: s.noradId, name: s.name, first: epoch, last: epoch });
-        else {
-          if (epoch < n.first) n.first = epoch;
-          if (epoch > n.last) n.last = epoch;
-        }
-      }
+      if (this.#settle(r.changes, s.noradId, epoch, hash, sourceId, run, runId, agg, counts, () => s))
+        noteName(agg, s.noradId, s.name, epoch);
     }
-    for (const agg of perNorad.values())
-      for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
-    for (const [norad, agg] of perNorad) {
-      if (agg.accepted > 0)
-        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
-    }
-    this.#bumpRun.run(accepted, duplicates, conflicts, conflicts, runId);
-    return { accepted, duplicates, conflicts, issues };
+    return this.#closeBatch(perNorad, counts, runId, 0);
   }
 
   ingestColumnarBatch(batch: IngestColumnarBatch): BatchResult {
@@ -401,12 +412,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
    * {@link beginIngestRun} does for issues known up front.
    */
   #ingestColumnar(batch: IngestColumnarBatch): BatchResult {
-    const run = this.#runForBatch.get(batch.runId);
-    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${batch.runId}`);
-    if (run.status !== 'running') {
-      throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${batch.runId} is ${run.status}, not running`);
-    }
-    this.#enterBulkModeIfEmpty();
+    const run = this.#openBatch(batch.runId);
     const sourceId = run.source_id;
     const retrievedAt = run.retrieved_at_ms;
     const runId = batch.runId;
@@ -432,22 +438,15 @@ export class SqliteCatalogRepository implements CatalogRepository {
     }
 
     const perNorad = new Map<number, NorAgg>();
-    for (let i = 0; i < n; i++) {
-      const norad = ints[i * INT_STRIDE + IntColumn.NORAD] ?? 0;
-      const cospar = entry(ints[i * INT_STRIDE + IntColumn.COSPAR] ?? -1);
-      const agg = perNorad.get(norad);
-      if (agg === undefined) {
-        perNorad.set(norad, { cospar, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity, names: [] });
-      } else if (agg.cospar === null && cospar !== null) {
-        agg.cospar = cospar;
-      }
-    }
+    for (let i = 0; i < n; i++)
+      noteObject(
+        perNorad,
+        ints[i * INT_STRIDE + IntColumn.NORAD] ?? 0,
+        entry(ints[i * INT_STRIDE + IntColumn.COSPAR] ?? -1),
+      );
     for (const [norad, agg] of perNorad) this.#upsertObject.run(norad, agg.cospar);
 
-    let accepted = 0;
-    let duplicates = 0;
-    let conflicts = 0;
-    const issues: IngestIssue[] = [];
+    const counts = newBatchCounts();
     const insert = this.#insertSet;
     let start = 0;
     for (let i = 0; i < n; i++) {
@@ -499,44 +498,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
         runId,
       );
       const agg = perNorad.get(norad);
-      if (r.changes === 1) {
-        accepted++;
-        if (agg !== undefined) {
-          agg.accepted++;
-          if (epoch < agg.minEpoch) agg.minEpoch = epoch;
-          if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
-        }
-      } else {
-        const stored = this.#findByKey.get(norad, epoch, sourceId);
-        if (stored === undefined)
-          throw new Error(`element set ${String(norad)} @ ${epochText} neither inserted nor found`);
-        if (stored.content_hash === hash) {
-          duplicates++;
-        } else {
-          conflicts++;
-          const issue = conflictIssue(elementSetAt(cols, i), JSON.parse(run.files) as string[], stored.id);
-          issues.push(issue);
-          this.#recordIssue(runId, issue, stored.id);
-          continue; // a rejected set says nothing about names
-        }
-      }
-      if (name !== null && agg !== undefined) {
-        const nm = findName(agg.names, name);
-        if (nm === undefined) agg.names.push({ norad, name, first: epoch, last: epoch });
-        else {
-          if (epoch < nm.first) nm.first = epoch;
-          if (epoch > nm.last) nm.last = epoch;
-        }
-      }
+      if (this.#settle(r.changes, norad, epoch, hash, sourceId, run, runId, agg, counts, () => elementSetAt(cols, i)))
+        noteName(agg, norad, name, epoch);
     }
-    for (const agg of perNorad.values())
-      for (const nm of agg.names) this.#upsertName.run(nm.norad, nm.name, nm.first, nm.last);
-    for (const [norad, agg] of perNorad) {
-      if (agg.accepted > 0)
-        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
-    }
-    this.#bumpRun.run(accepted, duplicates, conflicts, conflicts + parseRejected, runId);
-    return { accepted, duplicates, conflicts, issues };
+    return this.#closeBatch(perNorad, counts, runId, parseRejected);
   }
 
   upsertObjectFacts(runId: string, facts: readonly ObjectFacts[]): number {
@@ -748,6 +713,38 @@ export class SqliteCatalogRepository implements CatalogRepository {
 }
 
 /** The entry for `name` (objects carry one name, rarely a few: a linear scan, last first). */
+interface BatchCounts {
+  accepted: number;
+  duplicates: number;
+  conflicts: number;
+  readonly issues: IngestIssue[];
+}
+
+function newBatchCounts(): BatchCounts {
+  return { accepted: 0, duplicates: 0, conflicts: 0, issues: [] };
+}
+
+/** Adds an object to the batch's per-object aggregates (the first known COSPAR id wins). */
+function noteObject(perNorad: Map<number, NorAgg>, norad: number, cospar: string | null): void {
+  const agg = perNorad.get(norad);
+  if (agg === undefined) {
+    perNorad.set(norad, { cospar, accepted: 0, minEpoch: Infinity, maxEpoch: -Infinity, names: [] });
+  } else if (agg.cospar === null && cospar !== null) {
+    agg.cospar = cospar;
+  }
+}
+
+/** Widens the epoch span of a name seen with an object in this batch. */
+function noteName(agg: NorAgg | undefined, norad: number, name: string | null, epoch: number): void {
+  if (name === null || agg === undefined) return;
+  const n = findName(agg.names, name);
+  if (n === undefined) agg.names.push({ norad, name, first: epoch, last: epoch });
+  else {
+    if (epoch < n.first) n.first = epoch;
+    if (epoch > n.last) n.last = epoch;
+  }
+}
+
 function findName(names: readonly NameAgg[], name: string): NameAgg | undefined {
   for (let i = names.length - 1; i >= 0; i--) {
     const n = names[i];
