@@ -20,7 +20,7 @@ import { addSec, instant } from '../time/instant.js';
 import { km, kmPerSec } from '../units/quantity.js';
 import type { FitFailureCode, FitResiduals } from './fit-element-set.js';
 import { fitElementSet } from './fit-element-set.js';
-import { ricToTeme } from './ric-frame.js';
+import { ricVectorToInertial } from '../frames/ric.js';
 import { buildSatrec, propagateInto, sgp4FailureCode } from './sgp4-mean-elements.js';
 import { integrateZonalOrbit, WGS72_ZONAL } from './zonal-orbit-integrator.js';
 
@@ -82,7 +82,11 @@ export function simulateRelease(sim: ReleaseSimulation): ReleaseSimulationResult
   const parentState = new Float64Array(6);
   const err = propagateInto(satrec, (sim.t0 - p.epoch) / 60_000, parentState, 0);
   if (err !== 0) return { ok: false, code: sgp4FailureCode(err), message: 'the parent cannot be propagated to t0' };
-  const dv = ricToTeme(parentState, sim.deltaVRicKmPerSec);
+  const dv = ricVectorToInertial(
+    [parentState[0] ?? 0, parentState[1] ?? 0, parentState[2] ?? 0],
+    [parentState[3] ?? 0, parentState[4] ?? 0, parentState[5] ?? 0],
+    [sim.deltaVRicKmPerSec.r, sim.deltaVRicKmPerSec.i, sim.deltaVRicKmPerSec.c],
+  );
   const child0 = Float64Array.from(parentState);
   for (let j = 0; j < 3; j++) child0[3 + j] = (child0[3 + j] ?? 0) + (dv[j] ?? 0);
   const times: number[] = [];

@@ -52,4 +52,4 @@ export {
 export type { FramedPosition, Geodetic } from './geodetic.js';
 export { WGS84_A_KM, WGS84_B_KM, WGS84_F, geodeticToItrf, itrfToGeodetic } from './geodetic.js';
 export type { QuasiInertialFrame, RicState } from './ric.js';
-export { fromRic, toRic } from './ric.js';
+export { fromRic, ricVectorToInertial, toRic } from './ric.js';

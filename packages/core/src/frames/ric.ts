@@ -54,8 +54,11 @@ function axes(reference: StateVector<Frame>): RicAxes {
   if (reference.frame === 'PEF' || reference.frame === 'ITRF') {
     throw new TypeError(`RIC needs a non-rotating frame, got ${reference.frame}`);
   }
-  const r = v3(reference.r);
-  const v = v3(reference.v);
+  return ricAxes(v3(reference.r), v3(reference.v));
+}
+
+/** RIC axes of the orbit state (r, v) in its own non-rotating frame. */
+function ricAxes(r: V3, v: V3): RicAxes {
   const h = cross(r, v);
   const rn = norm(r);
   const hn = norm(h);
@@ -123,4 +126,14 @@ export function fromRic<F extends QuasiInertialFrame>(ric: RicState, reference: 
     r: { x: km(r[0]), y: km(r[1]), z: km(r[2]) },
     v: { x: kmPerSec(v[0]), y: kmPerSec(v[1]), z: kmPerSec(v[2]) },
   };
+}
+
+/**
+ * A vector given in the RIC axes of the orbit state (`r`, `v`, any non-rotating frame; e.g. an
+ * impulse Δv as radial, in-track, cross-track components) expressed in that frame's axes. A
+ * pure rotation: the unit of `ric` is the unit returned.
+ */
+export function ricVectorToInertial(r: V3, v: V3, ric: V3): V3 {
+  const { R, I, C } = ricAxes(r, v);
+  return add(add(scale(ric[0], R), scale(ric[1], I)), scale(ric[2], C));
 }
