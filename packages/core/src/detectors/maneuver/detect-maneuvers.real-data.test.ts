@@ -1,8 +1,8 @@
 /**
  * The maneuver detector on real public element sets: operator ground truth (dpshorten
  * benchmark), ISS reboosts, Starlink/Kuiper orbit raising, and the false-alarm population.
- * Figures are printed; the asserted floors are the measured figures rounded down a little
- * (docs/design/maneuver-detector.md lists them and the targets they miss).
+ * Figures are printed; the asserted floors are the measured figures rounded down to 2 decimals
+ * (docs/design/maneuver-detector.md lists them, the targets they miss and why).
  */
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../../elements/element-set.js';
@@ -30,7 +30,11 @@ function byObject(sets: readonly ElementSet[]): Map<number, ElementSet[]> {
   return m;
 }
 
-/** Greedy one-to-one matching: a truth matches an event when within `tolMs` of its [start, end]. */
+/**
+ * STRICT reading (primary): greedy one-to-one matching. Events in time order each take the
+ * earliest unused manoeuvre within `tolMs` of the event's [start, end]; every manoeuvre and every
+ * event counts at most once.
+ */
 function score(
   events: readonly DetectedEvent[],
   truths: readonly number[],
@@ -48,16 +52,42 @@ function score(
   return { precision: events.length > 0 ? tp / events.length : 0, recall: truths.length > 0 ? tp / truths.length : 0 };
 }
 
+/**
+ * ANY-WITHIN reading (secondary, looser): a manoeuvre is recalled when ANY event lies within
+ * `tolMs` of it; an event is correct when ANY manoeuvre lies within `tolMs` of its span. Two
+ * burns inside one interval between public sets both count as recalled by one event here, not
+ * in the strict reading.
+ */
+function scoreAnyWithin(
+  events: readonly DetectedEvent[],
+  truths: readonly number[],
+  tolMs: number,
+): { precision: number; recall: number } {
+  const near = (t: number, e: DetectedEvent): boolean => t >= e.start - tolMs && t <= e.end + tolMs;
+  const recalled = truths.filter((t) => events.some((e) => near(t, e))).length;
+  const correct = events.filter((e) => truths.some((t) => near(t, e))).length;
+  return {
+    precision: events.length > 0 ? correct / events.length : 0,
+    recall: truths.length > 0 ? recalled / truths.length : 0,
+  };
+}
+
 describe('dpshorten benchmark (operator manoeuvre timestamps)', () => {
-  // Floors = measured (default parameters, one set for all LEO) rounded down by ~0.02.
+  // Floors = the v1.3 figures (default parameters, one set for all LEO) rounded down to 2
+  // decimals; `strict` is the primary one-to-one reading, `any` the any-within-tolerance one.
   const cases = [
-    { sat: 'CryoSat-2', tolDays: 1, precision: 0.89, recall: 0.83 },
-    { sat: 'Jason-3', tolDays: 1, precision: 0.92, recall: 0.75 },
-    { sat: 'SARAL', tolDays: 1, precision: 0.81, recall: 0.78 },
-    { sat: 'Fengyun-4A', tolDays: 2, precision: 0.47, recall: 0.88 },
+    { sat: 'CryoSat-2', tolDays: 1, strict: { precision: 0.9, recall: 0.9 }, any: { precision: 0.92, recall: 0.95 } },
+    { sat: 'Jason-3', tolDays: 1, strict: { precision: 0.93, recall: 0.77 }, any: { precision: 0.96, recall: 0.87 } },
+    { sat: 'SARAL', tolDays: 1, strict: { precision: 0.82, recall: 0.94 }, any: { precision: 0.93, recall: 0.96 } },
+    {
+      sat: 'Fengyun-4A',
+      tolDays: 2,
+      strict: { precision: 0.48, recall: 0.89 },
+      any: { precision: 0.58, recall: 0.95 },
+    },
   ] as const;
   for (const c of cases) {
-    it(`${c.sat}: precision and recall`, () => {
+    it(`${c.sat}: precision and recall (strict one-to-one, and any-within-tolerance)`, () => {
       const sets = load(`maneuvers/${c.sat}.tle.gz`);
       const yaml = readFixture(`maneuvers/manoeuvres_${c.sat}.yaml`);
       const all = [...yaml.matchAll(/- (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/g)].map((m) =>
@@ -67,12 +97,17 @@ describe('dpshorten benchmark (operator manoeuvre timestamps)', () => {
       const last = Math.max(...sets.map((s) => s.epoch));
       const truths = all.filter((t) => t >= first && t <= last); // manoeuvres inside the TLE span
       const { events } = detectManeuvers(sets);
-      const { precision, recall } = score(events, truths, c.tolDays * DAY_MS);
+      const strict = score(events, truths, c.tolDays * DAY_MS);
+      const any = scoreAnyWithin(events, truths, c.tolDays * DAY_MS);
       console.log(
-        `${c.sat}: ${events.length} detections, ${truths.length} manoeuvres, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+        `${c.sat}: ${events.length} detections, ${truths.length} manoeuvres (±${c.tolDays} d) — ` +
+          `STRICT one-to-one: precision ${strict.precision.toFixed(3)}, recall ${strict.recall.toFixed(3)}; ` +
+          `ANY-within-tolerance: precision ${any.precision.toFixed(3)}, recall ${any.recall.toFixed(3)}`,
       );
-      expect(precision).toBeGreaterThanOrEqual(c.precision);
-      expect(recall).toBeGreaterThanOrEqual(c.recall);
+      expect(strict.precision).toBeGreaterThanOrEqual(c.strict.precision);
+      expect(strict.recall).toBeGreaterThanOrEqual(c.strict.recall);
+      expect(any.precision).toBeGreaterThanOrEqual(c.any.precision);
+      expect(any.recall).toBeGreaterThanOrEqual(c.any.recall);
     });
   }
 });

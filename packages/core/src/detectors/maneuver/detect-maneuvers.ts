@@ -19,6 +19,12 @@
  *    v1.2: where no interval is significant, a least-squares line-plus-step fit to the a″ levels
  *    of several sets on each side ({@link levelStep}) finds raises hidden in per-set noise; and
  *    raises confirmed by the along-track residual keep a lower Δv floor (drag cannot raise).
+ *    v1.3: the a″ residuals are decorrelated from the B* changes (the fits trade B* against the
+ *    mean motion: SARAL 2014's ≈ 20 m scatter falls to ≈ 3 m), the regression slope fitted on
+ *    the neighbours and kept only where it lowers their scatter; and a two-witness test reports
+ *    raises that neither witness shows alone: the a″ change and the along-track residual summed
+ *    over one or two intervals (a burn carried in parts by the following fits) both agree at
+ *    moderate σ over a span long enough for the along-track witness to grow.
  * 5. Δv: along-track Δv = v·Δa/(2a) (Gauss's variational equation for a tangential impulse on a
  *    near-circular orbit), out-of-plane Δv = 2v·sin(Δθ/2) for the plane-change angle Δθ; total
  *    Δv = √(along² + out-of-plane²), a lower bound for a single impulse.
@@ -39,7 +45,7 @@ import { levelStep } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.2.0';
+export const MANEUVER_DETECTOR_VERSION = '1.3.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -77,6 +83,7 @@ interface Series {
   readonly e: Float64Array;
   readonly inc: Float64Array;
   readonly raan: Float64Array;
+  readonly bstar: Float64Array;
   /** Mean elements for the along-track angle, per set. */
   readonly el: readonly AlongTrackElements[];
 }
@@ -88,6 +95,8 @@ interface Steps {
   readonly di: Float64Array;
   /** sin ī · (ΔΩ − Ω̇_J2·Δt), rad: the node component of the change of the orbit normal. */
   readonly dnode: Float64Array;
+  /** Change of the published drag term B*, 1/Earth radii (the fits trade it against n). */
+  readonly dbstar: Float64Array;
 }
 
 /** Local residual of one interval's change and the noise σ around it. */
@@ -111,6 +120,7 @@ function buildSeries(sets: readonly ElementSet[]): Series {
   const e = new Float64Array(m);
   const inc = new Float64Array(m);
   const raan = new Float64Array(m);
+  const bstar = new Float64Array(m);
   const t0 = sets[0]?.epoch ?? 0;
   const el: AlongTrackElements[] = [];
   sets.forEach((s, k) => {
@@ -121,6 +131,7 @@ function buildSeries(sets: readonly ElementSet[]): Series {
     e[k] = s.eccentricity;
     inc[k] = s.inclinationRad;
     raan[k] = s.raanRad;
+    bstar[k] = s.bstarPerEarthRadii;
     el.push({
       nRadPerSec: mean.nBrouwerRadPerSec,
       aKm: mean.aKm,
@@ -131,7 +142,7 @@ function buildSeries(sets: readonly ElementSet[]): Series {
       meanAnomalyRad: s.meanAnomalyRad,
     });
   });
-  return { sets, tSec, a, n, e, inc, raan, el };
+  return { sets, tSec, a, n, e, inc, raan, bstar, el };
 }
 
 function buildSteps(s: Series): Steps {
@@ -140,8 +151,10 @@ function buildSteps(s: Series): Steps {
   const da = new Float64Array(m);
   const di = new Float64Array(m);
   const dnode = new Float64Array(m);
+  const dbstar = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     const dt = (s.tSec[j + 1] ?? 0) - (s.tSec[j] ?? 0);
+    dbstar[j] = (s.bstar[j + 1] ?? 0) - (s.bstar[j] ?? 0);
     dtDays[j] = dt / SEC_PER_DAY;
     da[j] = (s.a[j + 1] ?? 0) - (s.a[j] ?? 0);
     di[j] = (s.inc[j + 1] ?? 0) - (s.inc[j] ?? 0);
@@ -152,7 +165,7 @@ function buildSteps(s: Series): Steps {
     const drift = raanRateJ2(nMid, aMid, eMid, iMid) * dt;
     dnode[j] = Math.sin(iMid) * wrapPi((s.raan[j + 1] ?? 0) - (s.raan[j] ?? 0) - drift);
   }
-  return { dtDays, da, di, dnode };
+  return { dtDays, da, di, dnode, dbstar };
 }
 
 /** Changes over two consecutive intervals (pair j spans sets j..j+2). */
@@ -168,7 +181,7 @@ function pairSteps(st: Steps): Steps {
     di[j] = (st.di[j] ?? 0) + (st.di[j + 1] ?? 0);
     dnode[j] = (st.dnode[j] ?? 0) + (st.dnode[j + 1] ?? 0);
   }
-  return { dtDays, da, di, dnode };
+  return { dtDays, da, di, dnode, dbstar: new Float64Array(m) };
 }
 
 /**
@@ -182,6 +195,8 @@ function localResidual(
   j: number,
   halfWidth: number,
   floor: number,
+  regressor?: Float64Array,
+  clip = Infinity,
 ): Residual | undefined {
   const lo = Math.max(0, j - halfWidth);
   const hi = Math.min(x.length - 1, j + halfWidth);
@@ -193,8 +208,28 @@ function localResidual(
   const rates = idx.filter((m) => (dtDays[m] ?? 0) >= dtRef).map((m) => (x[m] ?? 0) / (dtDays[m] ?? 1));
   const trend = median(rates);
   const res = idx.map((m) => (x[m] ?? 0) - trend * (dtDays[m] ?? 0));
-  const sigma = Math.max(floor, madSigma(res, median(res)));
-  return { value: (x[j] ?? 0) - trend * (dtDays[j] ?? 0), sigma };
+  const centre = median(res);
+  const sigma = Math.max(floor, madSigma(res, centre));
+  const value = (x[j] ?? 0) - trend * (dtDays[j] ?? 0);
+  if (regressor === undefined) return { value, sigma };
+  // B*-decorrelation (v1.3): the neighbours' residuals regressed on their B* changes (least
+  // squares through the origin over the neighbours within `clip`·σ, so burns among them do not
+  // set the slope); kept only when it lowers the robust scatter.
+  let sxy = 0;
+  let sxx = 0;
+  idx.forEach((m, q) => {
+    const r = res[q] ?? 0;
+    if (Math.abs(r - centre) > clip * sigma) return;
+    const w = regressor[m] ?? 0;
+    sxy += r * w;
+    sxx += w * w;
+  });
+  if (!(sxx > 0)) return { value, sigma };
+  const c = sxy / sxx;
+  const resD = idx.map((m, q) => (res[q] ?? 0) - c * (regressor[m] ?? 0));
+  const sigmaD = Math.max(floor, madSigma(resD, median(resD)));
+  if (!(sigmaD < sigma)) return { value, sigma };
+  return { value: value - c * (regressor[j] ?? 0), sigma: sigmaD };
 }
 
 /** Median rate (per day) of `x` over the usable neighbours of interval j, or undefined. */
@@ -367,7 +402,16 @@ export function detectManeuvers(
   const rn: (Residual | undefined)[] = [];
   const noiseSamples: number[] = [];
   for (let j = 0; j < nSteps; j++) {
-    const r = localResidual(steps.da, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoiseSemiMajorAxisKm);
+    const r = localResidual(
+      steps.da,
+      steps.dtDays,
+      trendUsable,
+      j,
+      p.windowHalfWidth,
+      p.minNoiseSemiMajorAxisKm,
+      p.bstarDecorrelationClipSigma > 0 ? steps.dbstar : undefined,
+      p.bstarDecorrelationClipSigma,
+    );
     ra.push(r);
     if (r !== undefined) noiseSamples.push(r.sigma);
     ri.push(localResidual(steps.di, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
@@ -535,9 +579,72 @@ export function detectManeuvers(
         parameters,
         p,
         geosynchronous,
-        p.kSigmaLevelStep,
+        { kStep: p.kSigmaLevelStep },
       );
       if (ev !== undefined) jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'level-step' } });
+    }
+    jumpEvents.sort((x, y) => x.start - y.start);
+  }
+
+  // Two-witness test (v1.3): a raise too small for either witness alone — the a″ change and the
+  // along-track prediction residual, each summed over one interval or two consecutive ones (a
+  // burn that the following fits carry in parts) — reported when both agree in direction at
+  // ≥ `kSigmaTwoWitnessSemiMajorAxis` σ and ≥ `kSigmaTwoWitnessAlongTrack` σ. Raises only (drag
+  // cannot raise a mean orbit), only where no event was found
+  // (level-step events included), outside climbs and bad fits.
+  // Not at GEO: there the along-track prediction (secular J2 only) omits the longitude drift of
+  // Earth's triaxiality and luni-solar terms, so it is no clean witness (on Fengyun-4A the test
+  // added only false detections).
+  if (p.kSigmaTwoWitnessSemiMajorAxis > 0 && !geosynchronous) {
+    const free = (q: number): boolean =>
+      q < nSteps && trendUsable[q] === 1 && outlier[q] === 0 && ra[q] !== undefined && rt[q] !== undefined;
+    // An event overlapping the span; a raise that ended less than `rampMaxDays` before it (the
+    // fits after a burn carry it in parts: this is its tail, not a new burn); or a raise that
+    // starts where the span ends (its head: the ramp rule above, for consecutive intervals).
+    const rampMs = p.rampMaxDays * SEC_PER_DAY * 1000;
+    const covered = (t0: number, t1: number): boolean =>
+      jumpEvents.some((e) => {
+        if (e.start < t1 && e.end > t0) return true;
+        if (!((e.measures['deltaSemiMajorAxisKm'] as number) > 0)) return false;
+        return (e.end <= t0 && t0 - e.end < rampMs) || e.start === t1;
+      });
+    for (let j = 0; j < nSteps; j++) {
+      if (!free(j)) continue;
+      let best: { last: number; a: Residual; t: Residual } | undefined;
+      for (let last = j; last <= j + 1 && free(last); last++) {
+        const a = sumResiduals(ra, j, last);
+        const t = sumResiduals(rt, j, last);
+        if (a === undefined || t === undefined) break;
+        const zA = a.value / a.sigma;
+        const zT = -t.value / t.sigma; // a raise puts the object behind the prediction
+        if (zA >= p.kSigmaTwoWitnessSemiMajorAxis && zT >= p.kSigmaTwoWitnessAlongTrack) {
+          best = { last, a, t };
+          break; // the shortest span that passes localises the burn best
+        }
+      }
+      if (best === undefined) continue;
+      const t0 = series.sets[j]?.epoch ?? 0;
+      const t1 = series.sets[best.last + 1]?.epoch ?? 0;
+      if (t1 - t0 < p.twoWitnessMinSpanDays * SEC_PER_DAY * 1000 || covered(t0, t1)) continue;
+      const ev = jumpEvent(
+        series,
+        j,
+        best.last + 1,
+        (t1 - t0) / (SEC_PER_DAY * 1000),
+        best.a,
+        sumResiduals(ri, j, best.last),
+        sumResiduals(rn, j, best.last),
+        best.t,
+        norad,
+        parameters,
+        p,
+        geosynchronous,
+        { kStep: p.kSigmaTwoWitnessSemiMajorAxis, floorMps: p.minDeltaVAlongTrackMps },
+      );
+      if (ev !== undefined) {
+        jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'two-witness' } });
+        j = best.last;
+      }
     }
     jumpEvents.sort((x, y) => x.start - y.start);
   }
@@ -588,8 +695,9 @@ function jumpEvent(
   parameters: DetectorParameters,
   p: ManeuverParameters,
   geosynchronous: boolean,
-  kStep: number = p.kSigma,
+  opts: { readonly kStep?: number; readonly floorMps?: number } = {},
 ): DetectedEvent | undefined {
+  const kStep = opts.kStep ?? p.kSigma;
   const before = s.sets[j];
   const after = s.sets[jAfter];
   if (before === undefined || after === undefined) return undefined;
@@ -621,7 +729,8 @@ function jumpEvent(
     zt >= p.kSigmaAlongTrack &&
     -Math.sign(rt.value) * (ra.value / ra.sigma) >= p.kSigmaAlongTrackConfirm &&
     (!p.alongTrackFloorRaisingOnly || ra.value > 0);
-  if (dv < (alongConfirmed ? Math.min(p.minDeltaVMps, p.minDeltaVAlongTrackMps) : p.minDeltaVMps)) return undefined;
+  const floor = opts.floorMps ?? (alongConfirmed ? Math.min(p.minDeltaVMps, p.minDeltaVAlongTrackMps) : p.minDeltaVMps);
+  if (dv < floor) return undefined;
   const dvSigma = dv > 0 ? Math.hypot((along / dv) * alongSigma, (outOfPlane / dv) * outSigma) : alongSigma;
   const zMax = Math.max(za, zi, zn, (zt * p.kSigma) / p.kSigmaAlongTrack);
   let kind: ManeuverKind = Math.abs(outOfPlane) > Math.abs(along) ? 'plane-change' : 'single-burn';

@@ -25,6 +25,24 @@ export interface ManeuverParameters {
   readonly levelStepSets: number;
   /** Level-step test: a raise is significant when the fitted step is ≥ this many σ. */
   readonly kSigmaLevelStep: number;
+  /**
+   * Two-witness test (v1.3): a raise is reported when the a″ change summed over one or two
+   * consecutive intervals is ≥ this many σ (0 = off) ...
+   */
+  readonly kSigmaTwoWitnessSemiMajorAxis: number;
+  /** ... and the along-track prediction residual over the same intervals agrees at ≥ this many σ. */
+  readonly kSigmaTwoWitnessAlongTrack: number;
+  /**
+   * ... over a span (first to last set) of at least this, days: the along-track witness of a
+   * burn grows as 1.5·n·Δa·(t − t_burn), so over a few hours it is no larger than the
+   * fit-to-fit scatter of objects published several times a day.
+   */
+  readonly twoWitnessMinSpanDays: number;
+  /**
+   * B*-decorrelation of the a″ changes (v1.3): neighbours beyond this many σ are left out of the
+   * regression of the a″ residuals on the B* changes (0 = off). See the design note.
+   */
+  readonly bstarDecorrelationClipSigma: number;
   /** Also test the change over two consecutive intervals (a burn split over two fits). */
   readonly twoStepTest: boolean;
   /** Lower bound on the noise σ of semi-major-axis differences, km (guards against MAD = 0). */
@@ -72,6 +90,10 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   minNoiseAlongTrackKm: 0.01,
   rampMaxDays: 3,
   twoStepTest: false,
+  bstarDecorrelationClipSigma: 4,
+  kSigmaTwoWitnessSemiMajorAxis: 2.5,
+  kSigmaTwoWitnessAlongTrack: 5,
+  twoWitnessMinSpanDays: 0.75,
   levelStepSets: 10,
   kSigmaLevelStep: 5,
   minNoiseSemiMajorAxisKm: 0.001,
