@@ -36,22 +36,28 @@ import type { OrbitSketch } from './orbit-summary.js';
 import { planeAngleAt, sketchOrbit } from './orbit-summary.js';
 import type { ReleaseParameters } from './release-parameters.js';
 import { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
+import type { ConvergenceGroup } from './along-track-convergence.js';
+import { alongTrackConvergence, preManoeuvreCount } from './along-track-convergence.js';
 import type {
+  LaunchGroupReport,
   NewcomerOutcome,
   ObjectHistory,
   PairEstimate,
   ReleaseClass,
   ReleaseDetectionInput,
 } from './release-types.js';
+import { median, sampleSd as sd } from '../../stats/sample-stats.js';
 
 export const RELEASE_DETECTOR = 'release';
-export const RELEASE_DETECTOR_VERSION = '1.0.0';
+export const RELEASE_DETECTOR_VERSION = '1.1.0';
 
 /** Result of {@link detectReleases}. */
 export interface ReleaseDetection {
   readonly events: DetectedEvent[];
   /** One outcome per newcomer, in the order handled (first appearance). */
   readonly outcomes: NewcomerOutcome[];
+  /** One report per launch with two or more newcomers, by launch designator. */
+  readonly launches: LaunchGroupReport[];
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -133,12 +139,111 @@ export function detectReleases(
   }
   const launchSize = new Map<string, number>();
   for (const n of newcomers) if (n.launch !== null) launchSize.set(n.launch, (launchSize.get(n.launch) ?? 0) + 1);
+  const pairGrouped = new Map<string, DetectedEvent>();
   for (const [launch, g] of groups) {
     const minSize = Math.min(params.minGroupSize, launchSize.get(launch) ?? 0);
     const ev = groupEvent(launch, g.ref, g.members, minSize, params);
-    if (ev !== undefined) events.push(ev);
+    if (ev !== undefined) {
+      events.push(ev);
+      pairGrouped.set(launch, ev);
+    }
   }
-  return { events, outcomes };
+  const launches = groupByConvergence(newcomers, outcomes, pairGrouped, events, params);
+  return { events, outcomes, launches };
+}
+
+/**
+ * Launches with two or more newcomers that the pair method did not group: the along-track
+ * convergence of their manoeuvre-free sets (along-track-convergence.ts). Adds the group events
+ * to `events`, marks their members' outcomes `sibling`, and returns one report per launch.
+ */
+function groupByConvergence(
+  newcomers: readonly Prepared[],
+  outcomes: NewcomerOutcome[],
+  pairGrouped: ReadonlyMap<string, DetectedEvent>,
+  events: DetectedEvent[],
+  params: ReleaseParameters,
+): LaunchGroupReport[] {
+  const byLaunch = new Map<string, Prepared[]>();
+  for (const n of newcomers) if (n.launch !== null) byLaunch.set(n.launch, [...(byLaunch.get(n.launch) ?? []), n]);
+  const reports: LaunchGroupReport[] = [];
+  for (const [launch, objs] of [...byLaunch].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (objs.length < 2) continue;
+    const starts = objs
+      .map((o) => (o.sets[0] === undefined ? null : revImpliedEpoch(o.sets[0])))
+      .filter((t): t is Instant => t !== null)
+      .map(Number);
+    const countStart = starts.length > 0 ? instant(median(starts)) : null;
+    const countStartConsistent =
+      starts.length > 0 && Math.max(...starts) - Math.min(...starts) <= params.maxCountStartRangeSec * 1000;
+    const manoeuvring = objs.filter(
+      (o) => o.sets.length > 1 && preManoeuvreCount(o.sets, params.manoeuvreRiseKm) < 2,
+    ).length;
+    const base = { launch, objects: objs.length, countStart, countStartConsistent, manoeuvringAtFirstSet: manoeuvring };
+    const pairEv = pairGrouped.get(launch);
+    if (pairEv !== undefined) {
+      reports.push({
+        ...base,
+        grouped: Number(pairEv.measures['groupSize']),
+        method: 'pair-closest-approach',
+        epoch: instant(Number(pairEv.measures['separationEpoch'])),
+        status: 'grouped',
+      });
+      continue;
+    }
+    const ids = new Set<number>(objs.map((o) => o.noradId));
+    if (outcomes.some((o) => ids.has(o.noradId) && o.status === 'released')) {
+      reports.push({ ...base, grouped: 0, method: null, epoch: null, status: 'has-parent' });
+      continue;
+    }
+    const tHi = Math.min(...objs.map(firstEpoch));
+    const tLo = Math.min(...objs.map((o) => firstEpoch(o) - lookbackMs(o, params)));
+    const g = alongTrackConvergence(objs, tLo, tHi, {
+      manoeuvreRiseKm: params.manoeuvreRiseKm,
+      maxOffsetBaseKm: params.maxDistanceBaseKm,
+      maxOffsetGrowthKmPerDay: params.maxDistanceGrowthKmPerDay,
+      minGroupSize: params.minGroupSize,
+      crossingSearchDays: params.convergenceCrossingSearchDays,
+    });
+    if (g === undefined) {
+      const usable = objs.length - manoeuvring;
+      const status =
+        usable < Math.min(params.minGroupSize, objs.length) ? 'manoeuvring-at-first-sets' : 'no-convergence';
+      reports.push({ ...base, grouped: 0, method: null, epoch: null, status });
+      continue;
+    }
+    const speeds = g.pairs.map((p) => p.totalMps);
+    // Gate on the count start only where the counts can be trusted (see revCountConsistent).
+    const offCount =
+      countStart !== null &&
+      countStartConsistent &&
+      Math.abs(g.epochMs - countStart) > params.maxConvergenceFromCountStartDays * MS_PER_DAY;
+    const residualOk = g.residualKm <= acceptDistanceKm(tHi - g.epochMs, params);
+    if (offCount || !residualOk || speeds.length === 0 || median(speeds) > params.maxSiblingDeltaVMps) {
+      reports.push({
+        ...base,
+        grouped: 0,
+        method: null,
+        epoch: instant(g.epochMs),
+        status: offCount ? 'convergence-not-at-launch' : 'no-convergence',
+      });
+      continue;
+    }
+    events.push(convergenceEvent(launch, g, tHi, params));
+    const members = new Set<number>(g.members.map((m) => m.noradId));
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i];
+      if (o !== undefined && members.has(o.noradId)) outcomes[i] = { ...o, status: 'sibling' };
+    }
+    reports.push({
+      ...base,
+      grouped: g.members.length,
+      method: 'along-track-convergence',
+      epoch: instant(g.epochMs),
+      status: 'grouped',
+    });
+  }
+  return reports;
 }
 
 /** Epoch and orbital elements of a set (not its catalogue number). */
@@ -491,18 +596,6 @@ function coarseMinima(
   return minima.slice(0, count).map((m) => m.t);
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
-}
-
-function sd(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-}
-
 /**
  * σ of the epoch: the largest of the pair spread, d/|Δv| (the time over which the two
  * trajectories stay within the miss distance d of each other), the periodic ambiguity and the
@@ -616,11 +709,74 @@ function groupEvent(
       parentCatalogued: false,
       deltaVIsSiblingRelativeSpeed: true,
       rejectedMembers: members.length - kept.length,
+      method: 'pair-closest-approach',
     },
     elementSets: [
       ...refs(ref.sets.slice(0, params.childSetsUsed), 'reference'),
       ...kept.flatMap((m) => refs(m.childSets, 'child')),
     ],
+    detector: RELEASE_DETECTOR,
+    detectorVersion: RELEASE_DETECTOR_VERSION,
+    parameters: paramRecord(params),
+  };
+}
+
+/**
+ * The deployment event of a launch grouped by along-track convergence. `deltaVMps` is the median
+ * relative speed over all member pairs (mean-orbit model, along-track-convergence.ts), its σ the
+ * SD across pairs; each payload's speed from the carrier is estimated as that / √2, as for the
+ * pair method. The epoch σ is the larger of the spread of the members' own crossing epochs and
+ * the drag floor c·lag².
+ */
+function convergenceEvent(
+  launch: string,
+  g: ConvergenceGroup,
+  tFirst: number,
+  params: ReleaseParameters,
+): DetectedEvent {
+  const speeds = g.pairs.map((p) => p.totalMps);
+  const dvMedian = median(speeds);
+  const lagDays = (tFirst - g.epochMs) / MS_PER_DAY;
+  const epochSigmaSec = Math.max(g.epochSpreadSec, params.epochSigmaSecPerLagDay2 * lagDays * lagDays);
+  const epoch = instant(g.epochMs);
+  const crossings = g.members.map((m) => m.crossingEpochMs).filter((t): t is number => t !== null);
+  return {
+    kind: 'release',
+    objects: g.members.map((m) => ({ norad: m.noradId, role: 'child' as const })),
+    start: instant(Math.min(...crossings) - 3 * epochSigmaSec * 1000),
+    end: instant(Math.max(...crossings) + 3 * epochSigmaSec * 1000),
+    measures: {
+      separationEpochUtc: formatIso(epoch),
+      separationEpoch: epoch,
+      separationEpochSigmaSec: epochSigmaSec,
+      separationEpochSpreadSec: g.epochSpreadSec,
+      separationEpochUnweightedSdSec: g.epochSdSec,
+      separationEpochRangeSec: g.epochRangeSec,
+      deltaVMps: dvMedian,
+      separationSpeedEstimateMps: dvMedian / Math.SQRT2,
+      deltaVSigmaMps: sd(speeds),
+      deltaVMaxMps: Math.max(...speeds),
+      deltaVInTrackMps: median(g.pairs.map((p) => Math.abs(p.inTrackMps))),
+      deltaVRadialMps: median(g.pairs.map((p) => p.radialMps)),
+      deltaVCrossTrackMps: median(g.pairs.map((p) => p.crossTrackMps)),
+      distanceAtSeparationKm: g.residualKm,
+      alongTrackSpreadKm: g.alongTrackSpreadKm,
+      class: classifyRelease(dvMedian / Math.SQRT2, params),
+      pairsUsed: g.pairs.length,
+      groupSize: g.members.length,
+      datedMembers: crossings.length,
+      excludedManoeuvring: g.excluded.filter((e) => e.reason === 'manoeuvring-at-first-set').length,
+      excludedOffGroup: g.excluded.filter((e) => e.reason === 'off-group').length,
+      lagDays,
+      launch,
+      parentCatalogued: false,
+      deltaVIsSiblingRelativeSpeed: true,
+      method: 'along-track-convergence',
+    },
+    elementSets: refs(
+      g.members.map((m) => m.set),
+      'child',
+    ),
     detector: RELEASE_DETECTOR,
     detectorVersion: RELEASE_DETECTOR_VERSION,
     parameters: paramRecord(params),

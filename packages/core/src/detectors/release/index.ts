@@ -15,6 +15,8 @@ export type { ReleaseDetection } from './detect-releases.js';
 export { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
 export type { ReleaseParameters } from './release-parameters.js';
 export type {
+  GroupMethod,
+  LaunchGroupReport,
   NewcomerOutcome,
   ObjectHistory as ReleaseObjectHistory,
   PairEstimate as ReleasePairEstimate,

@@ -4,11 +4,7 @@
  * @module
  */
 import type { ElementSet } from '../../elements/element-set.js';
-
-/** WGS-72 constants (those SGP4 uses): μ km³/s², equatorial radius km, J2. */
-const MU = 398_600.8;
-const RE = 6378.135;
-const J2 = 0.001082616;
+import { J2, WGS72_EARTH_RADIUS_KM as RE, WGS72_MU_KM3_PER_S2 as MU } from '../../sgp4-kernel/wgs72.js';
 
 /** Orbit of one set: radii in km, angles in rad, rates in rad/s; `epochMs` is the set's epoch. */
 export interface OrbitSketch {

@@ -60,6 +60,29 @@ export interface ReleaseParameters {
   readonly minGroupSize: number;
   /** Siblings whose pair epoch lies farther than this from the group median form no group, s. */
   readonly groupEpochToleranceSec: number;
+  /**
+   * Along-track convergence (launches the pair method cannot group): a rise of an object's mean
+   * semi-major axis above its running minimum by more than this ends its manoeuvre-free sets, km.
+   * Drag only lowers it; 0.3 km is above the set-to-set scatter of the mean motion of the
+   * constellation batches examined and below one set interval of their orbit raising.
+   */
+  readonly manoeuvreRiseKm: number;
+  /** Along-track convergence: a member's own crossing is searched this far around the common epoch, days. */
+  readonly convergenceCrossingSearchDays: number;
+  /**
+   * Along-track convergence: a common epoch farther than this from the start of the members'
+   * revolution count (≈ launch) is not the deployment — the arcs of objects that phase together
+   * after a manoeuvre converge at the manoeuvre too — and is reported, not emitted, days.
+   */
+  readonly maxConvergenceFromCountStartDays: number;
+  /**
+   * The count starts of a launch's newcomers (first sets) agree within this for the count to gate
+   * a convergence, s. Counts of deployments catalogued within a day agree within 2 h here (one or
+   * two revolutions: 2026-052 1.7 h, 2026-076 1.7 h); counts that disagree by days (2026-095:
+   * 53 h, 2026-098: 97 h; the launch order of the COSPAR numbers puts both launches days after
+   * their median count start) are not a launch time.
+   */
+  readonly maxCountStartRangeSec: number;
 }
 
 /** The defaults. */
@@ -85,4 +108,8 @@ export const DEFAULT_RELEASE_PARAMETERS: ReleaseParameters = {
   highSpeedMinMps: 50,
   minGroupSize: 3,
   groupEpochToleranceSec: 6 * 3600,
+  manoeuvreRiseKm: 0.3,
+  convergenceCrossingSearchDays: 2,
+  maxConvergenceFromCountStartDays: 1,
+  maxCountStartRangeSec: 3 * 3600,
 };

@@ -8,7 +8,7 @@
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/parse-tle.js';
 import type { NoradId } from '../../ids/norad-id.js';
-import { formatIso, instant } from '../../time/instant.js';
+import { formatIso } from '../../time/instant.js';
 import { readFixture } from '../../../test/support/fixtures.js';
 import { detectReleases } from './detect-releases.js';
 import type { ObjectHistory } from './release-types.js';
@@ -44,25 +44,27 @@ export function runHistory2026Sweep(): string[] {
   }
   for (const [launch, ids] of [...byLaunch].sort()) {
     const outs = result.outcomes.filter((o) => ids.includes(o.noradId));
-    const implied = outs
-      .map((o) => o.revImpliedEpoch)
-      .filter((t) => t !== null)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const countStart = implied[implied.length >> 1];
+    const report = result.launches.find((r) => r.launch === launch);
+    const countStart = report?.countStart ?? null;
     const group = result.events.find((e) => e.measures['launch'] === launch);
     const st = (s: string): number => outs.filter((o) => o.status === s).length;
     let line = `${launch} objects ${String(ids.length)} sibling ${String(st('sibling'))} released ${String(st('released'))} none ${String(st('none'))}`;
+    if (report !== undefined)
+      line += ` [${report.status}, manoeuvring at first set ${String(report.manoeuvringAtFirstSet)}]`;
     if (group !== undefined) {
       const m = group.measures;
-      const dtH = countStart === undefined ? NaN : (Number(m['separationEpoch']) - countStart) / 3_600_000;
+      const dtH = countStart === null ? NaN : (Number(m['separationEpoch']) - countStart) / 3_600_000;
       line +=
-        ` | group ${String(m['groupSize'])} epoch ${String(m['separationEpochUtc'])} (count start ${countStart === undefined ? '-' : formatIso(instant(countStart), 0)}, ${dtH.toFixed(2)} h)` +
+        ` | ${String(m['method'])} group ${String(m['groupSize'])} epoch ${String(m['separationEpochUtc'])} (count start ${countStart === null ? '-' : formatIso(countStart, 0)}, ${dtH.toFixed(2)} h)` +
         ` spread ${Number(m['separationEpochSpreadSec']).toFixed(0)} s σ ${Number(m['separationEpochSigmaSec']).toFixed(0)} s` +
-        ` sibling speed median ${Number(m['deltaVMps']).toFixed(2)} max ${Number(m['deltaVMaxMps']).toFixed(2)} m/s → ${String(m['class'])}`;
+        ` residual ${Number(m['distanceAtSeparationKm']).toFixed(1)} km pairs ${String(m['pairsUsed'])}` +
+        ` sibling speed median ${Number(m['deltaVMps']).toFixed(2)} ± ${Number(m['deltaVSigmaMps']).toFixed(2)} max ${Number(m['deltaVMaxMps']).toFixed(2)} m/s → ${String(m['class'])}`;
     } else {
       const best = outs.flatMap((o) => o.examined.slice(0, 1)).sort((a, b) => a.distanceKm - b.distanceKm)[0];
+      const conv = report?.epoch ?? null;
       line += ` | no group; nearest approach ${best === undefined ? '-' : `${best.distanceKm.toFixed(1)} km at ${best.deltaVMps.toFixed(0)} m/s`}`;
+      if (conv !== null && countStart !== null)
+        line += `; convergence ${formatIso(conv, 0)} = count start + ${((conv - countStart) / 86_400_000).toFixed(2)} d`;
     }
     lines.push(line);
   }

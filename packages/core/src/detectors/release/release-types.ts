@@ -60,7 +60,11 @@ export interface NewcomerOutcome {
   readonly noradId: NoradId;
   /** `released`: a parent was found; `sibling`: deployed with others of its launch; `none`: neither. */
   readonly status: 'released' | 'sibling' | 'none';
-  /** The accepted estimate (vs the parent, or vs the launch's reference sibling). */
+  /**
+   * The accepted estimate (vs the parent, or vs the launch's reference sibling); null for `none`
+   * and for siblings grouped by along-track convergence that the pair method had not accepted
+   * (their figures are in the group event).
+   */
   readonly estimate: PairEstimate | null;
   /** Every candidate examined and its closest approach (accepted or not), nearest first. */
   readonly examined: readonly PairEstimate[];
@@ -74,4 +78,39 @@ export interface NewcomerOutcome {
    * than the detector back-propagates (late cataloguing of an old object, not a fresh release).
    */
   readonly revImpliedBeforeWindow: boolean;
+}
+
+/** How a launch's deployment group was established. */
+export type GroupMethod = 'pair-closest-approach' | 'along-track-convergence';
+
+/**
+ * What the detector concluded for one launch (COSPAR `YYYY-NNN`) with two or more newcomers: the
+ * method that grouped it, or why none could.
+ */
+export interface LaunchGroupReport {
+  readonly launch: string;
+  /** Newcomers of the launch. */
+  readonly objects: number;
+  /** Members of the emitted deployment group (0 when none). */
+  readonly grouped: number;
+  readonly method: GroupMethod | null;
+  /** Common epoch of the group, or of a convergence that was not emitted; null if none found. */
+  readonly epoch: Instant | null;
+  /** Median start of the newcomers' revolution counts (≈ launch); null without counts. */
+  readonly countStart: Instant | null;
+  /**
+   * The counts can be trusted as a launch time: the first sets' count starts of all newcomers of
+   * the launch agree within `maxCountStartRangeSec` (ReleaseParameters).
+   */
+  readonly countStartConsistent: boolean;
+  /**
+   * `grouped`; `convergence-not-at-launch` (arcs converge, but farther from the count start than
+   * allowed: a common manoeuvre, not the deployment); `manoeuvring-at-first-sets` (too few
+   * objects with a set known to be free of thrust); `no-convergence`; `has-parent` (its newcomers
+   * were released from a catalogued object instead).
+   */
+  readonly status:
+    'grouped' | 'convergence-not-at-launch' | 'manoeuvring-at-first-sets' | 'no-convergence' | 'has-parent';
+  /** Objects whose first sets were already raised (no manoeuvre-free set). */
+  readonly manoeuvringAtFirstSet: number;
 }

@@ -1,5 +1,6 @@
 /**
- * Small robust statistics on plain arrays.
+ * Sample statistics on plain arrays (median, robust σ, quantiles, standard deviation) shared by
+ * the detectors. The maneuver detector keeps its own median on a reused buffer (its hot loop).
  * @module
  */
 
@@ -26,4 +27,16 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, s.length - 1);
   return (s[lo] ?? 0) + ((s[hi] ?? 0) - (s[lo] ?? 0)) * (pos - lo);
+}
+
+/** Sample standard deviation (n − 1 in the denominator); 0 for fewer than two values. */
+export function sampleSd(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i] ?? 0;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += ((values[i] ?? 0) - mean) ** 2;
+  return Math.sqrt(ss / (n - 1));
 }
