@@ -29,13 +29,15 @@ import type { FragmentationParameters } from './fragmentation-parameters.js';
 import { DEFAULT_FRAGMENTATION_PARAMETERS } from './fragmentation-parameters.js';
 import type { GabbardPinch, GabbardPoint } from './gabbard-diagram.js';
 import { gabbardPinch, gabbardPoints } from './gabbard-diagram.js';
-import { robustSigma } from './robust-stats.js';
+import { robustSigma } from '../../stats/sample-stats.js';
+import {
+  WGS72_EARTH_RADIUS_KM as EARTH_RADIUS_KM,
+  WGS72_MU_KM3_PER_S2 as MU_KM3_PER_S2,
+} from '../../sgp4-kernel/wgs72.js';
 
 export const FRAGMENTATION_DETECTOR = 'fragmentation';
 export const FRAGMENTATION_DETECTOR_VERSION = '1.0.0';
 
-const EARTH_RADIUS_KM = 6378.135;
-const MU_KM3_PER_S2 = 398_600.8;
 const MS_PER_DAY = 86_400_000;
 const RAD_TO_DEG = 180 / Math.PI;
 

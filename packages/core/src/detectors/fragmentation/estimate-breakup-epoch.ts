@@ -23,7 +23,7 @@
 import type { FragmentOrbit } from './fragment-orbit.js';
 import { meanNodeRateRadPerDay } from './fragment-orbit.js';
 import { leastSquares } from './least-squares.js';
-import { median, robustSigma } from './robust-stats.js';
+import { median, robustSigma } from '../../stats/sample-stats.js';
 
 const MS_PER_DAY = 86_400_000;
 const TWO_PI = 2 * Math.PI;

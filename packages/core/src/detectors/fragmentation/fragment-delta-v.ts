@@ -12,9 +12,9 @@
 import type { NoradId } from '../../ids/norad-id.js';
 import type { FragmentOrbit } from './fragment-orbit.js';
 import { meanNodeRateRadPerDay, semiMajorAxisAtKm } from './fragment-orbit.js';
-import { median, quantile, robustSigma } from './robust-stats.js';
+import { median, quantile, robustSigma } from '../../stats/sample-stats.js';
+import { WGS72_MU_KM3_PER_S2 as MU_KM3_PER_S2 } from '../../sgp4-kernel/wgs72.js';
 
-const MU_KM3_PER_S2 = 398_600.8;
 const MS_PER_DAY = 86_400_000;
 const TWO_PI = 2 * Math.PI;
 

@@ -18,9 +18,10 @@
  */
 import type { NoradId } from '../../ids/norad-id.js';
 import type { FragmentOrbit } from './fragment-orbit.js';
-
-const MU_KM3_PER_S2 = 398_600.8;
-const EARTH_RADIUS_KM = 6378.135;
+import {
+  WGS72_EARTH_RADIUS_KM as EARTH_RADIUS_KM,
+  WGS72_MU_KM3_PER_S2 as MU_KM3_PER_S2,
+} from '../../sgp4-kernel/wgs72.js';
 
 /** One fragment in a Gabbard diagram (SATCAT convention: altitudes above the WGS-72 equatorial radius). */
 export interface GabbardPoint {

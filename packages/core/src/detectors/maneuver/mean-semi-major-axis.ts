@@ -7,13 +7,13 @@
  */
 import type { Km, Rad, RadPerSec } from '../../units/quantity.js';
 import { km } from '../../units/quantity.js';
+import { J2, WGS72_EARTH_RADIUS_KM, WGS72_MU_KM3_PER_S2 } from '../../sgp4-kernel/wgs72.js';
 
-/** WGS-72 μ, km³/s². */
-export const MU_KM3_PER_S2 = 398_600.8;
+/** WGS-72 gravitational parameter, km³/s² (SGP4's constant set). */
+export const MU_KM3_PER_S2 = WGS72_MU_KM3_PER_S2;
 /** WGS-72 equatorial radius, km. */
-export const EARTH_RADIUS_KM = 6378.135;
-/** WGS-72 J2. */
-export const J2 = 0.001082616;
+export const EARTH_RADIUS_KM = WGS72_EARTH_RADIUS_KM;
+export { J2 };
 
 /** kₑ = √(μ/Rₑ³), rad/s (SGP4's xke is the same per minute). */
 const KE_PER_SEC = Math.sqrt(MU_KM3_PER_S2 / EARTH_RADIUS_KM ** 3);

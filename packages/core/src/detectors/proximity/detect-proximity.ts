@@ -47,6 +47,7 @@ import type {
 import type { ProximityParameters } from './proximity-parameters.js';
 import { DEFAULT_PROXIMITY_PARAMETERS } from './proximity-parameters.js';
 import { positionSigmaKm, rangeSigmaKm, relativeSpeedSigmaKmPerSec } from './range-sigma.js';
+import { median } from '../../stats/sample-stats.js';
 
 export const PROXIMITY_DETECTOR = 'proximity';
 export const PROXIMITY_DETECTOR_VERSION = '1.0.0';
@@ -789,13 +790,6 @@ function buildEpisode(
 /** The number, or null when it is NaN or infinite (measures never carry NaN). */
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
-}
-
-function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 }
 
 /** Least-squares slope of y (km) against t (ms), km/day; NaN with fewer than 2 points. */
