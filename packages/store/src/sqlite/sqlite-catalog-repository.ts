@@ -34,6 +34,8 @@ import { StoreIssueCode } from '../ingest-issue.js';
 import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-run.js';
 import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
 import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
+import type { BackgroundCheckpointer } from './background-checkpointer.js';
+import { startBackgroundCheckpointer } from './background-checkpointer.js';
 import { migrate } from './migrations.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
@@ -66,9 +68,17 @@ export interface SqliteCatalogOptions {
    * other connections must query by epoch at full speed while the very first load runs.
    */
   readonly bulkLoad?: boolean;
+  /**
+   * During a bulk load into a file, run WAL checkpoints on a second thread (default true; see
+   * `background-checkpointer.ts`). Started from the load's second batch, stopped when it ends.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 const DEFAULT_PAGE_LIMIT = 10_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/** SQLite's default `wal_autocheckpoint`, restored after a load checkpointed in the background. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 const DEFAULT_CACHE_KIB = 65_536;
 
 /**
@@ -147,10 +157,18 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #cacheSizeKiB: number;
   readonly #bulkLoadAllowed: boolean;
+  readonly #backgroundCheckpoints: boolean;
+  readonly #busyTimeoutMs: number;
   /** True while this connection bulk-loads an empty table (epoch index dropped, small cache). */
   #bulkLoad = false;
+  /** Batches committed in the current bulk load (the checkpointer starts at the second). */
+  #bulkBatches = 0;
+  #checkpointer: BackgroundCheckpointer | undefined;
 
-  constructor(db: Database.Database, options: Pick<SqliteCatalogOptions, 'cacheSizeKiB' | 'bulkLoad'> = {}) {
+  constructor(
+    db: Database.Database,
+    options: Pick<SqliteCatalogOptions, 'cacheSizeKiB' | 'bulkLoad' | 'backgroundCheckpoints' | 'busyTimeoutMs'> = {},
+  ) {
     this.db = db;
     this.#events = new SqliteEventStore(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (
@@ -184,6 +202,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#anyElementSet = db.prepare('SELECT 1 AS one FROM element_sets LIMIT 1');
     this.#cacheSizeKiB = options.cacheSizeKiB ?? DEFAULT_CACHE_KIB;
     this.#bulkLoadAllowed = options.bulkLoad ?? true;
+    this.#backgroundCheckpoints = (options.backgroundCheckpoints ?? true) && !db.memory;
+    this.#busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   }
 
   /**
@@ -195,17 +215,40 @@ export class SqliteCatalogRepository implements CatalogRepository {
    * crash mid-load leaves whole batches, with the index restored on the next open.
    */
   #enterBulkModeIfEmpty(): void {
-    if (!this.#bulkLoadAllowed || this.#bulkLoad || this.#anyElementSet.get() !== undefined) return;
+    if (this.#bulkLoad) {
+      // From the second batch on, a long load: checkpoint on another thread (module doc of
+      // background-checkpointer.ts); a one-batch load never pays for the thread.
+      if (++this.#bulkBatches === 2 && this.#backgroundCheckpoints) this.#startCheckpointer();
+      return;
+    }
+    if (!this.#bulkLoadAllowed || this.#anyElementSet.get() !== undefined) return;
     this.db.exec('DROP INDEX IF EXISTS element_sets_epoch');
     this.db.pragma(`cache_size = -${String(Math.min(BULK_CACHE_KIB, this.#cacheSizeKiB))}`);
     this.#bulkLoad = true;
+    this.#bulkBatches = 1;
+  }
+
+  #startCheckpointer(): void {
+    try {
+      this.#checkpointer = startBackgroundCheckpointer(this.db.name, this.#busyTimeoutMs);
+      this.db.pragma('wal_autocheckpoint = 0');
+    } catch {
+      this.#checkpointer = undefined; // no thread: the writer keeps checkpointing itself
+    }
   }
 
   #leaveBulkMode(): void {
     ensureEpochIndex(this.db); // with the small cache: the sort runs in temp memory anyway
     if (!this.#bulkLoad) return;
     this.#bulkLoad = false;
+    this.#bulkBatches = 0;
     this.db.pragma(`cache_size = -${String(this.#cacheSizeKiB)}`);
+    const checkpointer = this.#checkpointer;
+    if (checkpointer !== undefined) {
+      this.#checkpointer = undefined;
+      this.db.pragma(`wal_autocheckpoint = ${String(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES)}`);
+      checkpointer.stop(this.#busyTimeoutMs + 1_000);
+    }
   }
 
   ensureSource(source: SourceInput): Source {
@@ -712,7 +755,6 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 }
 
-/** The entry for `name` (objects carry one name, rarely a few: a linear scan, last first). */
 interface BatchCounts {
   accepted: number;
   duplicates: number;
@@ -745,6 +787,7 @@ function noteName(agg: NorAgg | undefined, norad: number, name: string | null, e
   }
 }
 
+/** The entry for `name` (objects carry one name, rarely a few: a linear scan, last first). */
 function findName(names: readonly NameAgg[], name: string): NameAgg | undefined {
   for (let i = names.length - 1; i >= 0; i--) {
     const n = names[i];
@@ -781,7 +824,7 @@ export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = 
     );
   }
   try {
-    db.pragma(`busy_timeout = ${String(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma(`busy_timeout = ${String(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
     db.pragma(`page_size = ${String(options.pageSizeBytes ?? 16_384)}`); // no effect once the file has tables
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
