@@ -7,8 +7,8 @@
  */
 import type { ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/core';
 import type { CatalogRepository, ObjectFacts } from './catalog-repository.js';
-import type { IngestIssue } from './ingest-issue.js';
-import type { IngestCounts, SourceInput } from './ingest-run.js';
+import type { SourceInput } from './ingest-run.js';
+import type { IngestSummary } from './ingest-run-lifecycle.js';
 import { addBatch, inIngestRun } from './ingest-run-lifecycle.js';
 import { satcatFacts } from './satcat-facts.js';
 import type { RandomFill } from './uuid-v7.js';
@@ -42,11 +42,7 @@ export interface IngestElementSetsOptions {
   readonly random?: RandomFill;
 }
 
-export interface IngestSummary extends IngestCounts {
-  readonly runId: string;
-  /** Parse issues followed by the store's conflict issues. */
-  readonly issues: readonly IngestIssue[];
-}
+export type { IngestSummary } from './ingest-run-lifecycle.js';
 
 /**
  * Ingests one input as one run. Throws (after marking the run `failed`) only when the store

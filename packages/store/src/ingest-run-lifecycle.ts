@@ -6,11 +6,17 @@
  */
 import type { Instant, ParseIssue } from '@orbwatch/core';
 import type { BatchResult, CatalogRepository } from './catalog-repository.js';
-import type { IngestSummary } from './ingest-element-sets.js';
 import type { IngestIssue } from './ingest-issue.js';
-import type { SourceInput } from './ingest-run.js';
+import type { IngestCounts, SourceInput } from './ingest-run.js';
 import type { RandomFill } from './uuid-v7.js';
 import { uuidV7 } from './uuid-v7.js';
+
+/** What an ingest use case returns: the run's counts and every issue. */
+export interface IngestSummary extends IngestCounts {
+  readonly runId: string;
+  /** Parse issues followed by the store's conflict issues. */
+  readonly issues: readonly IngestIssue[];
+}
 
 /** Running totals of one run's batches. */
 export interface IngestTally {
