@@ -10,6 +10,7 @@ import { instant } from '../../time/instant.js';
 import { degToRad, rad, radPerSec } from '../../units/quantity.js';
 import { estimateBreakupEpoch } from './estimate-breakup-epoch.js';
 import { fragmentOrbit, meanNodeRateRadPerDay } from './fragment-orbit.js';
+import { syntheticElementSet } from '../../../test/support/synthetic-element-set.js';
 
 const MU = 398_600.8;
 const MS_PER_DAY = 86_400_000;
@@ -25,30 +26,17 @@ function normals(seed: number): () => number {
 }
 
 function makeSet(id: number, epochMs: number, aKm: number, e: number, iRad: number, raanRad: number): ElementSet {
-  return {
+  return syntheticElementSet({
     noradId: noradId(id),
-    name: null,
     cosparId: '2021-999A',
-    classification: 'U',
     epoch: instant(epochMs),
-    epochText: '',
     meanMotionRadPerSec: radPerSec(Math.sqrt(MU / aKm ** 3)),
     eccentricity: e,
     inclinationRad: rad(iRad),
     raanRad: rad(raanRad),
     argPerigeeRad: rad(0),
     meanAnomalyRad: rad(0),
-    bstarPerEarthRadii: 0,
-    meanMotionDotRevPerDay2: 0,
-    meanMotionDdotRevPerDay3: 0,
-    elementSetNo: null,
-    revAtEpoch: null,
-    ephemerisType: 0,
-    theory: 'SGP4',
-    format: 'tle',
-    raw: '',
-    line: 1,
-  };
+  });
 }
 
 describe('estimateBreakupEpoch (synthetic cloud, known truth)', () => {

@@ -4,14 +4,17 @@
  * Figures are printed; the asserted floors are the measured figures rounded down to 2 decimals
  * (docs/design/maneuver-detector.md lists them, the targets they miss and why).
  */
+import { twoline2satrec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/parse-tle.js';
 import { readFixture } from '../../../test/support/fixtures.js';
 import type { DetectedEvent } from '../detected-event.js';
+import { cleanHistory } from './clean-history.js';
 import { detectManeuvers } from './detect-maneuvers.js';
 
-const MU = 398_600.8;
+const MU = 398_600.8; // WGS-72, km³/s² (SGP4's and satellite.js's constant)
+const RE_KM = 6378.135; // WGS-72 equatorial radius, km
 const DAY_MS = 86_400_000;
 
 function load(rel: string): ElementSet[] {
@@ -143,40 +146,117 @@ describe('ISS (ZARYA) 2026-03-15 .. 2026-05-07', () => {
 describe('launches 2026-03..05 and the background population', () => {
   const launches = byObject(load('history-2026/launches-2026-03-to-05.3le.gz'));
 
-  it('reports the orbit raising of Starlink and Kuiper batches with a vis-viva-consistent Δv', () => {
-    let objects = 0;
-    let raised = 0;
-    const perBatch = new Map<string, { n: number; raised: number }>();
-    for (const history of launches.values()) {
+  it('reports the orbit raising of every Starlink and Kuiper batch, each with its vis-viva spiral Δv', () => {
+    // Independent reference for the mean semi-major axis: satellite.js's own SGP4 initialisation
+    // (twoline2satrec → satrec.a, Brouwer a″ in Earth radii, WGS-72), not our meanSemiMajorAxis.
+    const aOf = (s: ElementSet): number => {
+      const lines = s.raw.split('\n');
+      const sat = twoline2satrec(lines[lines.length - 2] ?? '', lines[lines.length - 1] ?? '');
+      return sat.a * RE_KM;
+    };
+    // What happened, from the sets alone: the largest rise of the held mean orbit (levels = running
+    // median of 3 consecutive sets, so one bad fit cannot make or hide a rise), km.
+    const heldRise = (a: readonly number[]): number => {
+      let lo = Infinity;
+      let rise = 0;
+      a.forEach((x, k) => {
+        const level = k === 0 || k === a.length - 1 ? x : [a[k - 1]!, x, a[k + 1]!].sort((p, q) => p - q)[1]!;
+        lo = Math.min(lo, level);
+        rise = Math.max(rise, level - lo);
+      });
+      return rise;
+    };
+    // A batch "raises inside the window" through its objects whose held orbit rises by at least the
+    // detector's minimum climb (5 km); every such object must be reported, except those listed
+    // here by object with the reason — none since v1.4 (v1.3 missed 75 of 456: raises carried by
+    // one long interval or a data gap, bad-fit sets inside a climb; see the design note).
+    // Objects that do NOT raise ≥ 5 km inside the window (history ends 2026-05-07), from their sets:
+    //  - 2026-072 Kuiper: 19 of 29 hold the 447–461 km insertion orbit (decaying ≈ 0.1 km/day);
+    //    68579 and 68586 step up ≈ 5 km on 05-01 and hold it, at the threshold: 68586's end sets
+    //    differ by 5.04 km (reported, unresolved raise), 68579's by < 5 km (reported as a 5.2 km
+    //    burn, labelled station-keeping: its a″ stays inside the 15 km band).
+    //  - 2026-081 Starlink: 68699, 68700, 68701 rise only 3.5–4.2 km from their first set to the
+    //    328 km level the batch holds (the other 26 rise 5–19 km to it and are reported).
+    //  - 2026-082 Starlink: 68728, 68730, 68733 hold 325 km all window (the other 22 go to 341 km).
+    //  - 2026-095 Kuiper (first sets 04-30): 28 of 29 hold the 451–461 km insertion orbit; 68885
+    //    starts raising on 05-02 (reported, ongoing).
+    //  - 2026-098 Kuiper (first sets 05-05, 12 sets each): all 32 hold the 458–473 km insertion orbit.
+    const exceptions = new Map<number, string>([]);
+    const perBatch = new Map<string, { n: number; rising: number; reported: number; missed: number[] }>();
+    let worstDvError = 0;
+    for (const [norad, history] of launches) {
       const name = history[history.length - 1]?.name ?? '';
-      if (!/STARLINK|KUIPER/.test(name) || history.length < 40) continue;
-      objects++;
-      const batch = history[0]?.cosparId?.slice(0, 8) ?? '?';
-      const b = perBatch.get(batch) ?? { n: 0, raised: 0 };
+      if (!/STARLINK|KUIPER/.test(name)) continue;
+      const batch = `${history[0]?.cosparId?.slice(0, 8) ?? '?'} ${name.startsWith('KUIPER') ? 'Kuiper' : 'Starlink'}`;
+      const b = perBatch.get(batch) ?? { n: 0, rising: 0, reported: 0, missed: [] };
       b.n++;
+      // In epoch order, each fit once (CelesTrak re-publishes a fit with epochs ms apart).
+      const sorted = cleanHistory(history, 60).sets;
+      const byEpoch = new Map(sorted.map((s) => [s.epoch, s]));
+      const rise = heldRise(sorted.map(aOf));
       const raising = detectManeuvers(history).events.filter((e) => e.measures['kind'] === 'orbit-raising');
-      if (raising.length > 0) {
-        raised++;
-        b.raised++;
-      }
+      if (rise >= 5) b.rising++;
+      if (raising.length > 0) b.reported++;
+      if (rise >= 5 && raising.length === 0) b.missed.push(norad);
       perBatch.set(batch, b);
+      // No raising reported where the sets show none (1 km margin: the running median shaves noise).
+      if (raising.length > 0) expect(rise, `${norad} ${name}`).toBeGreaterThanOrEqual(4);
+      let reportedKm = 0;
       for (const e of raising) {
-        const a0 = e.measures['semiMajorAxisBeforeKm'] as number;
-        const a1 = e.measures['semiMajorAxisAfterKm'] as number;
-        const dv = e.measures['deltaVMps'] as number;
-        const spiral = (Math.sqrt(MU / a0) - Math.sqrt(MU / a1)) * 1000; // low-thrust circular spiral
+        const m = e.measures;
+        const [before, after] = e.elementSets.map((r) => byEpoch.get(r.epoch));
+        expect(before && after, `${norad}: event sets found in the history`).toBeTruthy();
+        const a0 = aOf(before!);
+        const a1 = aOf(after!);
+        // Low-thrust tangential spiral between circular orbits: Δv = √(μ/a0) − √(μ/a1) (vis-viva
+        // circular speeds). The detector sums v·Δa/(2a) over the intervals (midpoint rule), which
+        // telescopes to the same value up to ≈ 0.16·(Δa/a)² relative per interval (< 3·10⁻⁵ for
+        // the largest, 110 km, interval here) — 0.1 % + 1 cm/s bounds that and the rounding of the
+        // eight-digit mean motion.
+        const spiral = (Math.sqrt(MU / a0) - Math.sqrt(MU / a1)) * 1000;
+        const dv = m['deltaVMps'] as number;
+        worstDvError = Math.max(worstDvError, Math.abs(dv - spiral));
+        expect(Math.abs(dv - spiral), `${norad} Δv ${dv} vs spiral ${spiral}`).toBeLessThanOrEqual(
+          0.001 * spiral + 0.01,
+        );
+        // The impulsive (Hohmann) transfer between the same circles is the cheapest: the spiral is
+        // above it, by O((Δa/a)²).
         const at = Math.sqrt((2 * a1) / (a0 + a1));
         const hohmann =
           (Math.sqrt(MU / a0) * (at - 1) + Math.sqrt(MU / a1) * (1 - Math.sqrt((2 * a0) / (a0 + a1)))) * 1000;
-        expect(Math.abs(dv - spiral)).toBeLessThanOrEqual(0.1 * spiral + 1);
-        expect(dv).toBeGreaterThanOrEqual(0.9 * hohmann);
+        expect(dv).toBeGreaterThanOrEqual(0.999 * hohmann);
+        expect(a1 - a0).toBeGreaterThanOrEqual(5);
+        // σ = v·σ_d/(2a), σ_d the median local σ of a″ differences outside climbs (≈ 0.1 % of Δv
+        // in the median here); histories too short for it (2026-097: 14 sets, all climbing) fall
+        // back on the scatter of all differences, climb included (≈ 7 %): conservative.
+        expect(m['deltaVSigmaMps'] as number).toBeGreaterThan(0);
+        expect(m['deltaVSigmaMps'] as number).toBeLessThan(0.1 * dv);
+        // Ends of the climb: from the first set it began at or before that set; at the last set it
+        // may still be under way.
+        expect(m['climbStart']).toBe(e.start === sorted[0]!.epoch ? 'before-first-set' : 'observed');
+        if (m['climbEnd'] === 'ongoing') expect(e.end).toBeLessThanOrEqual(sorted[sorted.length - 1]!.epoch);
+        reportedKm += a1 - a0;
       }
+      // The reported raising is the total: at least 80 % of the held rise (what is left out is a
+      // step of a few km held apart from the main climb, e.g. 2026-082's first-day +2 km).
+      if (rise >= 5 && raising.length > 0) expect(reportedKm, `${norad} ${name}`).toBeGreaterThanOrEqual(0.8 * rise);
     }
-    for (const [batch, b] of perBatch) console.log(`batch ${batch}: ${b.raised}/${b.n} objects with orbit raising`);
-    console.log(`Starlink/Kuiper: ${raised}/${objects} objects with orbit raising`);
-    // Measured 381/456 (0.836). Batch 2026-081 (0/29): launched 2026-04-23, it holds ≈ 328 km (the
-    // checkout orbit) until the history ends on 05-07 — no raising inside the data (design note).
-    expect(raised / objects).toBeGreaterThanOrEqual(0.8);
+    let rising = 0;
+    let reported = 0;
+    for (const [batch, b] of [...perBatch].sort()) {
+      console.log(
+        `batch ${batch}: ${b.n} objects, ${b.rising} raise ≥ 5 km inside the window, ${b.reported} reported` +
+          (b.missed.length > 0 ? `, missed ${b.missed.join(' ')}` : ''),
+      );
+      for (const norad of b.missed)
+        expect(exceptions.has(norad), `${batch}: ${norad} raises but is not reported`).toBe(true);
+      rising += b.rising;
+      reported += b.rising - b.missed.length;
+    }
+    console.log(
+      `Starlink/Kuiper: ${reported}/${rising} raising objects reported; worst |Δv − spiral| ${worstDvError.toFixed(4)} m/s`,
+    );
+    expect(reported).toBe(rising - exceptions.size);
   });
 
   it('background sample: rate per object-month, top objects are station-keepers', () => {

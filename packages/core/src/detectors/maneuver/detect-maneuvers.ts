@@ -8,6 +8,10 @@
  * 3. Continuous climbs: runs of sets over which a″ rises (or falls much faster than drag can
  *    lower it) by at least `continuousMinChangeKm` spread over many intervals → one
  *    `orbit-raising` / `orbit-lowering` event with the total Δv.
+ *    v1.4: a raise may run across a data gap (no set in between) and past one bad-fit set; a
+ *    raise the sets do not resolve (one long interval carries it) is still orbit raising when
+ *    the level reached is held (`resolved: false`); the event says whether the climb began at or
+ *    before the first set (`climbStart`) and whether it is still under way at the last (`climbEnd`).
  * 4. Jumps: for every other interval between consecutive sets, the change of a″, i and
  *    sin i·(Ω − Ω̇_J2·t) minus the local trend (median rate of the neighbouring intervals) is
  *    compared with k·σ, σ = 1.4826·MAD of the neighbours' residuals. A lone set that jumps out
@@ -45,7 +49,7 @@ import { levelStep } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.3.0';
+export const MANEUVER_DETECTOR_VERSION = '1.4.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -282,48 +286,115 @@ interface Climb {
   readonly sign: 1 | -1;
   /** Number of sustained climbs merged into this campaign. */
   readonly stages: number;
+  /** Whether every stage was resolved by the sets (enough intervals, no dominant one). */
+  readonly resolved: boolean;
+  /** The climb's highest set is the last of the history: it may still be under way. */
+  readonly ongoing: boolean;
+  /** First set from which the level moves (s, unless the climb opens with a flat lead-in). */
+  readonly rise: number;
 }
 
 /**
  * Finds sustained climbs (sign +1) or descents (sign −1) of a″: from a start set, follow the
  * running extreme while no set falls back more than `tolKm` from it and no new extreme is
- * more than `continuousMaxStallDays` after the last.
+ * more than `continuousMaxStallDays` after the last one with sets in between (v1.4: a new
+ * extreme across a data gap — no set published in between — continues the climb when the gap
+ * is usable, ≤ `maxGapDays`: a pause that no set shows is not an observed stall).
  */
-function findClimbs(s: Series, p: ManeuverParameters, tolKm: number, sign: 1 | -1): Climb[] {
+function findClimbs(s: Series, p: ManeuverParameters, tolKm: number, sign: 1 | -1, geosynchronous: boolean): Climb[] {
   const out: Climb[] = [];
   const m = s.sets.length;
   let k = 0;
   const stallSec = p.continuousMaxStallDays * SEC_PER_DAY;
+  const gapSec = p.maxGapDays * SEC_PER_DAY;
   while (k < m - 1) {
     let peak = k;
     for (let q = k + 1; q < m; q++) {
       const v = sign * ((s.a[q] ?? 0) - (s.a[peak] ?? 0));
-      if ((s.tSec[q] ?? 0) - (s.tSec[peak] ?? 0) > stallSec && v <= 0) break;
+      const dt = (s.tSec[q] ?? 0) - (s.tSec[peak] ?? 0);
+      if (dt > stallSec && v <= 0) break;
       if (v > 0) {
-        if ((s.tSec[q] ?? 0) - (s.tSec[peak] ?? 0) > stallSec) break;
+        // Raises only: drag cannot raise a mean orbit, but a fall across a gap may be drag.
+        const dataGap = sign > 0 && q === peak + 1 && dt <= gapSec;
+        if (dt > stallSec && !dataGap) break;
         peak = q;
-      } else if (-v > tolKm) break;
+      } else if (-v > tolKm) {
+        // v1.4: one set that falls back while the next is back at the level (or higher) is a
+        // bad fit (out and back), not the end of the climb.
+        if (!isDip(s, q, peak, tolKm, sign)) break;
+      }
     }
-    if (peak > k && isClimb(s, p, k, peak, sign)) {
+    const resolved = peak > k && isClimb(s, p, k, peak, sign);
+    // An unresolved raise ends where it reached the level of its peak (within tolKm): later sets
+    // at that level are the level held, and noise maxima among them would stretch the end.
+    let end = peak;
+    const candidate =
+      !resolved &&
+      peak > k &&
+      sign > 0 &&
+      !geosynchronous &&
+      p.unresolvedRaiseMinHeldSets > 0 &&
+      (s.a[peak] ?? 0) - (s.a[k] ?? 0) >= p.continuousMinChangeKm;
+    if (candidate) while (end > k + 1 && (s.a[peak] ?? 0) - (s.a[end - 1] ?? 0) <= tolKm) end--;
+    const unresolved = candidate && isUnresolvedRaise(s, p, k, end, peak, tolKm);
+    if (resolved || unresolved) {
       const prev = out[out.length - 1];
       const pauseSec = (s.tSec[k] ?? 0) - (s.tSec[prev?.e ?? 0] ?? 0);
       const heldLevel =
         prev !== undefined && sign * ((s.a[k] ?? 0) - (s.a[prev.e] ?? 0)) > -tolKm - 0.5 * p.continuousMinChangeKm;
+      const ongoing = peak === m - 1;
       // Stages of one campaign (raising pauses for plane phasing) become one event.
       if (prev !== undefined && heldLevel && pauseSec <= p.campaignMaxPauseDays * SEC_PER_DAY) {
-        out[out.length - 1] = { s: prev.s, e: peak, sign, stages: prev.stages + 1 };
-      } else out.push({ s: k, e: peak, sign, stages: 1 });
+        out[out.length - 1] = {
+          s: prev.s,
+          e: end,
+          sign,
+          stages: prev.stages + 1,
+          resolved: prev.resolved && resolved,
+          ongoing,
+          rise: prev.rise,
+        };
+      } else out.push({ s: k, e: end, sign, stages: 1, resolved, ongoing, rise: leadIn(s, k, end, sign) });
       k = peak;
     } else k++;
   }
   return out;
 }
 
+/**
+ * Where a climb from set k to e starts to move (v1.4): leading intervals whose rate is below a
+ * quarter of the climb's mean rate are the level held before it (the running extreme of the
+ * climb search carries a flat lead-in of up to `continuousMaxStallDays`). For reporting only.
+ */
+function leadIn(s: Series, k: number, e: number, sign: 1 | -1): number {
+  const meanRate = (sign * ((s.a[e] ?? 0) - (s.a[k] ?? 0))) / Math.max((s.tSec[e] ?? 0) - (s.tSec[k] ?? 0), 1);
+  let r = k;
+  while (r + 1 < e) {
+    const rate = (sign * ((s.a[r + 1] ?? 0) - (s.a[r] ?? 0))) / Math.max((s.tSec[r + 1] ?? 0) - (s.tSec[r] ?? 0), 1);
+    if (rate >= 0.25 * meanRate) break;
+    r++;
+  }
+  return r;
+}
+
+/** Set q falls back from the peak's level by more than tolKm, but the set after it is back. */
+function isDip(s: Series, q: number, peak: number, tolKm: number, sign: 1 | -1): boolean {
+  return q + 1 < s.sets.length && sign * ((s.a[q + 1] ?? 0) - (s.a[peak] ?? 0)) >= -tolKm;
+}
+
 function isClimb(s: Series, p: ManeuverParameters, k: number, e: number, sign: 1 | -1): boolean {
   const total = sign * ((s.a[e] ?? 0) - (s.a[k] ?? 0));
-  if (total < p.continuousMinChangeKm || e - k < p.continuousMinIntervals) return false;
+  if (total < p.continuousMinChangeKm) return false;
+  // Resolved: enough intervals shorter than a stall (an interval across a longer data gap
+  // hides how the climb went), and no interval carrying most of it.
   let maxStep = 0;
-  for (let q = k; q < e; q++) maxStep = Math.max(maxStep, sign * ((s.a[q + 1] ?? 0) - (s.a[q] ?? 0)));
+  let observed = 0;
+  const stallSec = p.continuousMaxStallDays * SEC_PER_DAY;
+  for (let q = k; q < e; q++) {
+    maxStep = Math.max(maxStep, sign * ((s.a[q + 1] ?? 0) - (s.a[q] ?? 0)));
+    if ((s.tSec[q + 1] ?? 0) - (s.tSec[q] ?? 0) <= stallSec) observed++;
+  }
+  if (observed < p.continuousMinIntervals) return false;
   if (maxStep > p.continuousMaxShare * total) return false;
   if (sign < 0) {
     const days = ((s.tSec[e] ?? 0) - (s.tSec[k] ?? 0)) / SEC_PER_DAY;
@@ -331,6 +402,41 @@ function isClimb(s: Series, p: ManeuverParameters, k: number, e: number, sign: 1
     if (total / Math.max(days, 1e-9) < p.loweringMinRateKmPerDay || perigee < p.loweringMinPerigeeKm) return false;
   }
   return true;
+}
+
+/**
+ * A raise of at least `continuousMinChangeKm` that the sets do not resolve (too few intervals,
+ * or one interval carrying most of it: the sets are sparser than the climb is fast) is still
+ * a raise of the held orbit (v1.4): drag cannot raise a mean orbit, and the Δv of a spiral and of
+ * a transfer between the two circular levels agree to O((Δa/a)²). Guards against bad fits: the
+ * level reached (set e; `peak` its highest set) must be held — no set falling back from the peak
+ * by more than tolKm plus half the minimum climb (the campaign rule), single bad fits skipped — by
+ * `unresolvedRaiseMinHeldSets` sets over at least `continuousMaxStallDays`; the start must not be
+ * a set that dipped below its predecessor by more than tolKm; both ends must be near-circular.
+ */
+function isUnresolvedRaise(
+  s: Series,
+  p: ManeuverParameters,
+  k: number,
+  e: number,
+  peak: number,
+  tolKm: number,
+): boolean {
+  if ((s.a[e] ?? 0) - (s.a[k] ?? 0) < p.continuousMinChangeKm) return false;
+  const eMax = p.unresolvedRaiseMaxEccentricity;
+  if (!((s.e[k] ?? 1) < eMax && (s.e[e] ?? 1) < eMax)) return false;
+  if (k > 0 && (s.a[k - 1] ?? 0) - (s.a[k] ?? 0) > tolKm) return false;
+  const holdKm = tolKm + 0.5 * p.continuousMinChangeKm;
+  const holdSec = p.continuousMaxStallDays * SEC_PER_DAY;
+  let heldSets = 0;
+  for (let q = e + 1; q < s.sets.length; q++) {
+    if ((s.a[q] ?? 0) - (s.a[peak] ?? 0) > -holdKm) {
+      heldSets++;
+      // Held long enough: stop (a long level would otherwise be walked for every start).
+      if (heldSets >= p.unresolvedRaiseMinHeldSets && (s.tSec[q] ?? 0) - (s.tSec[e] ?? 0) >= holdSec) return true;
+    } else if (!isDip(s, q, peak, holdKm, 1)) return false;
+  }
+  return false;
 }
 
 /**
@@ -385,13 +491,12 @@ export function detectManeuvers(
 
   // 3. Continuous climbs.
   const climbs = [
-    ...findClimbs(series, p, 3 * globalSigma + 0.2, 1),
-    ...findClimbs(series, p, 3 * globalSigma + 0.2, -1),
+    ...findClimbs(series, p, 3 * globalSigma + 0.2, 1, geosynchronous),
+    ...findClimbs(series, p, 3 * globalSigma + 0.2, -1, geosynchronous),
   ];
   const inClimb = new Uint8Array(nSteps);
   for (const c of climbs) {
     for (let j = c.s; j < c.e; j++) inClimb[j] = 1;
-    events.push(climbEvent(series, steps, c, norad, parameters, globalSigma));
   }
 
   // 4. Jumps.
@@ -417,6 +522,10 @@ export function detectManeuvers(
     ri.push(localResidual(steps.di, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
     rn.push(localResidual(steps.dnode, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
   }
+  // Climb events (v1.4: their Δa σ is the median local σ of a″ differences outside climbs — the
+  // σ of the difference of two sets' levels — not the global scatter, which the climb inflates).
+  const climbSigmaKm = noiseSamples.length > 0 ? median(noiseSamples) : globalSigma;
+  for (const c of climbs) events.push(climbEvent(series, steps, c, norad, parameters, climbSigmaKm));
   // Along-track prediction residuals; the decay of n″ (drag) is the neighbours' median rate.
   const dn = new Float64Array(nSteps);
   for (let j = 0; j < nSteps; j++) dn[j] = (series.n[j + 1] ?? 0) - (series.n[j] ?? 0);
@@ -777,24 +886,25 @@ function climbEvent(
   parameters: DetectorParameters,
   sigmaKm: number,
 ): DetectedEvent {
-  const before = s.sets[c.s];
+  const before = s.sets[c.rise];
   const after = s.sets[c.e];
   if (before === undefined || after === undefined) throw new RangeError('climb out of range');
   // Δv integrated interval by interval with Gauss's tangential equation: Σ v·Δa/(2a).
   let along = 0;
   let di = 0;
   let dn = 0;
-  for (let j = c.s; j < c.e; j++) {
+  for (let j = c.rise; j < c.e; j++) {
     const aMid = ((s.a[j] ?? 0) + (s.a[j + 1] ?? 0)) / 2;
     const v = circularSpeedKmPerSec(aMid) * 1000;
     along += (v * (st.da[j] ?? 0)) / (2 * aMid);
     di += st.di[j] ?? 0;
     dn += st.dnode[j] ?? 0;
   }
-  const a0 = s.a[c.s] ?? 0;
+  const a0 = s.a[c.rise] ?? 0;
   const a1 = s.a[c.e] ?? 0;
   const vMean = circularSpeedKmPerSec((a0 + a1) / 2) * 1000;
-  const alongSigma = (Math.SQRT2 * sigmaKm * vMean) / (a0 + a1);
+  // σ(Δa) = σ of the difference of the two end sets' levels → σ(Δv) = v·σ/(2a).
+  const alongSigma = (sigmaKm * vMean) / (a0 + a1);
   const theta = Math.hypot(di, dn);
   const kind: ManeuverKind = c.sign > 0 ? 'orbit-raising' : 'orbit-lowering';
   const days = (after.epoch - before.epoch) / (SEC_PER_DAY * 1000);
@@ -817,8 +927,15 @@ function climbEvent(
       nodeShiftDeg: (dn * 180) / Math.PI,
       noiseSigmaKm: sigmaKm,
       durationDays: days,
-      elementSetCount: c.e - c.s + 1,
+      elementSetCount: c.e - c.rise + 1,
       stages: c.stages,
+      // v1.4: whether the sets resolve the climb as continuous (≥ continuousMinIntervals
+      // intervals, none carrying > continuousMaxShare in any stage), and whether its ends are
+      // inside the data: a climb from the first set began at or before it ('before-first-set',
+      // Δv covers the observed part only); one that ends at the last set is still under way.
+      resolved: c.resolved,
+      climbStart: c.rise === 0 ? 'before-first-set' : 'observed',
+      climbEnd: c.ongoing ? 'ongoing' : 'observed',
       rateKmPerDay: (a1 - a0) / Math.max(days, 1e-9),
       confidence: 1,
     },

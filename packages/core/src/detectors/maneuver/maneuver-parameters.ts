@@ -68,8 +68,26 @@ export interface ManeuverParameters {
   readonly continuousMinIntervals: number;
   /** Continuous raising/lowering: the largest single interval may carry at most this share. */
   readonly continuousMaxShare: number;
-  /** Continuous raising/lowering: a pause longer than this ends the climb, days. */
+  /**
+   * Continuous raising/lowering: a pause longer than this, shown by sets, ends the climb, days
+   * (v1.4: a raise across a data gap — no set in between, ≤ `maxGapDays` — goes on; an interval
+   * longer than this does not count towards `continuousMinIntervals`). Also how long the level an
+   * unresolved raise reaches must be held.
+   */
   readonly continuousMaxStallDays: number;
+  /**
+   * A raise of at least `continuousMinChangeKm` that the sets do not resolve (fewer than
+   * `continuousMinIntervals` intervals, or one carrying more than `continuousMaxShare`) is still
+   * reported as orbit raising when at least this many following sets, spanning at least
+   * `continuousMaxStallDays`, hold the level reached (0 = off; never at GEO, where E-W station
+   * keeping moves a by several km). v1.4.
+   */
+  readonly unresolvedRaiseMinHeldSets: number;
+  /**
+   * ... and when the orbit is near-circular at both ends (eccentricity below this): the levels
+   * are then circular orbits, and the spiral and transfer Δv between them agree. v1.4.
+   */
+  readonly unresolvedRaiseMaxEccentricity: number;
   /** Climbs separated by a pause up to this long, holding their level, form one campaign, days. */
   readonly campaignMaxPauseDays: number;
   /** Continuous lowering must exceed this mean rate (drag alone is slower above the floor), km/day. */
@@ -107,6 +125,8 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   continuousMinIntervals: 4,
   continuousMaxShare: 0.6,
   continuousMaxStallDays: 3,
+  unresolvedRaiseMinHeldSets: 2,
+  unresolvedRaiseMaxEccentricity: 0.05,
   campaignMaxPauseDays: 30,
   loweringMinRateKmPerDay: 1.5,
   loweringMinPerigeeKm: 350,
