@@ -39,4 +39,18 @@ describe('alongTrackResidualKm', () => {
     expect(r).toBeLessThan(0);
     expect(Math.abs(r - -1.5 * n * da * (dt / 2))).toBeLessThan(0.01 * 1.5 * n * da * (dt / 2)); // ≈ −0.34 km
   });
+  it('is continuous across the wrap of the node (Ω·cos i must not jump by 2π·cos i)', () => {
+    // Inclined orbit whose node passes 2π → 0 between the sets: the same physical orbit as one
+    // whose node goes on to 2π + 0.001, so the residual must be the same (zero here).
+    const inc = (66 * Math.PI) / 180;
+    const prev = { ...base, inclinationRad: inc, raanRad: 2 * Math.PI - 0.001 };
+    const dt = 86_400;
+    const l = alongTrackRate(prev) * dt;
+    const nodeDrift = 0.002; // rad over the day (any value: the check is continuity)
+    const unwrapped = { ...prev, raanRad: prev.raanRad + nodeDrift };
+    const next = { ...unwrapped, meanAnomalyRad: (l - nodeDrift * Math.cos(inc)) % (2 * Math.PI) };
+    const wrapped = { ...next, raanRad: unwrapped.raanRad - 2 * Math.PI };
+    expect(Math.abs(alongTrackResidualKm(prev, next, dt, 0))).toBeLessThan(1e-6);
+    expect(Math.abs(alongTrackResidualKm(prev, wrapped, dt, 0))).toBeLessThan(1e-6);
+  });
 });

@@ -68,8 +68,12 @@ export function alongTrackResidualKm(
   dtSec: number,
   nDotRadPerSec2: number,
 ): number {
+  // Ω is published in [0, 2π): across its wrap Ω·cos i jumps by 2π·cos i, which is not a whole
+  // turn of L (v1.5 fix: Jason-3 showed 19,680 km "residuals" = a·2π·cos 66°). The next set's node
+  // is taken on the branch nearest the previous one.
+  const raanNext = prev.raanRad + wrapPi(next.raanRad - prev.raanRad);
   const lPrev = prev.meanAnomalyRad + prev.argPerigeeRad + prev.raanRad * Math.cos(prev.inclinationRad);
-  const lNext = next.meanAnomalyRad + next.argPerigeeRad + next.raanRad * Math.cos(next.inclinationRad);
+  const lNext = next.meanAnomalyRad + next.argPerigeeRad + raanNext * Math.cos(next.inclinationRad);
   const predicted = lPrev + alongTrackRate(prev) * dtSec + 0.5 * nDotRadPerSec2 * dtSec * dtSec;
   return ((prev.aKm + next.aKm) / 2) * wrapPi(lNext - predicted);
 }

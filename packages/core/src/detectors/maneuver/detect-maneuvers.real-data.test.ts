@@ -76,11 +76,13 @@ function scoreAnyWithin(
 }
 
 describe('dpshorten benchmark (operator manoeuvre timestamps)', () => {
-  // Floors = the v1.3 figures (default parameters, one set for all LEO) rounded down to 2
+  // Floors = the v1.5 figures (default parameters, one set for all LEO) rounded down to 2
   // decimals; `strict` is the primary one-to-one reading, `any` the any-within-tolerance one.
+  // v1.5 raised CryoSat-2 (strict 0.909 / 0.915, any 0.921 / 0.963) and Jason-3 (0.944 / 0.850,
+  // any 0.972 / 0.950); SARAL and Fengyun-4A are unchanged (design note, "v1.5").
   const cases = [
-    { sat: 'CryoSat-2', tolDays: 1, strict: { precision: 0.9, recall: 0.9 }, any: { precision: 0.92, recall: 0.95 } },
-    { sat: 'Jason-3', tolDays: 1, strict: { precision: 0.93, recall: 0.77 }, any: { precision: 0.96, recall: 0.87 } },
+    { sat: 'CryoSat-2', tolDays: 1, strict: { precision: 0.9, recall: 0.91 }, any: { precision: 0.92, recall: 0.96 } },
+    { sat: 'Jason-3', tolDays: 1, strict: { precision: 0.94, recall: 0.85 }, any: { precision: 0.97, recall: 0.95 } },
     { sat: 'SARAL', tolDays: 1, strict: { precision: 0.82, recall: 0.94 }, any: { precision: 0.93, recall: 0.96 } },
     {
       sat: 'Fengyun-4A',
@@ -113,6 +115,35 @@ describe('dpshorten benchmark (operator manoeuvre timestamps)', () => {
       expect(any.recall).toBeGreaterThanOrEqual(c.any.recall);
     });
   }
+});
+
+describe('lowering steps beyond drag (v1.5)', () => {
+  it('Jason-3: the operator lowering manoeuvres of 2016-07-26 and 2019-06-17 are reported as lowering steps', () => {
+    // Operator times (dpshorten manoeuvre list): 2016-07-26 02:50 and 2019-06-17 19:47 UTC. At
+    // 1,336 km the a″ trend of the neighbouring sets is ≈ 0.1–0.2 m/day; a step of −2…−3 m within
+    // one interval is > 10× that, with the along-track residual ahead (a lowered orbit) at > 5σ.
+    const sets = load('maneuvers/Jason-3.tle.gz');
+    const { events } = detectManeuvers(sets);
+    for (const iso of ['2016-07-26T02:50:00Z', '2019-06-17T19:47:00Z']) {
+      const t = Date.parse(iso);
+      const near = events.filter((e) => t >= e.start - DAY_MS && t <= e.end + DAY_MS);
+      expect(near, iso).toHaveLength(1);
+      const m = near[0]!.measures;
+      const da = m['deltaSemiMajorAxisKm'] as number;
+      const decay = m['localDecayKmPerDay'] as number;
+      expect(m['method']).toBe('level-step');
+      expect(da).toBeLessThan(-0.001); // a lowering of more than 1 m
+      expect(da).toBeGreaterThan(-0.01); // and less than 10 m (a station-keeping trim)
+      // The bound applied: 10 × the local decay over the step's interval (at least a day).
+      expect(m['dragBoundKm'] as number).toBeGreaterThanOrEqual(10 * Math.abs(decay) * 0.999);
+      expect(-da).toBeGreaterThanOrEqual(m['dragBoundKm'] as number);
+      expect(Math.abs(decay)).toBeLessThan(0.0005); // < 0.5 m/day at 1,336 km
+      expect(m['alongTrackResidualKm'] as number).toBeGreaterThan(0); // ahead of the prediction
+      // Δv = v·|Δa|/(2a) (Gauss, tangential): ≈ 1.2–1.4 mm/s.
+      const a = m['semiMajorAxisBeforeKm'] as number;
+      expect(m['deltaVMps'] as number).toBeCloseTo((Math.sqrt(MU / a) * 1000 * -da) / (2 * a), 6);
+    }
+  });
 });
 
 describe('ISS (ZARYA) 2026-03-15 .. 2026-05-07', () => {

@@ -29,6 +29,11 @@
  *    raises that neither witness shows alone: the a″ change and the along-track residual summed
  *    over one or two intervals (a burn carried in parts by the following fits) both agree at
  *    moderate σ over a span long enough for the along-track witness to grow.
+ *    v1.5: the level-step test also takes LOWERING steps that are more than ten times the local
+ *    decay over the interval (drag cannot do that) and that the along-track residual confirms;
+ *    a level step below the Δv floor is reported when the along-track residual agrees (two
+ *    witnesses), and a single interval that was significant but below the floor may itself be the
+ *    step; a step carried by two consecutive fits spans both (ramp).
  * 5. Δv: along-track Δv = v·Δa/(2a) (Gauss's variational equation for a tangential impulse on a
  *    near-circular orbit), out-of-plane Δv = 2v·sin(Δθ/2) for the plane-change angle Δθ; total
  *    Δv = √(along² + out-of-plane²), a lower bound for a single impulse.
@@ -49,7 +54,7 @@ import { levelStep } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.4.0';
+export const MANEUVER_DETECTOR_VERSION = '1.5.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -654,43 +659,106 @@ export function detectManeuvers(
 
   // Level-step test (v1.2): where no single interval is significant, a least-squares
   // line-plus-step fit to the a″ LEVELS of `levelStepSets` sets before and after interval j.
-  // Raises only (drag cannot raise a mean orbit); the window must hold no other candidate,
-  // long gap, climb or bad fit; the strongest interval of a cluster is kept.
+  // The window must hold no other candidate, long gap, climb or bad fit; the strongest interval
+  // of a cluster is kept. v1.5 (design note, "v1.5"):
+  // - interval j itself may be significant when it gave no event (a single-interval change
+  //   below the Δv floor: its step over ten sets per side is measured better here);
+  // - the step's σ floor is the a″ difference floor scaled to a step between two w-set means,
+  //   minNoise·√(1/w) (the difference floor is that of two single levels);
+  // - a step below `minDeltaVMps` is reported down to `minDeltaVAlongTrackMps` when the
+  //   along-track residual of interval j (or j and j+1: the next fit carries the rest) agrees at
+  //   ≥ `kSigmaAlongTrackConfirm` σ — the second witness, as for the along-track test;
+  // - LOWERING steps are reported when they exceed `loweringStepDragFactor` times the local decay
+  //   over the interval (at least one day) — beyond any change of drag — and the along-track
+  //   residual agrees at ≥ `kSigmaTwoWitnessAlongTrack` σ; not at GEO.
   if (p.levelStepSets > 0) {
     const w = p.levelStepSets;
-    const busy = (q: number): boolean => trendUsable[q] !== 1 || outlier[q] === 1 || significant(q);
-    const found: { j: number; z: number; r: Residual }[] = [];
+    const hasEvent = (q: number): boolean => {
+      const t0 = series.sets[q]?.epoch ?? 0;
+      const t1 = series.sets[q + 1]?.epoch ?? 0;
+      return jumpEvents.some((e) => e.start < t1 && e.end > t0);
+    };
+    const busy = (q: number, j: number): boolean =>
+      trendUsable[q] !== 1 || outlier[q] === 1 || (significant(q) && (q !== j || hasEvent(q)));
+    const sigmaFloor = p.minNoiseSemiMajorAxisKm / Math.sqrt(w);
+    // The along-track residual over j or j..j+1 (σ in quadrature) points the same way as the
+    // step (a raise puts the object behind the prediction) at ≥ k σ.
+    const alongWitness = (j: number, sign: number, k: number): boolean => {
+      for (let last = j; last <= j + 1 && last < nSteps; last++) {
+        const t = sumResiduals(rt, j, last);
+        if (t !== undefined && (-sign * t.value) / t.sigma >= k) return true;
+      }
+      return false;
+    };
+    // Local decay of a″ (median rate of the neighbours, km/day) for the drag bound of lowerings.
+    const decayAt = (j: number): number | undefined =>
+      localMedianRate(steps.da, steps.dtDays, trendUsable, j, p.windowHalfWidth);
+    const dragBoundKm = (j: number): number | undefined => {
+      const rate = decayAt(j);
+      return rate === undefined
+        ? undefined
+        : p.loweringStepDragFactor * Math.abs(rate) * Math.max(steps.dtDays[j] ?? 0, 1);
+    };
+    const loweringOk = (j: number, step: number): boolean => {
+      if (p.loweringStepDragFactor <= 0 || geosynchronous) return false;
+      const bound = dragBoundKm(j);
+      return bound !== undefined && -step >= bound && alongWitness(j, -1, p.kSigmaTwoWitnessAlongTrack);
+    };
+    // `first`: v1.5, the first of a run of consecutive qualifying intervals of the same sign
+    // within `rampMaxDays` (the fits after a burn carry it in parts, so the step splits over
+    // them and the strongest split may be the later one): the event spans the run up to the
+    // strongest, as a ramp does in the jump test.
+    const found: { j: number; first: number; z: number; r: Residual }[] = [];
+    let run: { first: number; last: number; sign: number } | undefined;
     for (let j = w - 1; j + w <= nSteps; j++) {
       let free = true;
-      for (let q = j - w + 1; q <= j + w - 1 && free; q++) if (busy(q)) free = false;
+      for (let q = j - w + 1; q <= j + w - 1 && free; q++) if (busy(q, j)) free = false;
       if (!free) continue;
       const r = levelStep(series.tSec, series.a, j - w + 1, j + 1, j + w);
       if (r === undefined || r.sigma <= 0) continue;
-      const zs = r.value / Math.max(r.sigma, p.minNoiseSemiMajorAxisKm);
-      if (zs < p.kSigmaLevelStep) continue;
+      const zs = r.value / Math.max(r.sigma, sigmaFloor);
+      if (Math.abs(zs) < p.kSigmaLevelStep) continue;
+      if (zs < 0 && !loweringOk(j, r.value)) continue;
+      const sign = Math.sign(zs);
+      const rampOk =
+        run !== undefined &&
+        run.last === j - 1 &&
+        run.sign === sign &&
+        (series.tSec[j + 1] ?? 0) - (series.tSec[run.first] ?? 0) <= p.rampMaxDays * SEC_PER_DAY;
+      run = rampOk && run !== undefined ? { ...run, last: j } : { first: j, last: j, sign };
       const prev = found[found.length - 1];
       if (prev !== undefined && j - prev.j < w) {
-        if (zs > prev.z) found[found.length - 1] = { j, z: zs, r };
-      } else found.push({ j, z: zs, r });
+        if (Math.abs(zs) > Math.abs(prev.z)) {
+          found[found.length - 1] = { j, first: rampOk ? Math.min(prev.first, run.first) : j, z: zs, r };
+        }
+      } else found.push({ j, first: run.first, z: zs, r });
     }
     for (const f of found) {
-      const r: Residual = { value: f.r.value, sigma: Math.max(f.r.sigma, p.minNoiseSemiMajorAxisKm) };
+      const r: Residual = { value: f.r.value, sigma: Math.max(f.r.sigma, sigmaFloor) };
+      const lowering = f.z < 0;
+      const witnessed = lowering || alongWitness(f.j, 1, p.kSigmaAlongTrackConfirm);
       const ev = jumpEvent(
         series,
-        f.j,
+        f.first,
         f.j + 1,
-        steps.dtDays[f.j] ?? 0,
+        ((series.tSec[f.j + 1] ?? 0) - (series.tSec[f.first] ?? 0)) / SEC_PER_DAY,
         r,
-        ri[f.j],
-        rn[f.j],
-        rt[f.j],
+        sumResiduals(ri, f.first, f.j),
+        sumResiduals(rn, f.first, f.j),
+        sumResiduals(rt, f.first, f.j),
         norad,
         parameters,
         p,
         geosynchronous,
-        { kStep: p.kSigmaLevelStep },
+        witnessed ? { kStep: p.kSigmaLevelStep, floorMps: p.minDeltaVAlongTrackMps } : { kStep: p.kSigmaLevelStep },
       );
-      if (ev !== undefined) jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'level-step' } });
+      if (ev === undefined) continue;
+      const extra: Record<string, number | string> = { method: 'level-step' };
+      if (lowering) {
+        extra['localDecayKmPerDay'] = decayAt(f.j) ?? 0;
+        extra['dragBoundKm'] = dragBoundKm(f.j) ?? 0;
+      }
+      jumpEvents.push({ ...ev, measures: { ...ev.measures, ...extra } });
     }
     jumpEvents.sort((x, y) => x.start - y.start);
   }

@@ -26,6 +26,14 @@ export interface ManeuverParameters {
   /** Level-step test: a raise is significant when the fitted step is ≥ this many σ. */
   readonly kSigmaLevelStep: number;
   /**
+   * Level-step test, v1.5: a LOWERING step is reported only when it is at least this many times
+   * the local decay of a″ over the interval (the neighbours' median rate × the interval, at least
+   * one day) — drag would have to be this many times stronger for a day to do it — and the
+   * along-track residual agrees at ≥ `kSigmaTwoWitnessAlongTrack` σ (0 = raises only; never at
+   * GEO). Dimensionless.
+   */
+  readonly loweringStepDragFactor: number;
+  /**
    * Two-witness test (v1.3): a raise is reported when the a″ change summed over one or two
    * consecutive intervals is ≥ this many σ (0 = off) ...
    */
@@ -114,6 +122,7 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   twoWitnessMinSpanDays: 0.75,
   levelStepSets: 10,
   kSigmaLevelStep: 5,
+  loweringStepDragFactor: 10,
   minNoiseSemiMajorAxisKm: 0.001,
   minNoisePlaneRad: 2e-5,
   minDeltaVMps: 0.004,
