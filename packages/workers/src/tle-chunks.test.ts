@@ -3,7 +3,8 @@
  * text gives — every set field (Object.is: bit-exact numbers), every issue word for word, in the
  * same order — on real history files (fixtures/history-2026) and on text damaged in every way
  * parseTle reports (blank lines, comments, CRLF, swapped/stray/missing lines, bad checksums,
- * non-ASCII names, BOM), for chunk sizes down to one record, and under fuzzing.
+ * non-ASCII names, BOM), for chunk sizes down to one record, and under fuzzing. On every ASCII
+ * text among them, `tleChunksAscii` on the bytes gives the same chunks as `tleChunks`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ElementSet, ParseIssue } from '@orbwatch/core';
 import { parseTle } from '@orbwatch/core';
-import { tleChunks } from './tle-chunks.js';
+import { tleChunks, tleChunksAscii } from './tle-chunks.js';
 import { parseTleChunk } from './tle-parse-chunk.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
@@ -21,6 +22,9 @@ const fixture = (rel: string): string => gunzipSync(readFileSync(resolve(FIXTURE
 
 /** Whole-text parse vs chunked parse: the differences (none: []). */
 function chunkedDifferences(text: string, records: number): string[] {
+  // the chunks of the bytes of ASCII text are those of the text
+  if (Buffer.byteLength(text, 'utf8') === text.length)
+    expect(tleChunksAscii(Buffer.from(text, 'latin1'), records)).toEqual(tleChunks(text, records));
   const whole = parseTle(text, { file: 'f.3le' });
   const items: ElementSet[] = [];
   const issues: ParseIssue[] = [];
@@ -108,6 +112,32 @@ describe('tleChunks + parseTleChunk = parseTle', () => {
     expect(chunkedDifferences('', 1)).toEqual([]);
     expect(chunkedDifferences('# only a comment\n', 1)).toEqual([]);
     expect(() => tleChunks(iss, 0)).toThrow(RangeError);
+    expect(() => tleChunksAscii(Buffer.from(iss, 'latin1'), 0)).toThrow(RangeError);
+  });
+
+  it('cuts ASCII bytes where it cuts the text: CRLF, blank and blank-only lines around records', () => {
+    const lines: string[] = [];
+    for (let r = 0; r < 12; r++) {
+      const [name = '', l1 = '', l2 = ''] = issLines.slice(3 * r, 3 * r + 3);
+      if (r % 3 === 0)
+        lines.push(name, '', l1, l2); // blank line between name and line 1
+      else if (r % 3 === 1)
+        lines.push('', ' \t', l1, l2); // 2LE after blank lines
+      else lines.push(name, l1, `${l2}  `);
+    }
+    // every branch of the line kinds: a comment before a 2LE, a long line 1 whose catalog field
+    // is not one (a line 1 by its length), short Alpha-5 / blank-padded / junk "1 " lines
+    const [n0 = '', a0 = '', b0 = ''] = issLines.slice(0, 3);
+    lines.push('# comment', a0, b0, n0, `1 ABCDE${'x'.repeat(60)}`, b0, n0, '1 A1234', b0);
+    lines.push(n0, '1   123', b0, n0, '1 2554', b0, n0, '1 99', b0, n0, '1 25-44', b0, 'X', '1', b0, n0, a0, b0);
+    for (const eol of ['\n', '\r\n']) {
+      const text = lines.join(eol);
+      for (const records of [1, 2]) {
+        expect(tleChunksAscii(Buffer.from(text, 'latin1'), records)).toEqual(tleChunks(text, records));
+        expect(tleChunks(text, records).length).toBeGreaterThan(3);
+        expect(chunkedDifferences(text, records)).toEqual([]);
+      }
+    }
   });
 
   it('fuzz: any sequence of real, blank, comment and broken lines', () => {
@@ -132,6 +162,9 @@ describe('tleChunks + parseTleChunk = parseTle', () => {
         fc.integer({ min: 1, max: 4 }),
         (picks, eol, records) => {
           const text = picks.map((k) => (pool[k] ?? '').replaceAll('\n', eol)).join(eol);
+          // and with lone CRs (tleChunks: one chunk)
+          if (eol === '\r\n' && picks.length > 3)
+            expect(chunkedDifferences(text.replace('\r\n', '\r'), records)).toEqual([]);
           expect(chunkedDifferences(text, records)).toEqual([]);
         },
       ),

@@ -14,6 +14,9 @@
  * Line numbers: a chunk starts after a `\n`; its first line number is 1 + the number of `\n`
  * before it. That is how `parseTle` counts lines unless a lone CR (old Mac line end) also ends
  * lines; text with a lone CR is therefore never cut (one chunk).
+ *
+ * {@link tleChunksAscii} does the same on the bytes of ASCII text (byte i = character i), so
+ * that the parser worker need not decode a whole input into one string: same chunks (tests).
  * @module
  */
 
@@ -93,6 +96,70 @@ export function tleChunks(text: string, records: number): TleChunk[] {
     if (kind !== 2) continue;
     seen++;
     if (seen >= records && k1 === 0 && k2 === 1 && pos < n && text.charCodeAt(pos) !== 0xfeff) {
+      chunks.push({ start: chunkStart, end: pos, firstLine: chunkLine });
+      chunkStart = pos;
+      chunkLine = lineNo + 1;
+      seen = 0;
+    }
+  }
+  chunks.push({ start: chunkStart, end: n, firstLine: chunkLine });
+  return chunks;
+}
+
+/** {@link lineKind} on ASCII bytes. */
+function lineKindAscii(bytes: Uint8Array, lineStart: number, lineEnd: number): -1 | 0 | 1 | 2 {
+  let e = lineEnd;
+  while (e > lineStart && (isBlank(bytes[e - 1] ?? 0) || bytes[e - 1] === CR)) e--;
+  let s = lineStart;
+  while (s < e && isBlank(bytes[s] ?? 0)) s++;
+  if (s === e) return -1;
+  const c0 = bytes[s];
+  if (c0 === 35) return -1; // '#'
+  if ((c0 !== 49 && c0 !== 50) || bytes[s + 1] !== SPACE || e - s < 2) return 0;
+  const kind = c0 === 49 ? 1 : 2;
+  const len = e - s;
+  if (len >= 60) return kind;
+  const end = Math.min(7, len);
+  if (end <= 2) return 0;
+  for (let i = 2; i < end; i++) {
+    const c = bytes[s + i] ?? 0;
+    const digit = c >= 48 && c <= 57;
+    if (!(digit || c === SPACE || (i === 2 && c >= 65 && c <= 90))) return 0;
+  }
+  return kind;
+}
+
+/**
+ * {@link tleChunks} of ASCII text given as its bytes (byte i = character i): the same chunks
+ * as `tleChunks(text, records)`. (ASCII has no U+FEFF, so the BOM rules do not arise.)
+ */
+export function tleChunksAscii(bytes: Uint8Array, records: number): TleChunk[] {
+  if (!Number.isInteger(records) || records < 1)
+    throw new RangeError(`records must be a positive integer, got ${String(records)}`);
+  const n = bytes.length;
+  for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1))
+    if (bytes[i + 1] !== LF) return [{ start: 0, end: n, firstLine: 1 }];
+  const chunks: TleChunk[] = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let lineNo = 0;
+  let pos = 0;
+  let k1 = -1;
+  let k2 = -1;
+  let k3 = -1;
+  let seen = 0;
+  while (pos < n) {
+    lineNo++;
+    let nl = bytes.indexOf(LF, pos);
+    if (nl < 0) nl = n;
+    const kind = lineKindAscii(bytes, pos, nl);
+    k1 = k2;
+    k2 = k3;
+    k3 = kind;
+    pos = nl + 1;
+    if (kind !== 2) continue;
+    seen++;
+    if (seen >= records && k1 === 0 && k2 === 1 && pos < n) {
       chunks.push({ start: chunkStart, end: pos, firstLine: chunkLine });
       chunkStart = pos;
       chunkLine = lineNo + 1;

@@ -1,14 +1,30 @@
 /**
  * Worker-thread side of {@link createTleParser}: cuts each input on record boundaries
- * (`tleChunks`), parses every chunk with core's `parseTle` (`parseTleChunk`: same sets and
- * issues as one parse of the whole input), packs the sets into columns and posts them, the
- * typed arrays transferred (no copy). Inputs are handled in the order they arrive.
+ * (`tleChunks`) and turns every chunk into columns, posted with the typed arrays transferred
+ * (no copy). Inputs are handled in the order they arrive.
+ *
+ * Per chunk, the columnar fast path (`packTleChunkFast`: clean records straight to columns,
+ * no `ElementSet` objects) is tried first; a chunk it does not handle (any issue, any unusual
+ * layout) is parsed with core's `parseTle` (`parseTleChunk`: same sets and issues as one parse
+ * of the whole input) and packed (`packTleColumns`). Both give identical columns for the
+ * chunks the fast path accepts (tests: `tle-columns-fast.test.ts`).
+ *
+ * Inputs given as bytes that are pure ASCII (published element sets are) are never decoded as
+ * a whole: they are cut on their bytes (`tleChunksAscii`, the same chunks), the fast path
+ * reads the bytes, and only a chunk that falls back is decoded (Latin-1 = ASCII here, a plain
+ * copy), so no string of the input's size is built (on this machine every fresh page of a
+ * large string costs a page fault). Other bytes are decoded with Node's UTF-8 decoder, as
+ * `readFileSync(p, 'utf8')` does (BOM kept, bad sequences as U+FFFD).
  * @module
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
+import type { ParseIssue, TleChecksumMode } from '@orbwatch/core';
+import type { TleColumns } from './tle-columns.js';
 import { packTleColumns } from './tle-columns.js';
-import { tleChunks } from './tle-chunks.js';
+import { packAsciiTleChunkFast, packTleChunkFast } from './tle-columns-fast.js';
+import type { TleChunk } from './tle-chunks.js';
+import { tleChunks, tleChunksAscii } from './tle-chunks.js';
 import { parseTleChunk } from './tle-parse-chunk.js';
 import type { TleParseReply, TleParseRequest } from './tle-parse-protocol.js';
 
@@ -16,28 +32,76 @@ const port = parentPort;
 if (port === null) throw new Error('tle-parse-worker must run in a worker thread');
 
 /**
- * UTF-8 bytes as text, as `readFileSync(p, 'utf8')` decodes them (BOM kept, bad sequences as
- * U+FFFD). Pure ASCII (published element sets are) decodes as Latin-1: same characters, a plain
- * byte copy instead of the UTF-8 decoder (~6x faster here).
+ * Columns and issues of chunk number `index` of `text`: the fast path when it takes the chunk
+ * (it copies an ASCII chunk into a reused buffer; a whole-text copy would be fresh memory, i.e.
+ * page faults), else parseTle + pack.
  */
-function decodeUtf8(bytes: Uint8Array): string {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return isAscii(b) ? b.toString('latin1') : b.toString('utf8');
+function chunkColumns(
+  text: string,
+  chunk: TleChunk,
+  index: number,
+  options: { readonly file: string; readonly checksum?: TleChecksumMode },
+): { columns: TleColumns; issues: ParseIssue[] } {
+  const columns = packTleChunkFast(text, chunk, options.checksum);
+  if (columns !== undefined) return { columns, issues: [] };
+  const r = parseTleChunk(text, chunk, index, options);
+  return { columns: packTleColumns(r.items, r.lineOffset), issues: r.issues };
+}
+
+/** Chunks of a decoded text through {@link chunkColumns}. */
+function parseText(
+  text: string,
+  records: number,
+  options: { readonly file: string; readonly checksum?: TleChecksumMode },
+  post: (r: { columns: TleColumns; issues: ParseIssue[] }) => void,
+): void {
+  tleChunks(text, records).forEach((chunk, index) => {
+    post(chunkColumns(text, chunk, index, options));
+  });
+}
+
+/**
+ * ASCII bytes, cut on their bytes: the fast path reads them directly; a chunk it leaves is
+ * decoded alone and parsed as a text of its own that starts at line `firstLine` (which is all
+ * `parseTleChunk` needs).
+ */
+function parseAsciiBytes(
+  bytes: Buffer,
+  records: number,
+  options: { readonly file: string; readonly checksum?: TleChecksumMode },
+  post: (r: { columns: TleColumns; issues: ParseIssue[] }) => void,
+): void {
+  tleChunksAscii(bytes, records).forEach((chunk, index) => {
+    const columns = packAsciiTleChunkFast(bytes, chunk, options.checksum);
+    if (columns !== undefined) {
+      post({ columns, issues: [] });
+      return;
+    }
+    const part = bytes.toString('latin1', chunk.start, chunk.end);
+    const r = parseTleChunk(part, { start: 0, end: part.length, firstLine: chunk.firstLine }, index, options);
+    post({ columns: packTleColumns(r.items, r.lineOffset), issues: r.issues });
+  });
 }
 
 port.on('message', (msg: TleParseRequest) => {
   try {
-    const text = typeof msg.text === 'string' ? msg.text : decodeUtf8(msg.text);
     const options = msg.checksum === undefined ? { file: msg.file } : { file: msg.file, checksum: msg.checksum };
     let sets = 0;
-    tleChunks(text, msg.records).forEach((chunk, index) => {
-      const r = parseTleChunk(text, chunk, index, options);
-      const columns = packTleColumns(r.items, r.lineOffset);
+    const post = (r: { columns: TleColumns; issues: ParseIssue[] }): void => {
+      const { columns, issues } = r;
       sets += columns.count;
-      if (columns.count === 0 && r.issues.length === 0) return; // e.g. trailing blank lines
-      const reply: TleParseReply = { type: 'batch', file: msg.file, columns, issues: r.issues };
+      if (columns.count === 0 && issues.length === 0) return; // e.g. trailing blank lines
+      const reply: TleParseReply = { type: 'batch', file: msg.file, columns, issues };
       port.postMessage(reply, [columns.ints.buffer, columns.numbers.buffer, columns.textEnds.buffer]);
-    });
+    };
+    const input = msg.text;
+    if (typeof input === 'string') {
+      parseText(input, msg.records, options, post);
+    } else {
+      const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+      if (isAscii(bytes)) parseAsciiBytes(bytes, msg.records, options, post);
+      else parseText(bytes.toString('utf8'), msg.records, options, post);
+    }
     const done: TleParseReply = { type: 'done', file: msg.file, sets };
     port.postMessage(done);
   } catch (e) {

@@ -79,6 +79,40 @@ describe('createTleParser', () => {
     expect((got.get('launches.3le')?.sets.length ?? 0) > 10_000).toBe(true);
   });
 
+  it('mixes fast-path and parseTle chunks in one input and still gives exactly parseTle’s result', async () => {
+    // ASCII text, given as bytes (the fast path reads them) and as text: clean stretches take
+    // the columnar fast path, the damaged ones (bad checksum, comment, indented line, stray
+    // line 2, CRLF record) go through parseTle; every checksum mode
+    const lines = decoder.decode(bytesOf('history-2026/iss.3le.gz')).split('\n').slice(0, 90);
+    const bump = (l: string): string => `${l.slice(0, 68)}${String((Number(l.slice(68)) + 1) % 10)}`;
+    lines[10] = bump(lines[10] ?? '');
+    lines.splice(30, 0, '# a comment');
+    lines[45] = ` ${lines[45] ?? ''}`;
+    lines.splice(60, 0, lines[62] ?? '');
+    lines[75] = `${lines[75] ?? ''}\r`;
+    const text = `${lines.join('\n')}\n`;
+    for (const checksum of ['verify', 'warn', 'ignore'] as const) {
+      const want = parseTle(text, { file: 'mixed.3le', checksum });
+      for (const input of [text, new TextEncoder().encode(text)]) {
+        const sets: ElementSet[] = [];
+        const issues: ParseIssue[] = [];
+        for await (const b of parser.parse([{ file: 'mixed.3le', text: input }], { records: 2, checksum })) {
+          for (let i = 0; i < b.columns.count; i++) sets.push(tleColumnsAt(b.columns, i));
+          issues.push(...b.issues);
+        }
+        expect(issues).toEqual(want.issues);
+        expect(sets.length).toBe(want.items.length);
+        const bad: string[] = [];
+        want.items.forEach((w, i) => {
+          for (const f of Object.keys(w) as (keyof ElementSet)[])
+            if (!Object.is(w[f], sets[i]?.[f])) bad.push(`${String(i)}.${f}`);
+        });
+        expect(bad).toEqual([]);
+      }
+      expect(want.issues.length).toBeGreaterThan(0);
+    }
+  });
+
   it('rejects a bad batch size and reports a second parse while one runs', async () => {
     const gen = parser.parse([{ file: 'x', text: '' }], { records: 0 });
     await expect(gen.next()).rejects.toThrow(RangeError);
