@@ -28,11 +28,13 @@ import {
   ingestElementSets,
   openSqliteCatalog,
 } from '@orbwatch/store';
-import { createTleParser } from '@orbwatch/workers';
+import { createTleParser, DEFAULT_TLE_BATCH_RECORDS } from '@orbwatch/workers';
 
 const args = process.argv.slice(2);
 const batchAt = args.indexOf('--batch');
 const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : DEFAULT_INGEST_BATCH_SIZE;
+// The pipelined path's batches: the parser's default (500) unless --batch says otherwise.
+const pipelineRecords = batchAt >= 0 ? batchSize : DEFAULT_TLE_BATCH_RECORDS;
 const sequentialFirst = args.includes('--sequential-first');
 const paths = args.filter(
   (a, i) => a !== '--batch' && a !== '--sequential-first' && (batchAt < 0 || i !== batchAt + 1),
@@ -162,7 +164,12 @@ async function runPipelined(): Promise<{
   const [pipe, pipeT] = await measureAsync(() =>
     ingestElementSetColumns(
       repoP,
-      { source, retrievedAt, files: bytes.map((t) => t.file), batches: parser.parse(bytes, { records: batchSize }) },
+      {
+        source,
+        retrievedAt,
+        files: bytes.map((t) => t.file),
+        batches: parser.parse(bytes, { records: pipelineRecords }),
+      },
       { now },
     ),
   );
@@ -236,7 +243,7 @@ const line = (label: string, t: Timing): string =>
   `${label.padEnd(14)} ${rate(t, 'wallMs').padStart(10)} sets/s wall (${t.wallMs.toFixed(0)} ms)   ${rate(t, 'cpuMs').padStart(10)} sets/s cpu (${t.cpuMs.toFixed(0)} ms)`;
 console.log(`inputs: ${inputs.join(', ')}`);
 console.log(
-  `sets: ${n.toLocaleString('en-US')} (issues ${String(sequential.issues)}), batch ${String(batchSize)}; accepted ${String(summary.accepted)}, duplicates ${String(summary.duplicates)}`,
+  `sets: ${n.toLocaleString('en-US')} (issues ${String(sequential.issues)}), batch ${String(batchSize)} (pipelined ${String(pipelineRecords)}); accepted ${String(summary.accepted)}, duplicates ${String(summary.duplicates)}`,
 );
 console.log(line('parse', parseT));
 console.log(line('store', storeT));

@@ -26,10 +26,28 @@ export interface InputProblem {
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 
+/** One input as bytes (gunzipped when it was gzip): for consumers that decode later or elsewhere. */
+export interface InputBytes {
+  readonly file: string;
+  /** The content, gunzipped; decode as UTF-8 ({@link decodeUtf8}) to get what {@link readInput} gives. */
+  readonly data: Uint8Array;
+  /** Bytes read (before gunzip). */
+  readonly bytes: number;
+}
+
+/** The buffer, gunzipped when it carries the gzip magic bytes. */
+export function gunzipIfGzip(buf: Buffer): Buffer {
+  return buf.length >= 2 && buf[0] === GZIP_MAGIC_0 && buf[1] === GZIP_MAGIC_1 ? gunzipSync(buf) : buf;
+}
+
 /** Decodes a buffer, gunzipping it first when it carries the gzip magic bytes. */
 export function decodeInput(buf: Buffer): string {
-  const raw = buf.length >= 2 && buf[0] === GZIP_MAGIC_0 && buf[1] === GZIP_MAGIC_1 ? gunzipSync(buf) : buf;
-  return raw.toString('utf8');
+  return gunzipIfGzip(buf).toString('utf8');
+}
+
+/** UTF-8 text of bytes, as {@link readInput} decodes them (invalid bytes become U+FFFD). */
+export function decodeUtf8(data: Uint8Array): string {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
 }
 
 /**
@@ -78,9 +96,18 @@ export async function readInput(
   file: string,
   stdin: NodeJS.ReadableStream = process.stdin,
 ): Promise<InputText | InputProblem> {
+  const r = await readInputBytes(file, stdin);
+  return isInputProblem(r) ? r : { file, text: decodeUtf8(r.data), bytes: r.bytes };
+}
+
+/** Reads one input as bytes (gunzipped); see {@link readInput} for the text. */
+export async function readInputBytes(
+  file: string,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<InputBytes | InputProblem> {
   try {
     const buf = file === '-' ? await readStream(stdin) : await readFile(file);
-    return { file, text: decodeInput(buf), bytes: buf.length };
+    return { file, data: gunzipIfGzip(buf), bytes: buf.length };
   } catch (e) {
     return {
       file,
@@ -96,6 +123,6 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function isInputProblem(x: InputText | InputProblem): x is InputProblem {
+export function isInputProblem(x: InputText | InputBytes | InputProblem): x is InputProblem {
   return 'code' in x;
 }

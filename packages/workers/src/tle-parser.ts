@@ -12,8 +12,16 @@ import type { TleColumns } from './tle-columns.js';
 import type { TleParseReply, TleParseRequest } from './tle-parse-protocol.js';
 import { tleParseWorkerSpec } from './worker-entry.js';
 
-/** Default records per batch (the store's default transaction size). */
-export const DEFAULT_TLE_BATCH_RECORDS = 5_000;
+/**
+ * Default records per batch: 500. A batch's text and hashes are then ~120 KiB, under V8's
+ * 128 KiB threshold above which a string lives in freshly mapped memory, whose first touch
+ * costs 16-30 µs a page on the reference VM, in the worker that builds the strings and again on
+ * the thread that receives them. Measured on history-2026 (182,144 sets, docs/benchmarks.md):
+ * 159,000-165,000 sets/s parse + store with 500, 135,000-140,000 with 1,000 or 5,000. The store
+ * commits one transaction per batch; at this size that costs nothing measurable (grouping ten
+ * batches per transaction changed nothing).
+ */
+export const DEFAULT_TLE_BATCH_RECORDS = 500;
 
 /**
  * One input: a name (copied into issues) and its text or UTF-8 bytes. Bytes that fill their

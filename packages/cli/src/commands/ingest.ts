@@ -9,14 +9,14 @@ import { detectElementFormat, IssueCode, makeIssue, parseElementFile } from '@or
 import type { CatalogRepository, IngestIssue, SourceKind } from '@orbwatch/store';
 import type { IngestSummary } from '@orbwatch/store';
 import { ingestElementSets, satcatFacts } from '@orbwatch/store';
-import { expandInputPaths, isInputProblem, readInput } from '@orbwatch/sources';
+import { decodeUtf8, expandInputPaths, isInputProblem, readInputBytes } from '@orbwatch/sources';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { PipelinedInput } from './ingest-pipelined.js';
-import { ingestTlePipelined, PIPELINE_MIN_CHARS } from './ingest-pipelined.js';
+import { ingestTlePipelined, PIPELINE_MIN_BYTES } from './ingest-pipelined.js';
 
 export interface IngestOptions {
   readonly source?: string;
@@ -28,8 +28,8 @@ export interface IngestOptions {
   readonly quiet?: boolean;
   /**
    * Parse TLE/3LE on a worker thread while storing (`auto`: when every input is TLE/3LE, the
-   * store supports columnar batches and the inputs hold at least {@link PIPELINE_MIN_CHARS}
-   * characters). Same rows, counts and issues either way.
+   * store supports columnar batches and the inputs hold at least {@link PIPELINE_MIN_BYTES}
+   * bytes). Same rows, counts and issues either way.
    */
   readonly pipeline?: 'auto' | 'on' | 'off';
 }
@@ -84,14 +84,14 @@ export async function runIngest(
   );
   const texts: PipelinedInput[] = [];
   for (const file of files) {
-    const input = await readInput(file, ctx.stdin);
+    const input = await readInputBytes(file, ctx.stdin);
     if (isInputProblem(input)) {
       issues.push(
         makeIssue(IssueCode.INPUT_UNREADABLE, { file, line: 0, column: 0 }, 'a readable file', input.message),
       );
       continue;
     }
-    texts.push({ file, text: input.text });
+    texts.push({ file, data: input.data });
   }
   const source = { name: sourceName, kind: sourceKind };
   const retrievedAt = options.retrievedAt ?? ctx.now();
@@ -128,9 +128,9 @@ export async function runIngest(
   const elementSets: ElementSet[] = [];
   const satcat: SatcatRecord[] = [];
   const perFile: IngestReport['files'] = [];
-  for (const { file, text } of texts) {
+  for (const { file, data } of texts) {
     const parsed = parseElementFile(
-      text,
+      decodeUtf8(data),
       options.checksum === undefined ? { file } : { file, checksum: options.checksum },
     );
     for (const s of parsed.elementSets) elementSets.push(s);
@@ -172,6 +172,10 @@ export async function runIngest(
   return finish(ctx, options, report, satcat.length, files.length, problems.length);
 }
 
+/** Bytes decoded to recognise a TLE/3LE input (its first lines). */
+const FORMAT_PREFIX_BYTES = 4_096;
+const LF = 10;
+
 /** Whether to take the pipelined path (see {@link IngestOptions.pipeline}). */
 function usePipeline(
   repo: CatalogRepository,
@@ -179,10 +183,12 @@ function usePipeline(
   mode: NonNullable<IngestOptions['pipeline']>,
 ): boolean {
   if (mode === 'off' || texts.length === 0 || repo.ingestColumnarBatch === undefined) return false;
-  if (!texts.every((t) => detectElementFormat(t.text) === 'tle')) return false;
+  // TLE detection reads the first lines only: a prefix decides.
+  if (!texts.every((t) => detectElementFormat(decodeUtf8(t.data.subarray(0, FORMAT_PREFIX_BYTES))) === 'tle'))
+    return false;
   if (mode === 'on') return true;
   // The overlap needs a second core; on one, the worker only adds its start and hand-off.
-  return availableParallelism() >= 2 && texts.reduce((n, t) => n + t.text.length, 0) >= PIPELINE_MIN_CHARS;
+  return availableParallelism() >= 2 && texts.reduce((n, t) => n + t.data.byteLength, 0) >= PIPELINE_MIN_BYTES;
 }
 
 function startBar(ctx: CliContext, total: number): cliProgress.SingleBar {
@@ -202,7 +208,7 @@ function progressBar(
 ): cliProgress.SingleBar | undefined {
   if (ctx.stderr.isTTY !== true || options.quiet === true) return undefined;
   let lines = 0;
-  for (const t of texts) for (let i = t.text.indexOf('\n'); i >= 0; i = t.text.indexOf('\n', i + 1)) lines++;
+  for (const t of texts) for (let i = t.data.indexOf(LF); i >= 0; i = t.data.indexOf(LF, i + 1)) lines++;
   return startBar(ctx, Math.max(1, Math.round(lines / 3)));
 }
 
