@@ -35,7 +35,14 @@ import { radToDeg } from '../../units/quantity.js';
 import type { DetectedEvent, DetectorParameters, ElementSetRef, MeasureValue } from '../detected-event.js';
 import type { ClosestApproach } from './closest-approach.js';
 import { pairState, refineClosestApproach } from './closest-approach.js';
-import { minWrappedNodeDifference, nodeRateJ2, planeAngle, relativeSpeedLowerBound, wrapPi } from './orbit-geometry.js';
+import {
+  minWrappedNodeDifference,
+  MU_KM3_PER_S2,
+  nodeRateJ2,
+  planeAngle,
+  relativeSpeedLowerBound,
+  wrapPi,
+} from './orbit-geometry.js';
 import { constellationFromName, isStation, proximityContext } from './proximity-context.js';
 import type {
   ApproachSample,
@@ -194,7 +201,7 @@ export function detectProximity(input: ProximityInput): ProximityDetection {
   // A minimum is refined only if the relative speed at one of its bracketing samples is below
   // the threshold plus what the relative acceleration can change in one step: for objects within
   // d of each other it is at most the tidal 4·μ·d/r³ (r ≥ 6,500 km) — 0.08 km/s for 111 km, 120 s.
-  const speedSlack = ((4 * 398_600.4418 * (p.maxRangeKm + nearRangePad)) / 6500 ** 3) * p.stepSec;
+  const speedSlack = ((4 * MU_KM3_PER_S2 * (p.maxRangeKm + nearRangePad)) / 6500 ** 3) * p.stepSec;
   const speedLimit2 = (p.maxRelativeSpeedKmPerSec + speedSlack) ** 2;
 
   for (let c = 0; c < nChunks; c++) {

@@ -5,12 +5,15 @@
  * @module
  */
 
-/** Earth's J2 (EGM-96 / WGS-84 value), dimensionless. */
-export const J2 = 1.082_626_68e-3;
-/** Earth equatorial radius for the J2 rate, km. */
-export const EARTH_RADIUS_KM = 6378.137;
-/** Earth's gravitational parameter, km³/s². */
-export const MU_KM3_PER_S2 = 398_600.4418;
+import { J2 as WGS72_J2, WGS72_EARTH_RADIUS_KM, WGS72_MU_KM3_PER_S2 } from '../../sgp4-kernel/wgs72.js';
+
+// The elements are SGP4 mean elements, fitted with WGS-72's constants: the same ones here.
+/** Earth's J2 (WGS-72, as SGP4), dimensionless. */
+export const J2 = WGS72_J2;
+/** Earth equatorial radius for the J2 rate, km (WGS-72). */
+export const EARTH_RADIUS_KM = WGS72_EARTH_RADIUS_KM;
+/** Earth's gravitational parameter, km³/s² (WGS-72). */
+export const MU_KM3_PER_S2 = WGS72_MU_KM3_PER_S2;
 
 const TWO_PI = 2 * Math.PI;
 
