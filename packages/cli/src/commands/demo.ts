@@ -232,11 +232,7 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
       },
       {
         header: 'CHILD',
-        value: (r) =>
-          r.objects
-            .filter((x) => x.role === 'child')
-            .map((x) => String(x.norad))
-            .join(','),
+        value: (r) => compactIds(r.objects.filter((x) => x.role === 'child').map((x) => String(x.norad))),
       },
       { header: 'SEPARATION (UTC)', value: (r) => String(r.measures['separationEpochUtc'] ?? '').slice(0, 16) },
       {
@@ -316,4 +312,10 @@ function countBy(xs: readonly string[]): Record<string, number> {
 
 function devNull(): NodeJS.WritableStream {
   return { write: () => true } as unknown as NodeJS.WritableStream;
+}
+
+/** Up to 6 ids in full; more as the first three, an ellipsis, the last and the count (`orbwatch events` lists all). */
+function compactIds(ids: readonly string[]): string {
+  if (ids.length <= 6) return ids.join(',');
+  return `${ids.slice(0, 3).join(',')},…,${ids[ids.length - 1] ?? ''} (${String(ids.length)})`;
 }
