@@ -11,7 +11,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/parse-tle.js';
-import type { NoradId } from '../../ids/norad-id.js';
 import { noradId } from '../../ids/norad-id.js';
 import { instant } from '../../time/instant.js';
 import { readFixture } from '../../../test/support/fixtures.js';
@@ -19,22 +18,15 @@ import { alongTrackConvergence, preManoeuvreCount } from './along-track-converge
 import { detectReleases, revImpliedEpoch } from './detect-releases.js';
 import type { ObjectHistory } from './release-types.js';
 import { simulatedChild } from './simulated-release.test-support.js';
+import { launches2026, objectHistories } from './object-histories.test-support.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const MU = 398_600.8;
 
-function histories(sets: readonly ElementSet[]): ObjectHistory[] {
-  const by = new Map<NoradId, ElementSet[]>();
-  for (const s of sets) {
-    const list = by.get(s.noradId) ?? [];
-    list.push(s);
-    by.set(s.noradId, list);
-  }
-  return [...by].map(([id, list]) => ({ noradId: id, sets: [...list].sort((a, b) => a.epoch - b.epoch) }));
-}
+const histories = (sets: readonly ElementSet[]): ObjectHistory[] => objectHistories(sets, { sortByEpoch: true });
 
-const launches = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), { file: 'launches' }).items;
+const launches = launches2026;
 const ofLaunch = (prefix: string): ObjectHistory[] =>
   histories(launches.filter((s) => s.cosparId?.startsWith(prefix) === true));
 

@@ -8,26 +8,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/parse-tle.js';
-import type { NoradId } from '../../ids/norad-id.js';
 import { noradId } from '../../ids/norad-id.js';
 import { readFixture } from '../../../test/support/fixtures.js';
 import { classifyRelease, detectReleases, revImpliedEpoch } from './detect-releases.js';
 import { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
 import type { ObjectHistory } from './release-types.js';
+import { launches2026, objectHistories } from './object-histories.test-support.js';
 
 const HOUR_MS = 3_600_000;
 
-function histories(sets: readonly ElementSet[]): ObjectHistory[] {
-  const by = new Map<NoradId, ElementSet[]>();
-  for (const s of sets) {
-    const list = by.get(s.noradId) ?? [];
-    list.push(s);
-    by.set(s.noradId, list);
-  }
-  return [...by].map(([id, list]) => ({ noradId: id, sets: list }));
-}
+const histories = (sets: readonly ElementSet[]): ObjectHistory[] => objectHistories(sets);
 
-const launches = parseTle(readFixture('history-2026/launches-2026-03-to-05.3le.gz'), { file: 'launches' }).items;
+const launches = launches2026;
 const iss = { noradId: noradId(25544), sets: parseTle(readFixture('history-2026/iss.3le.gz'), { file: 'iss' }).items };
 const ofLaunch = (prefix: string): ObjectHistory[] =>
   histories(launches.filter((s) => s.cosparId?.startsWith(prefix) === true));

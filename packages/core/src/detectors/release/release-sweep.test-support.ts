@@ -7,21 +7,13 @@
  */
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/parse-tle.js';
-import type { NoradId } from '../../ids/norad-id.js';
 import { formatIso } from '../../time/instant.js';
 import { readFixture } from '../../../test/support/fixtures.js';
 import { detectReleases } from './detect-releases.js';
 import type { ObjectHistory } from './release-types.js';
+import { objectHistories } from './object-histories.test-support.js';
 
-function histories(sets: readonly ElementSet[]): ObjectHistory[] {
-  const by = new Map<NoradId, ElementSet[]>();
-  for (const s of sets) {
-    const list = by.get(s.noradId) ?? [];
-    list.push(s);
-    by.set(s.noradId, list);
-  }
-  return [...by].map(([id, list]) => ({ noradId: id, sets: list }));
-}
+const histories = (sets: readonly ElementSet[]): ObjectHistory[] => objectHistories(sets);
 
 /** Runs the sweep and returns its report lines. */
 export function runHistory2026Sweep(): string[] {
