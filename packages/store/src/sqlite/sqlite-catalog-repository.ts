@@ -312,94 +312,110 @@ export class SqliteCatalogRepository implements CatalogRepository {
     );
   }
 
-  /** The running run a batch belongs to (checked), entering bulk-load mode on an empty table. */
-  #openBatch(runId: string): { source_id: number; retrieved_at_ms: number; status: string; files: string } {
+  /**
+   * The state of a batch of the running run `runId` (checked), entering bulk-load mode on an
+   * empty table.
+   */
+  #openBatch(runId: string): BatchState {
     const run = this.#runForBatch.get(runId);
     if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
     if (run.status !== 'running') {
       throw new OrbwatchError(ErrorCode.USAGE, `ingest run ${runId} is ${run.status}, not running`);
     }
     this.#enterBulkModeIfEmpty();
-    return run;
+    return {
+      runId,
+      sourceId: run.source_id,
+      retrievedAt: run.retrieved_at_ms,
+      files: run.files,
+      perNorad: new Map(),
+      accepted: 0,
+      duplicates: 0,
+      conflicts: 0,
+      issues: [],
+    };
   }
 
-  /**
-   * Counts one insert's outcome (`changes` of the INSERT … ON CONFLICT DO NOTHING): accepted,
-   * duplicate (same key, same content hash) or conflict (same key, other content: recorded as an
-   * issue citing the stored set). Returns false for a conflict: a rejected set says nothing
-   * about names. `set` builds the element set for the conflict issue (rare, so built lazily).
-   */
-  #settle(
-    changes: number,
-    norad: number,
-    epoch: number,
-    hash: string,
-    sourceId: number,
-    run: { files: string },
-    runId: string,
-    agg: NorAgg | undefined,
-    counts: BatchCounts,
-    set: () => ElementSet,
-  ): boolean {
-    if (changes === 1) {
-      counts.accepted++;
-      if (agg !== undefined) {
-        agg.accepted++;
-        if (epoch < agg.minEpoch) agg.minEpoch = epoch;
-        if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
-      }
-      return true;
-    }
-    const stored = this.#findByKey.get(norad, epoch, sourceId);
-    if (stored === undefined) {
-      const s = set();
-      throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
-    }
-    if (stored.content_hash === hash) {
-      counts.duplicates++;
-      return true;
-    }
-    counts.conflicts++;
-    const issue = conflictIssue(set(), JSON.parse(run.files) as string[], stored.id);
-    counts.issues.push(issue);
-    this.#recordIssue(runId, issue, stored.id);
-    return false;
-  }
-
-  /** Names over time, object summaries and the run's counters for a batch; its result. */
-  #closeBatch(perNorad: Map<number, NorAgg>, c: BatchCounts, runId: string, parseRejected: number): BatchResult {
-    for (const agg of perNorad.values())
-      for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
-    for (const [norad, agg] of perNorad) {
-      if (agg.accepted > 0)
-        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
-    }
-    this.#bumpRun.run(c.accepted, c.duplicates, c.conflicts, c.conflicts + parseRejected, runId);
-    return { accepted: c.accepted, duplicates: c.duplicates, conflicts: c.conflicts, issues: c.issues };
-  }
-
-  ingestBatch(batch: IngestBatch): BatchResult {
+  /** Runs one batch transaction; store failures other than orbwatch's own become STORAGE_FAILURE. */
+  #inBatchTransaction<B extends { readonly runId: string }>(tx: Database.Transaction<(b: B) => BatchResult>, batch: B) {
     try {
-      return this.#ingestTx.immediate(batch);
+      return tx.immediate(batch);
     } catch (e) {
       if (e instanceof OrbwatchError) throw e;
       throw storageError(`ingest batch of run ${batch.runId} failed: ${e instanceof Error ? e.message : String(e)}`, e);
     }
   }
 
+  /**
+   * Counts one insert's outcome (`changes` of the INSERT … ON CONFLICT DO NOTHING): accepted,
+   * duplicate (same key, same content hash) or conflict (same key, other content: recorded as an
+   * issue citing the stored set); an accepted or duplicate set's name widens the object's names
+   * over time, a conflict's does not (a rejected set says nothing about names). `set` builds
+   * the element set for the conflict issue (rare, so built lazily).
+   */
+  #settle(
+    b: BatchState,
+    changes: number,
+    norad: number,
+    epoch: number,
+    name: string | null,
+    hash: string,
+    set: () => ElementSet,
+  ): void {
+    const agg = b.perNorad.get(norad);
+    if (changes === 1) {
+      b.accepted++;
+      if (agg !== undefined) {
+        agg.accepted++;
+        if (epoch < agg.minEpoch) agg.minEpoch = epoch;
+        if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
+      }
+    } else {
+      const stored = this.#findByKey.get(norad, epoch, b.sourceId);
+      if (stored === undefined) {
+        const s = set();
+        throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
+      }
+      if (stored.content_hash !== hash) {
+        b.conflicts++;
+        const issue = conflictIssue(set(), JSON.parse(b.files) as string[], stored.id);
+        b.issues.push(issue);
+        this.#recordIssue(b.runId, issue, stored.id);
+        return;
+      }
+      b.duplicates++;
+    }
+    noteName(agg, norad, name, epoch);
+  }
+
+  /** Objects first (element_sets.norad_id references them): one upsert per distinct object. */
+  #upsertBatchObjects(b: BatchState): void {
+    for (const [norad, agg] of b.perNorad) this.#upsertObject.run(norad, agg.cospar);
+  }
+
+  /** Names over time, object summaries and the run's counters for a batch; its result. */
+  #closeBatch(b: BatchState, parseRejected: number): BatchResult {
+    for (const agg of b.perNorad.values())
+      for (const n of agg.names) this.#upsertName.run(n.norad, n.name, n.first, n.last);
+    for (const [norad, agg] of b.perNorad) {
+      if (agg.accepted > 0)
+        this.#bumpObject.run({ count: agg.accepted, first: agg.minEpoch, last: agg.maxEpoch, norad });
+    }
+    this.#bumpRun.run(b.accepted, b.duplicates, b.conflicts, b.conflicts + parseRejected, b.runId);
+    return { accepted: b.accepted, duplicates: b.duplicates, conflicts: b.conflicts, issues: b.issues };
+  }
+
+  ingestBatch(batch: IngestBatch): BatchResult {
+    return this.#inBatchTransaction(this.#ingestTx, batch);
+  }
+
   #ingest(batch: IngestBatch): BatchResult {
-    const run = this.#openBatch(batch.runId);
-    const sourceId = run.source_id;
-    const retrievedAt = run.retrieved_at_ms;
-    const runId = batch.runId;
+    const bs = this.#openBatch(batch.runId);
+    const { sourceId, retrievedAt, runId } = bs;
     const sets = batch.elementSets;
+    for (const s of sets) noteObject(bs.perNorad, s.noradId, s.cosparId);
+    this.#upsertBatchObjects(bs);
 
-    // Objects first (element_sets.norad_id references them): one upsert per distinct object.
-    const perNorad = new Map<number, NorAgg>();
-    for (const s of sets) noteObject(perNorad, s.noradId, s.cosparId);
-    for (const [norad, agg] of perNorad) this.#upsertObject.run(norad, agg.cospar);
-
-    const counts = newBatchCounts();
     const insert = this.#insertSet;
     for (const s of sets) {
       const hash = contentHash(s);
@@ -432,20 +448,13 @@ export class SqliteCatalogRepository implements CatalogRepository {
         retrievedAt,
         runId,
       );
-      const agg = perNorad.get(s.noradId);
-      if (this.#settle(r.changes, s.noradId, epoch, hash, sourceId, run, runId, agg, counts, () => s))
-        noteName(agg, s.noradId, s.name, epoch);
+      this.#settle(bs, r.changes, s.noradId, epoch, s.name, hash, () => s);
     }
-    return this.#closeBatch(perNorad, counts, runId, 0);
+    return this.#closeBatch(bs, 0);
   }
 
   ingestColumnarBatch(batch: IngestColumnarBatch): BatchResult {
-    try {
-      return this.#ingestColumnarTx.immediate(batch);
-    } catch (e) {
-      if (e instanceof OrbwatchError) throw e;
-      throw storageError(`ingest batch of run ${batch.runId} failed: ${e instanceof Error ? e.message : String(e)}`, e);
-    }
+    return this.#inBatchTransaction(this.#ingestColumnarTx, batch);
   }
 
   /**
@@ -455,10 +464,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
    * {@link beginIngestRun} does for issues known up front.
    */
   #ingestColumnar(batch: IngestColumnarBatch): BatchResult {
-    const run = this.#openBatch(batch.runId);
-    const sourceId = run.source_id;
-    const retrievedAt = run.retrieved_at_ms;
-    const runId = batch.runId;
+    const bs = this.#openBatch(batch.runId);
+    const { sourceId, retrievedAt, runId } = bs;
     const cols: ElementSetColumns = batch.columns;
     const n = cols.count;
     const ints = cols.ints;
@@ -480,16 +487,14 @@ export class SqliteCatalogRepository implements CatalogRepository {
       this.#recordIssue(runId, i, null);
     }
 
-    const perNorad = new Map<number, NorAgg>();
     for (let i = 0; i < n; i++)
       noteObject(
-        perNorad,
+        bs.perNorad,
         ints[i * INT_STRIDE + IntColumn.NORAD] ?? 0,
         entry(ints[i * INT_STRIDE + IntColumn.COSPAR] ?? -1),
       );
-    for (const [norad, agg] of perNorad) this.#upsertObject.run(norad, agg.cospar);
+    this.#upsertBatchObjects(bs);
 
-    const counts = newBatchCounts();
     const insert = this.#insertSet;
     let start = 0;
     for (let i = 0; i < n; i++) {
@@ -540,11 +545,9 @@ export class SqliteCatalogRepository implements CatalogRepository {
         retrievedAt,
         runId,
       );
-      const agg = perNorad.get(norad);
-      if (this.#settle(r.changes, norad, epoch, hash, sourceId, run, runId, agg, counts, () => elementSetAt(cols, i)))
-        noteName(agg, norad, name, epoch);
+      this.#settle(bs, r.changes, norad, epoch, name, hash, () => elementSetAt(cols, i));
     }
-    return this.#closeBatch(perNorad, counts, runId, parseRejected);
+    return this.#closeBatch(bs, parseRejected);
   }
 
   upsertObjectFacts(runId: string, facts: readonly ObjectFacts[]): number {
@@ -755,15 +758,18 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 }
 
-interface BatchCounts {
+/** One batch in progress: its run, its per-object aggregates and its counts. */
+interface BatchState {
+  readonly runId: string;
+  readonly sourceId: number;
+  readonly retrievedAt: number;
+  /** The run's input files (JSON array), quoted in conflict issues. */
+  readonly files: string;
+  readonly perNorad: Map<number, NorAgg>;
   accepted: number;
   duplicates: number;
   conflicts: number;
   readonly issues: IngestIssue[];
-}
-
-function newBatchCounts(): BatchCounts {
-  return { accepted: 0, duplicates: 0, conflicts: 0, issues: [] };
 }
 
 /** Adds an object to the batch's per-object aggregates (the first known COSPAR id wins). */
