@@ -37,6 +37,7 @@ import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-reposi
 import type { BackgroundCheckpointer } from './background-checkpointer.js';
 import { startBackgroundCheckpointer } from './background-checkpointer.js';
 import { migrate } from './migrations.js';
+import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
@@ -631,27 +632,16 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   listObjects(filter: ObjectFilter = {}): CatalogObject[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (filter.name !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM object_names n WHERE n.norad_id = o.norad_id AND n.name LIKE ? ESCAPE '\\')`);
-      args.push(`%${likeEscape(filter.name)}%`);
-    }
-    if (filter.owner !== undefined) {
-      where.push('o.owner = ? COLLATE NOCASE');
-      args.push(filter.owner);
-    }
-    if (filter.objectType !== undefined) {
-      where.push('o.object_type = ? COLLATE NOCASE');
-      args.push(filter.objectType);
-    }
-    if (filter.cospar !== undefined) {
-      where.push(`o.cospar_id LIKE ? ESCAPE '\\'`);
-      args.push(`${likeEscape(filter.cospar)}%`);
-    }
-    let sql = `SELECT ${OBJECT_COLUMNS} FROM objects o`;
-    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-    sql += ' ORDER BY o.norad_id';
+    const c = new SqlConditions()
+      .add(
+        `EXISTS (SELECT 1 FROM object_names n WHERE n.norad_id = o.norad_id AND n.name LIKE ? ESCAPE '\\')`,
+        filter.name === undefined ? undefined : `%${likeEscape(filter.name)}%`,
+      )
+      .add('o.owner = ? COLLATE NOCASE', filter.owner)
+      .add('o.object_type = ? COLLATE NOCASE', filter.objectType)
+      .add(`o.cospar_id LIKE ? ESCAPE '\\'`, filter.cospar === undefined ? undefined : `${likeEscape(filter.cospar)}%`);
+    let sql = `SELECT ${OBJECT_COLUMNS} FROM objects o${c.where} ORDER BY o.norad_id`;
+    const args = [...c.args];
     if (filter.limit !== undefined) {
       sql += ' LIMIT ?';
       args.push(filter.limit);

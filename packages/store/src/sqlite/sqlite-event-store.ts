@@ -12,6 +12,7 @@ import { instant, noradId } from '@orbwatch/core';
 import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
 import type { ElementSetId } from '../stored-element-set.js';
 import { uuidV7 } from '../uuid-v7.js';
+import { SqlConditions } from './sql-conditions.js';
 
 interface EventRow {
   id: string;
@@ -136,26 +137,13 @@ export class SqliteEventStore {
   }
 
   listEvents(filter: EventFilter = {}): StoredEvent[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (filter.kind !== undefined) {
-      where.push('e.kind = ?');
-      args.push(filter.kind);
-    }
-    if (filter.norad !== undefined) {
-      where.push('e.id IN (SELECT event_id FROM event_objects WHERE norad_id = ?)');
-      args.push(filter.norad);
-    }
-    if (filter.since !== undefined) {
-      where.push('e.end_ms >= ?');
-      args.push(filter.since);
-    }
-    if (filter.until !== undefined) {
-      where.push('e.start_ms < ?');
-      args.push(filter.until);
-    }
-    const sql = `SELECT e.* FROM events e ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.start_ms, e.id ${filter.limit === undefined ? '' : `LIMIT ${String(Math.max(0, Math.floor(filter.limit)))}`}`;
-    return (this.#db.prepare(sql).all(...args) as EventRow[]).map((r) => this.#hydrate(r));
+    const c = new SqlConditions()
+      .add('e.kind = ?', filter.kind)
+      .add('e.id IN (SELECT event_id FROM event_objects WHERE norad_id = ?)', filter.norad)
+      .add('e.end_ms >= ?', filter.since)
+      .add('e.start_ms < ?', filter.until);
+    const sql = `SELECT e.* FROM events e${c.where} ORDER BY e.start_ms, e.id ${filter.limit === undefined ? '' : `LIMIT ${String(Math.max(0, Math.floor(filter.limit)))}`}`;
+    return (this.#db.prepare(sql).all(...c.args) as EventRow[]).map((r) => this.#hydrate(r));
   }
 
   getEvent(id: string): StoredEvent | null {
