@@ -4,6 +4,8 @@
  * real ISS history (fixtures/history-2026/iss.3le.gz): the index is gone only while the first
  * run loads, comes back at the end, after a crash on the next open, and a catalogue that already
  * holds sets is never loaded this way. Queries give the same answers with and without it.
+ * The first load into a FRESH file (no objects, no sets) runs with a rollback journal and
+ * synchronous=OFF, and WAL with the configured synchronous comes back when the run ends.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +113,75 @@ describe('SQLite bulk load into an empty catalogue', () => {
     repo.close();
     const reopened = openSqliteCatalog(join(dir, 'c.db'));
     expect(hasEpochIndex(reopened)).toBe(true);
+    reopened.close();
+  });
+
+  const journal = (repo: SqliteCatalogRepository): unknown => repo.db.pragma('journal_mode', { simple: true });
+  const sync = (repo: SqliteCatalogRepository): unknown => repo.db.pragma('synchronous', { simple: true });
+  const rows = (repo: SqliteCatalogRepository): unknown[] =>
+    repo.db
+      .prepare('SELECT id, norad_id, epoch_ms, raw, content_hash, input_line FROM element_sets ORDER BY id')
+      .raw()
+      .all();
+
+  it('loads a fresh file with a rollback journal, then returns to WAL; the rows are those of a WAL load', () => {
+    const repo = openSqliteCatalog(join(dir, 'r.db'), { synchronous: 'FULL' });
+    expect([journal(repo), sync(repo)]).toEqual(['wal', 2]);
+    begin(repo, 'run-r');
+    repo.ingestBatch({ runId: 'run-r', elementSets: half });
+    expect([journal(repo), sync(repo)]).toEqual(['truncate', 0]);
+    repo.ingestBatch({ runId: 'run-r', elementSets: rest });
+    repo.finishIngestRun('run-r', instant(1), 'completed');
+    expect([journal(repo), sync(repo)]).toEqual(['wal', 2]);
+    expect(hasEpochIndex(repo)).toBe(true);
+
+    const wal = openSqliteCatalog(join(dir, 'w.db'), { synchronous: 'FULL', rollbackFirstLoad: false });
+    begin(wal, 'run-r');
+    wal.ingestBatch({ runId: 'run-r', elementSets: half });
+    expect(journal(wal)).toBe('wal');
+    wal.ingestBatch({ runId: 'run-r', elementSets: rest });
+    wal.finishIngestRun('run-r', instant(1), 'completed');
+    expect(rows(repo)).toEqual(rows(wal));
+    expect(repo.history(iss[0]!.noradId)).toEqual(wal.history(iss[0]!.noradId));
+    wal.close();
+
+    // The second load is not a first load: WAL throughout.
+    begin(repo, 'run-r2');
+    repo.ingestBatch({ runId: 'run-r2', elementSets: half });
+    expect(journal(repo)).toBe('wal');
+    repo.finishIngestRun('run-r2', instant(2), 'completed');
+    repo.close();
+  });
+
+  it('keeps WAL for the first sets of a catalogue that already holds objects, or has a second connection', () => {
+    const repo = openSqliteCatalog(join(dir, 'o.db'));
+    begin(repo, 'run-o');
+    repo.upsertObjectFacts('run-o', [{ noradId: iss[0]!.noradId, objectType: 'PAYLOAD' }]);
+    repo.ingestBatch({ runId: 'run-o', elementSets: half });
+    expect(journal(repo)).toBe('wal');
+    repo.close();
+
+    const path = join(dir, 'two.db');
+    const writer = openSqliteCatalog(path);
+    const reader = openSqliteCatalog(path);
+    expect(reader.countElementSets()).toBe(0);
+    begin(writer, 'run-t');
+    writer.ingestBatch({ runId: 'run-t', elementSets: half });
+    expect(journal(writer)).toBe('wal'); // SQLite refuses to leave WAL while another connection is open
+    expect(reader.countElementSets()).toBe(half.length);
+    writer.close();
+    reader.close();
+  });
+
+  it('a closed-without-finishing first load comes back in WAL', () => {
+    const repo = openSqliteCatalog(join(dir, 'k.db'));
+    begin(repo, 'run-k');
+    repo.ingestBatch({ runId: 'run-k', elementSets: half });
+    expect(journal(repo)).toBe('truncate');
+    repo.close();
+    const reopened = openSqliteCatalog(join(dir, 'k.db'));
+    expect(journal(reopened)).toBe('wal');
+    expect(reopened.countElementSets()).toBe(half.length);
     reopened.close();
   });
 });

@@ -8,15 +8,21 @@ import type Database from 'better-sqlite3';
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import { migration001 } from './migrations/001-initial.js';
 import { migration002 } from './migrations/002-detection-watermarks.js';
+import { migration003 } from './migrations/003-tle-rows-from-raw.js';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /**
+   * The migration rebuilds a table that others reference (SQLite's 12-step ALTER procedure):
+   * foreign keys are switched off around its transaction and checked inside it before commit.
+   */
+  readonly foreignKeysOff?: boolean;
 }
 
 /** Every migration, in order. Append only: never edit a released migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -39,10 +45,26 @@ export function migrate(db: Database.Database): number[] {
     const apply = db.transaction(() => {
       if (current() >= m.version) return false; // another process got there first
       db.exec(m.sql);
+      if (m.foreignKeysOff === true) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0)
+          throw new OrbwatchError(
+            ErrorCode.STORAGE_FAILURE,
+            `migration ${String(m.version)} (${m.name}) would break ${String(broken.length)} foreign keys; not applied`,
+            { version: m.version, broken: broken.slice(0, 5) },
+          );
+      }
       db.prepare('INSERT INTO schema_version (version, name) VALUES (?, ?)').run(m.version, m.name);
       return true;
     });
-    if (m.version > found && apply.immediate()) applied.push(m.version);
+    if (m.version <= found) continue;
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff === true) db.pragma('foreign_keys = OFF'); // a no-op inside a transaction
+    try {
+      if (apply.immediate()) applied.push(m.version);
+    } finally {
+      if (m.foreignKeysOff === true) db.pragma(`foreign_keys = ${String(foreignKeys)}`);
+    }
   }
   return applied;
 }

@@ -52,6 +52,8 @@ import {
   toSatcatFacts,
   toSource,
   toStoredElementSet,
+  DECODED_COLUMNS,
+  decodedValues,
 } from './sqlite-rows.js';
 
 export interface SqliteCatalogOptions {
@@ -74,6 +76,15 @@ export interface SqliteCatalogOptions {
    * `background-checkpointer.ts`). Started from the load's second batch, stopped when it ends.
    */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * The first load into a FRESH catalogue file (no objects, no element sets) runs with a rollback
+   * journal and `synchronous=OFF` instead of WAL (default true). A kill -9 still leaves whole
+   * batches (the hot journal rolls the cut batch back on the next open); a power failure or OS
+   * crash mid-load may damage the file, which then holds nothing but that load: delete it and
+   * re-run. WAL and the configured `synchronous` are restored when the load ends. Set false to
+   * keep WAL's power-failure safety for the first load too (docs/design/storage.md).
+   */
+  readonly rollbackFirstLoad?: boolean;
 }
 
 const DEFAULT_PAGE_LIMIT = 10_000;
@@ -141,7 +152,10 @@ function storageError(message: string, cause: unknown): OrbwatchError {
 export class SqliteCatalogRepository implements CatalogRepository {
   /** The underlying connection (for tests and maintenance; not part of the port). */
   readonly db: Database.Database;
+  /** Inserts an OMM-format set with its decoded columns. */
   readonly #insertSet: Database.Statement;
+  /** Inserts a TLE-format set: key, raw lines and provenance; elements decoded on read. */
+  readonly #insertTle: Database.Statement;
   readonly #findByKey: Database.Statement<[number, number, number], { id: number; content_hash: string }>;
   readonly #upsertObject: Database.Statement;
   readonly #bumpObject: Database.Statement;
@@ -156,10 +170,15 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #ingestColumnarTx: Database.Transaction<(batch: IngestColumnarBatch) => BatchResult>;
   readonly #events: SqliteEventStore;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
+  readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
   readonly #bulkLoadAllowed: boolean;
   readonly #backgroundCheckpoints: boolean;
   readonly #busyTimeoutMs: number;
+  readonly #rollbackFirstLoadAllowed: boolean;
+  readonly #synchronous: 'NORMAL' | 'FULL';
+  /** True while this connection runs a first load with a rollback journal (see the option). */
+  #rollbackLoad = false;
   /** True while this connection bulk-loads an empty table (epoch index dropped, small cache). */
   #bulkLoad = false;
   /** Batches committed in the current bulk load (the checkpointer starts at the second). */
@@ -168,16 +187,20 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   constructor(
     db: Database.Database,
-    options: Pick<SqliteCatalogOptions, 'cacheSizeKiB' | 'bulkLoad' | 'backgroundCheckpoints' | 'busyTimeoutMs'> = {},
+    options: Pick<
+      SqliteCatalogOptions,
+      'cacheSizeKiB' | 'bulkLoad' | 'backgroundCheckpoints' | 'busyTimeoutMs' | 'rollbackFirstLoad' | 'synchronous'
+    > = {},
   ) {
     this.db = db;
     this.#events = new SqliteEventStore(db);
-    this.#insertSet = db.prepare(`INSERT INTO element_sets (
-      norad_id, epoch_ms, source_id, epoch_text, name, cospar_id, classification,
-      mean_motion_rad_per_sec, eccentricity, inclination_rad, raan_rad, arg_perigee_rad, mean_anomaly_rad,
-      bstar_per_earth_radii, ndot_rev_per_day2, nddot_rev_per_day3, element_set_no, rev_at_epoch,
-      ephemeris_type, theory, format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
+    this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
+      format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+      ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING`);
+    this.#insertTle = db.prepare(`INSERT INTO element_sets (
+      norad_id, epoch_ms, source_id, format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
+      VALUES (?,?,?,'tle',?,?,?,?,?)
       ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING`);
     this.#findByKey = db.prepare(
       'SELECT id, content_hash FROM element_sets WHERE norad_id = ? AND epoch_ms = ? AND source_id = ?',
@@ -205,6 +228,11 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#bulkLoadAllowed = options.bulkLoad ?? true;
     this.#backgroundCheckpoints = (options.backgroundCheckpoints ?? true) && !db.memory;
     this.#busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    this.#rollbackFirstLoadAllowed = (options.rollbackFirstLoad ?? true) && this.#bulkLoadAllowed && !db.memory;
+    this.#synchronous = options.synchronous ?? 'NORMAL';
+    this.#freshCatalogue = db.prepare(
+      'SELECT NOT EXISTS (SELECT 1 FROM element_sets) AND NOT EXISTS (SELECT 1 FROM objects) AS fresh',
+    );
   }
 
   /**
@@ -219,7 +247,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     if (this.#bulkLoad) {
       // From the second batch on, a long load: checkpoint on another thread (module doc of
       // background-checkpointer.ts); a one-batch load never pays for the thread.
-      if (++this.#bulkBatches === 2 && this.#backgroundCheckpoints) this.#startCheckpointer();
+      if (++this.#bulkBatches === 2 && this.#backgroundCheckpoints && !this.#rollbackLoad) this.#startCheckpointer();
       return;
     }
     if (!this.#bulkLoadAllowed || this.#anyElementSet.get() !== undefined) return;
@@ -240,16 +268,43 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   #leaveBulkMode(): void {
     ensureEpochIndex(this.db); // with the small cache: the sort runs in temp memory anyway
-    if (!this.#bulkLoad) return;
-    this.#bulkLoad = false;
-    this.#bulkBatches = 0;
-    this.db.pragma(`cache_size = -${String(this.#cacheSizeKiB)}`);
-    const checkpointer = this.#checkpointer;
-    if (checkpointer !== undefined) {
-      this.#checkpointer = undefined;
-      this.db.pragma(`wal_autocheckpoint = ${String(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES)}`);
-      checkpointer.stop(this.#busyTimeoutMs + 1_000);
+    if (this.#bulkLoad) {
+      this.#bulkLoad = false;
+      this.#bulkBatches = 0;
+      this.db.pragma(`cache_size = -${String(this.#cacheSizeKiB)}`);
+      const checkpointer = this.#checkpointer;
+      if (checkpointer !== undefined) {
+        this.#checkpointer = undefined;
+        this.db.pragma(`wal_autocheckpoint = ${String(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES)}`);
+        checkpointer.stop(this.#busyTimeoutMs + 1_000);
+      }
     }
+    if (this.#rollbackLoad) {
+      this.#rollbackLoad = false;
+      this.db.pragma(`synchronous = ${this.#synchronous}`);
+      this.db.pragma('journal_mode = WAL');
+    }
+  }
+
+  /**
+   * Before the first batch of a load into a fresh catalogue file (outside any transaction: the
+   * journal mode cannot change inside one), switches to a rollback journal with
+   * `synchronous=OFF` (option `rollbackFirstLoad`). Appending rows then writes each page once,
+   * to the database file, instead of to the WAL and again at the checkpoint. Stays in WAL when
+   * SQLite refuses the switch (another connection has the file open).
+   */
+  #beginRollbackFirstLoad(): void {
+    if (this.#bulkLoad || this.#rollbackLoad || !this.#rollbackFirstLoadAllowed || this.db.inTransaction) return;
+    if (this.#freshCatalogue.get()?.fresh !== 1) return;
+    let mode: unknown;
+    try {
+      mode = this.db.pragma('journal_mode = TRUNCATE', { simple: true });
+    } catch {
+      return; // locked by another connection: stay in WAL
+    }
+    if (mode !== 'truncate') return;
+    this.db.pragma('synchronous = OFF');
+    this.#rollbackLoad = true;
   }
 
   ensureSource(source: SourceInput): Source {
@@ -339,6 +394,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   /** Runs one batch transaction; store failures other than orbwatch's own become STORAGE_FAILURE. */
   #inBatchTransaction<B extends { readonly runId: string }>(tx: Database.Transaction<(b: B) => BatchResult>, batch: B) {
+    this.#beginRollbackFirstLoad();
     try {
       return tx.immediate(batch);
     } catch (e) {
@@ -418,37 +474,25 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#upsertBatchObjects(bs);
 
     const insert = this.#insertSet;
+    const insertTle = this.#insertTle;
     for (const s of sets) {
       const hash = contentHash(s);
       const epoch = s.epoch;
-      const r = insert.run(
-        s.noradId,
-        epoch,
-        sourceId,
-        s.epochText,
-        s.name,
-        s.cosparId,
-        s.classification,
-        s.meanMotionRadPerSec,
-        s.eccentricity,
-        s.inclinationRad,
-        s.raanRad,
-        s.argPerigeeRad,
-        s.meanAnomalyRad,
-        s.bstarPerEarthRadii,
-        s.meanMotionDotRevPerDay2,
-        s.meanMotionDdotRevPerDay3,
-        s.elementSetNo,
-        s.revAtEpoch,
-        s.ephemerisType,
-        s.theory,
-        s.format,
-        s.raw,
-        hash,
-        s.line,
-        retrievedAt,
-        runId,
-      );
+      const r =
+        s.format === 'tle'
+          ? insertTle.run(s.noradId, epoch, sourceId, s.raw, hash, s.line, retrievedAt, runId)
+          : insert.run(
+              s.noradId,
+              epoch,
+              sourceId,
+              ...decodedValues(s),
+              s.format,
+              s.raw,
+              hash,
+              s.line,
+              retrievedAt,
+              runId,
+            );
       this.#settle(bs, r.changes, s.noradId, epoch, s.name, hash, () => s);
     }
     return this.#closeBatch(bs, 0);
@@ -497,6 +541,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#upsertBatchObjects(bs);
 
     const insert = this.#insertSet;
+    const insertTle = this.#insertTle;
     let start = 0;
     for (let i = 0; i < n; i++) {
       const a = i * INT_STRIDE;
@@ -516,36 +561,41 @@ export class SqliteCatalogRepository implements CatalogRepository {
           `columnar batch: the given content hash of ${String(norad)} @ ${epochText} is not contentHash()`,
         );
       const epoch = nums[b + NumberColumn.EPOCH] ?? NaN;
-      const setNo = nums[b + NumberColumn.ELEMENT_SET_NO] ?? NaN;
-      const rev = nums[b + NumberColumn.REV_AT_EPOCH] ?? NaN;
-      const r = insert.run(
-        norad,
-        epoch,
-        sourceId,
-        epochText,
-        name,
-        entry(ints[a + IntColumn.COSPAR] ?? -1),
-        entry(ints[a + IntColumn.CLASSIFICATION] ?? -1),
-        nums[b + NumberColumn.MEAN_MOTION],
-        nums[b + NumberColumn.ECCENTRICITY],
-        nums[b + NumberColumn.INCLINATION],
-        nums[b + NumberColumn.RAAN],
-        nums[b + NumberColumn.ARG_PERIGEE],
-        nums[b + NumberColumn.MEAN_ANOMALY],
-        nums[b + NumberColumn.BSTAR],
-        nums[b + NumberColumn.NDOT],
-        nums[b + NumberColumn.NDDOT],
-        Number.isNaN(setNo) ? null : setNo,
-        Number.isNaN(rev) ? null : rev,
-        ints[a + IntColumn.EPHEMERIS_TYPE],
-        entry(ints[a + IntColumn.THEORY] ?? -1),
-        format,
-        raw,
-        hash,
-        ints[a + IntColumn.LINE],
-        retrievedAt,
-        runId,
-      );
+      const line = ints[a + IntColumn.LINE];
+      let r: Database.RunResult;
+      if (format === 'tle') r = insertTle.run(norad, epoch, sourceId, raw, hash, line, retrievedAt, runId);
+      else {
+        const setNo = nums[b + NumberColumn.ELEMENT_SET_NO] ?? NaN;
+        const rev = nums[b + NumberColumn.REV_AT_EPOCH] ?? NaN;
+        r = insert.run(
+          norad,
+          epoch,
+          sourceId,
+          epochText,
+          name,
+          entry(ints[a + IntColumn.COSPAR] ?? -1),
+          entry(ints[a + IntColumn.CLASSIFICATION] ?? -1),
+          nums[b + NumberColumn.MEAN_MOTION],
+          nums[b + NumberColumn.ECCENTRICITY],
+          nums[b + NumberColumn.INCLINATION],
+          nums[b + NumberColumn.RAAN],
+          nums[b + NumberColumn.ARG_PERIGEE],
+          nums[b + NumberColumn.MEAN_ANOMALY],
+          nums[b + NumberColumn.BSTAR],
+          nums[b + NumberColumn.NDOT],
+          nums[b + NumberColumn.NDDOT],
+          Number.isNaN(setNo) ? null : setNo,
+          Number.isNaN(rev) ? null : rev,
+          ints[a + IntColumn.EPHEMERIS_TYPE],
+          entry(ints[a + IntColumn.THEORY] ?? -1),
+          format,
+          raw,
+          hash,
+          line,
+          retrievedAt,
+          runId,
+        );
+      }
       this.#settle(bs, r.changes, norad, epoch, name, hash, () => elementSetAt(cols, i));
     }
     return this.#closeBatch(bs, parseRejected);
@@ -741,7 +791,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   close(): void {
     if (!this.db.open) return;
     try {
-      if (this.#bulkLoad) this.#leaveBulkMode();
+      if (this.#bulkLoad || this.#rollbackLoad) this.#leaveBulkMode();
     } finally {
       this.db.close(); // if the index could not be rebuilt now, the next open does it
     }

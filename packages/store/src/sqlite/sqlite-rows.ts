@@ -3,8 +3,8 @@
  * units; the mapping re-brands them with core's constructors.
  * @module
  */
-import type { ElementSetFormat, MeanElementTheory } from '@orbwatch/core';
-import { instant, km, noradId, rad, radPerSec, sec } from '@orbwatch/core';
+import type { ElementSet, ElementSetFormat, MeanElementTheory } from '@orbwatch/core';
+import { ErrorCode, instant, km, noradId, OrbwatchError, rad, radPerSec, sec, tleFromRaw } from '@orbwatch/core';
 import type { CatalogObject, ObjectName, SatcatFacts } from '../catalog-object.js';
 import type { IngestIssue } from '../ingest-issue.js';
 import type { IngestRun, IngestRunStatus, Source, SourceKind } from '../ingest-run.js';
@@ -16,30 +16,62 @@ export const ELEMENT_SET_COLUMNS = `es.id, es.norad_id, es.epoch_ms, s.name AS s
   es.nddot_rev_per_day3, es.element_set_no, es.rev_at_epoch, es.ephemeris_type, es.theory, es.format,
   es.raw, es.content_hash, es.input_line, es.retrieved_at_ms, es.ingest_run_id`;
 
+/** The decoded-element columns of `element_sets`, in the order of {@link decodedValues}. */
+export const DECODED_COLUMNS = `epoch_text, name, cospar_id, classification, mean_motion_rad_per_sec, eccentricity,
+  inclination_rad, raan_rad, arg_perigee_rad, mean_anomaly_rad, bstar_per_earth_radii, ndot_rev_per_day2,
+  nddot_rev_per_day3, element_set_no, rev_at_epoch, ephemeris_type, theory`;
+
+/** A set's values for {@link DECODED_COLUMNS} (OMM rows; TLE rows leave them NULL). */
+export function decodedValues(s: ElementSet): (string | number | null)[] {
+  return [
+    s.epochText,
+    s.name,
+    s.cosparId,
+    s.classification,
+    s.meanMotionRadPerSec,
+    s.eccentricity,
+    s.inclinationRad,
+    s.raanRad,
+    s.argPerigeeRad,
+    s.meanAnomalyRad,
+    s.bstarPerEarthRadii,
+    s.meanMotionDotRevPerDay2,
+    s.meanMotionDdotRevPerDay3,
+    s.elementSetNo,
+    s.revAtEpoch,
+    s.ephemerisType,
+    s.theory,
+  ];
+}
+
 export const ELEMENT_SET_FROM = 'element_sets es JOIN sources s ON s.id = es.source_id';
 
+/**
+ * One `element_sets` row. The decoded columns are NULL for `format = 'tle'` rows, whose elements
+ * are decoded from `raw` on read (migration 003); OMM rows carry them.
+ */
 export interface ElementSetRow {
   id: number;
   norad_id: number;
   epoch_ms: number;
   source: string;
-  epoch_text: string;
+  epoch_text: string | null;
   name: string | null;
   cospar_id: string | null;
-  classification: string;
-  mean_motion_rad_per_sec: number;
-  eccentricity: number;
-  inclination_rad: number;
-  raan_rad: number;
-  arg_perigee_rad: number;
-  mean_anomaly_rad: number;
-  bstar_per_earth_radii: number;
-  ndot_rev_per_day2: number;
-  nddot_rev_per_day3: number;
+  classification: string | null;
+  mean_motion_rad_per_sec: number | null;
+  eccentricity: number | null;
+  inclination_rad: number | null;
+  raan_rad: number | null;
+  arg_perigee_rad: number | null;
+  mean_anomaly_rad: number | null;
+  bstar_per_earth_radii: number | null;
+  ndot_rev_per_day2: number | null;
+  nddot_rev_per_day3: number | null;
   element_set_no: number | null;
   rev_at_epoch: number | null;
-  ephemeris_type: number;
-  theory: string;
+  ephemeris_type: number | null;
+  theory: string | null;
   format: string;
   raw: string;
   content_hash: string;
@@ -48,30 +80,57 @@ export interface ElementSetRow {
   ingest_run_id: string;
 }
 
-export function toStoredElementSet(r: ElementSetRow): StoredElementSet {
+function damaged(r: ElementSetRow, what: string): OrbwatchError {
+  return new OrbwatchError(
+    ErrorCode.STORAGE_FAILURE,
+    `stored element set #${String(r.id)} (${String(r.norad_id)}): ${what}`,
+    { id: r.id, noradId: r.norad_id, format: r.format },
+  );
+}
+
+/** The elements of a row: decoded from its raw text (TLE) or read from its columns (OMM). */
+function elementsOf(r: ElementSetRow): ElementSet {
+  if (r.format === 'tle') {
+    const s = tleFromRaw(r.raw);
+    if (s === undefined) throw damaged(r, 'its raw TLE text does not decode to one element set');
+    if (s.noradId !== r.norad_id || s.epoch !== r.epoch_ms)
+      throw damaged(r, `its raw TLE text is of ${String(s.noradId)} at ${String(s.epoch)} ms, not its key`);
+    return s;
+  }
+  const need = <T>(v: T | null, column: string): T => {
+    if (v === null) throw damaged(r, `${column} is NULL in an ${r.format} row`);
+    return v;
+  };
   return {
-    id: r.id,
     noradId: noradId(r.norad_id),
     name: r.name,
     cosparId: r.cospar_id,
-    classification: r.classification,
+    classification: need(r.classification, 'classification'),
     epoch: instant(r.epoch_ms),
-    epochText: r.epoch_text,
-    meanMotionRadPerSec: radPerSec(r.mean_motion_rad_per_sec),
-    eccentricity: r.eccentricity,
-    inclinationRad: rad(r.inclination_rad),
-    raanRad: rad(r.raan_rad),
-    argPerigeeRad: rad(r.arg_perigee_rad),
-    meanAnomalyRad: rad(r.mean_anomaly_rad),
-    bstarPerEarthRadii: r.bstar_per_earth_radii,
-    meanMotionDotRevPerDay2: r.ndot_rev_per_day2,
-    meanMotionDdotRevPerDay3: r.nddot_rev_per_day3,
+    epochText: need(r.epoch_text, 'epoch_text'),
+    meanMotionRadPerSec: radPerSec(need(r.mean_motion_rad_per_sec, 'mean_motion_rad_per_sec')),
+    eccentricity: need(r.eccentricity, 'eccentricity'),
+    inclinationRad: rad(need(r.inclination_rad, 'inclination_rad')),
+    raanRad: rad(need(r.raan_rad, 'raan_rad')),
+    argPerigeeRad: rad(need(r.arg_perigee_rad, 'arg_perigee_rad')),
+    meanAnomalyRad: rad(need(r.mean_anomaly_rad, 'mean_anomaly_rad')),
+    bstarPerEarthRadii: need(r.bstar_per_earth_radii, 'bstar_per_earth_radii'),
+    meanMotionDotRevPerDay2: need(r.ndot_rev_per_day2, 'ndot_rev_per_day2'),
+    meanMotionDdotRevPerDay3: need(r.nddot_rev_per_day3, 'nddot_rev_per_day3'),
     elementSetNo: r.element_set_no,
     revAtEpoch: r.rev_at_epoch,
-    ephemerisType: r.ephemeris_type,
-    theory: r.theory as MeanElementTheory,
+    ephemerisType: need(r.ephemeris_type, 'ephemeris_type'),
+    theory: need(r.theory, 'theory') as MeanElementTheory,
     format: r.format as ElementSetFormat,
     raw: r.raw,
+    line: r.input_line,
+  };
+}
+
+export function toStoredElementSet(r: ElementSetRow): StoredElementSet {
+  return {
+    ...elementsOf(r),
+    id: r.id,
     line: r.input_line,
     source: r.source,
     retrievedAt: instant(r.retrieved_at_ms),

@@ -6,6 +6,7 @@ export { parseTle } from './parse-tle.js';
 export type { ParseTleOptions } from './parse-tle.js';
 export type { TleChecksumMode } from './parse-tle-record.js';
 export { formatTle } from './format-tle.js';
+export { tleFromRaw } from './tle-from-raw.js';
 export { tleChecksum } from './tle-checksum.js';
 export { TLE_LINE1_TEMPLATE, TLE_LINE2_TEMPLATE } from './tle-layout.js';
 // Low-level pieces of parseTle's record decoder, for `@orbwatch/workers`' columnar fast path
