@@ -10,7 +10,7 @@
  * chunks the fast path accepts (tests: `tle-columns-fast.test.ts`).
  *
  * Inputs given as bytes that are pure ASCII (published element sets are) are never decoded as
- * a whole: they are cut on their bytes (`tleChunksAscii`, the same chunks), the fast path
+ * a whole: they are cut on their bytes (`eachTleChunkAscii`, the same chunks, one at a time), the fast path
  * reads the bytes, and only a chunk that falls back is decoded (Latin-1 = ASCII here, a plain
  * copy), so no string of the input's size is built (on this machine every fresh page of a
  * large string costs a page fault). Other bytes are decoded with Node's UTF-8 decoder, as
@@ -24,7 +24,7 @@ import type { TleColumns } from './tle-columns.js';
 import { packTleColumns } from './tle-columns.js';
 import { packAsciiTleChunkFast, packTleChunkFast } from './tle-columns-fast.js';
 import type { TleChunk } from './tle-chunks.js';
-import { tleChunks, tleChunksAscii } from './tle-chunks.js';
+import { eachTleChunkAscii, tleChunks } from './tle-chunks.js';
 import { parseTleChunk } from './tle-parse-chunk.js';
 import type { TleParseReply, TleParseRequest } from './tle-parse-protocol.js';
 
@@ -71,16 +71,17 @@ function parseAsciiBytes(
   options: { readonly file: string; readonly checksum?: TleChecksumMode },
   post: (r: { columns: TleColumns; issues: ParseIssue[] }) => void,
 ): void {
-  tleChunksAscii(bytes, records).forEach((chunk, index) => {
+  let index = 0;
+  for (const chunk of eachTleChunkAscii(bytes, records)) {
     const columns = packAsciiTleChunkFast(bytes, chunk, options.checksum);
-    if (columns !== undefined) {
-      post({ columns, issues: [] });
-      return;
+    if (columns !== undefined) post({ columns, issues: [] });
+    else {
+      const part = bytes.toString('latin1', chunk.start, chunk.end);
+      const r = parseTleChunk(part, { start: 0, end: part.length, firstLine: chunk.firstLine }, index, options);
+      post({ columns: packTleColumns(r.items, r.lineOffset), issues: r.issues });
     }
-    const part = bytes.toString('latin1', chunk.start, chunk.end);
-    const r = parseTleChunk(part, { start: 0, end: part.length, firstLine: chunk.firstLine }, index, options);
-    post({ columns: packTleColumns(r.items, r.lineOffset), issues: r.issues });
-  });
+    index++;
+  }
 }
 
 port.on('message', (msg: TleParseRequest) => {

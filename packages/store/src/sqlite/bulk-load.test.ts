@@ -7,7 +7,7 @@
  * The first load into a FRESH file (no objects, no sets) runs with a rollback journal and
  * synchronous=OFF, and WAL with the configured synchronous comes back when the run ends.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -129,10 +129,11 @@ describe('SQLite bulk load into an empty catalogue', () => {
     expect([journal(repo), sync(repo)]).toEqual(['wal', 2]);
     begin(repo, 'run-r');
     repo.ingestBatch({ runId: 'run-r', elementSets: half });
-    expect([journal(repo), sync(repo)]).toEqual(['truncate', 0]);
+    expect([journal(repo), sync(repo)]).toEqual(['persist', 0]);
     repo.ingestBatch({ runId: 'run-r', elementSets: rest });
     repo.finishIngestRun('run-r', instant(1), 'completed');
     expect([journal(repo), sync(repo)]).toEqual(['wal', 2]);
+    expect(existsSync(join(dir, 'r.db-journal'))).toBe(false); // the persisted journal is gone
     expect(hasEpochIndex(repo)).toBe(true);
 
     const wal = openSqliteCatalog(join(dir, 'w.db'), { synchronous: 'FULL', rollbackFirstLoad: false });
@@ -177,7 +178,7 @@ describe('SQLite bulk load into an empty catalogue', () => {
     const repo = openSqliteCatalog(join(dir, 'k.db'));
     begin(repo, 'run-k');
     repo.ingestBatch({ runId: 'run-k', elementSets: half });
-    expect(journal(repo)).toBe('truncate');
+    expect(journal(repo)).toBe('persist');
     repo.close();
     const reopened = openSqliteCatalog(join(dir, 'k.db'));
     expect(journal(reopened)).toBe('wal');

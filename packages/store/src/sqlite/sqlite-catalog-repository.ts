@@ -298,11 +298,11 @@ export class SqliteCatalogRepository implements CatalogRepository {
     if (this.#freshCatalogue.get()?.fresh !== 1) return;
     let mode: unknown;
     try {
-      mode = this.db.pragma('journal_mode = TRUNCATE', { simple: true });
+      mode = this.db.pragma('journal_mode = PERSIST', { simple: true });
     } catch {
       return; // locked by another connection: stay in WAL
     }
-    if (mode !== 'truncate') return;
+    if (mode !== 'persist') return;
     this.db.pragma('synchronous = OFF');
     this.#rollbackLoad = true;
   }
@@ -550,7 +550,6 @@ export class SqliteCatalogRepository implements CatalogRepository {
       const rawEnd = ends[2 * i] ?? 0;
       const epochEnd = ends[2 * i + 1] ?? 0;
       const raw = text.slice(start, rawEnd);
-      const epochText = text.slice(rawEnd, epochEnd);
       start = epochEnd;
       const format = entry(ints[a + IntColumn.FORMAT] ?? -1) ?? '';
       const name = entry(ints[a + IntColumn.NAME] ?? -1);
@@ -558,7 +557,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
         hashes === undefined ? contentHashOf(format as ElementSetFormat, raw) : hashes.slice(64 * i, 64 * i + 64);
       if (i === 0 && hashes !== undefined && hash !== contentHashOf(format as ElementSetFormat, raw))
         throw new Error(
-          `columnar batch: the given content hash of ${String(norad)} @ ${epochText} is not contentHash()`,
+          `columnar batch: the given content hash of ${String(norad)} @ ${text.slice(rawEnd, epochEnd)} is not contentHash()`,
         );
       const epoch = nums[b + NumberColumn.EPOCH] ?? NaN;
       const line = ints[a + IntColumn.LINE];
@@ -571,7 +570,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
           norad,
           epoch,
           sourceId,
-          epochText,
+          text.slice(rawEnd, epochEnd),
           name,
           entry(ints[a + IntColumn.COSPAR] ?? -1),
           entry(ints[a + IntColumn.CLASSIFICATION] ?? -1),
