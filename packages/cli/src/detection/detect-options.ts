@@ -49,14 +49,19 @@ export interface DetectReport {
 /** One detector's line of the report. */
 export type DetectorRunReport = DetectReport['detectors'][number];
 
-/** Fills each element-set reference with the stored id of the set it names. */
-export function withStoredIds(e: DetectedEvent, history: readonly StoredElementSet[]): DetectedEvent {
+/**
+ * Fills each element-set reference of the events with the stored id of the set it names. The
+ * lookup over `history` is built once for all the events (a release or proximity run names sets
+ * among the whole catalogue's history).
+ */
+export function withStoredIds(events: readonly DetectedEvent[], history: readonly StoredElementSet[]): DetectedEvent[] {
+  if (events.length === 0) return [];
   const byKey = new Map(history.map((s) => [`${String(s.noradId)}@${String(s.epoch)}`, s]));
-  return {
+  return events.map((e) => ({
     ...e,
     elementSets: e.elementSets.map((r) => {
       const s = byKey.get(`${String(r.noradId)}@${String(r.epoch)}`);
       return s === undefined ? r : { ...r, storedId: String(s.id), source: s.source };
     }),
-  };
+  }));
 }

@@ -31,10 +31,10 @@ export async function runFragmentation(
     o.objects === undefined ? sets : sets.filter((s) => o.objects?.includes(s.noradId));
   const { reports } = detectFragmentations({ after: scoped(after), before: scoped(before) });
   const all = [...after, ...before];
-  const events = reports
-    .filter((r) => r.mode === 'burst' || o.clouds === true)
-    .map((r) => withStoredIds(r.event, all))
-    .filter((e) => o.since === undefined || e.end >= o.since);
+  const events = withStoredIds(
+    reports.filter((r) => r.mode === 'burst' || o.clouds === true).map((r) => r.event),
+    all,
+  ).filter((e) => o.since === undefined || e.end >= o.since);
   const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
   return {
     ...base,

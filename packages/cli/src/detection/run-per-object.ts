@@ -44,10 +44,10 @@ export async function runPerObject(
   const done = new Map<NoradId, ElementSetId>();
   for (const [norad, maxId] of candidates) {
     const history = await repo.history(norad);
-    const events = d
-      .detect(history)
-      .filter((e) => o.since === undefined || e.end >= o.since)
-      .map((e) => withStoredIds(e, history));
+    const events = withStoredIds(
+      d.detect(history).filter((e) => o.since === undefined || e.end >= o.since),
+      history,
+    );
     found += events.length;
     if (events.length > 0) {
       const r = await repo.saveEvents(events, ctx.now());

@@ -66,7 +66,10 @@ export async function runProximity(
     },
   });
   const all = inputs.flatMap((i) => i.sets);
-  const events = episodes.map((e) => withStoredIds(e.event, all));
+  const events = withStoredIds(
+    episodes.map((e) => e.event),
+    all,
+  );
   const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
   return {
     ...base,

@@ -59,7 +59,7 @@ export async function runRelease(
     catalogued: objects.filter((x) => !newSet.has(x.noradId)).map((x) => asHistory(x.noradId)),
   });
   const all = [...histories.values()].flat();
-  const stored = events.map((e) => withStoredIds(e, all)).filter((e) => o.since === undefined || e.end >= o.since);
+  const stored = withStoredIds(events, all).filter((e) => o.since === undefined || e.end >= o.since);
   const saved = stored.length > 0 ? await repo.saveEvents(stored, ctx.now()) : { inserted: 0, existing: 0 };
   await repo.setDetectorWatermarks(
     RELEASE_DETECTOR,

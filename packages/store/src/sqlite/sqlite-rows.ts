@@ -127,11 +127,37 @@ function elementsOf(r: ElementSetRow): ElementSet {
   };
 }
 
+/**
+ * The stored set of a row. Built as one object literal with a fixed key order, whatever the
+ * format, so every StoredElementSet has the same shape (a spread would give detectors that touch
+ * millions of sets several shapes and a slow, megamorphic property access).
+ */
 export function toStoredElementSet(r: ElementSetRow): StoredElementSet {
+  const e = elementsOf(r);
   return {
-    ...elementsOf(r),
-    id: r.id,
+    noradId: e.noradId,
+    name: e.name,
+    cosparId: e.cosparId,
+    classification: e.classification,
+    epoch: e.epoch,
+    epochText: e.epochText,
+    meanMotionRadPerSec: e.meanMotionRadPerSec,
+    eccentricity: e.eccentricity,
+    inclinationRad: e.inclinationRad,
+    raanRad: e.raanRad,
+    argPerigeeRad: e.argPerigeeRad,
+    meanAnomalyRad: e.meanAnomalyRad,
+    bstarPerEarthRadii: e.bstarPerEarthRadii,
+    meanMotionDotRevPerDay2: e.meanMotionDotRevPerDay2,
+    meanMotionDdotRevPerDay3: e.meanMotionDdotRevPerDay3,
+    elementSetNo: e.elementSetNo,
+    revAtEpoch: e.revAtEpoch,
+    ephemerisType: e.ephemerisType,
+    theory: e.theory,
+    format: e.format,
+    raw: r.raw,
     line: r.input_line,
+    id: r.id,
     source: r.source,
     retrievedAt: instant(r.retrieved_at_ms),
     ingestRunId: r.ingest_run_id,
