@@ -36,6 +36,7 @@ import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
 import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
 import type { BackgroundCheckpointer } from './background-checkpointer.js';
 import { startBackgroundCheckpointer } from './background-checkpointer.js';
+import { EarlyWriteback } from './early-writeback.js';
 import { migrate } from './migrations.js';
 import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -179,6 +180,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #synchronous: 'NORMAL' | 'FULL';
   /** True while this connection runs a first load with a rollback journal (see the option). */
   #rollbackLoad = false;
+  /** During a rollback-journal first load: starts the disk writes early (`early-writeback.ts`). */
+  #writeback: EarlyWriteback | undefined;
   /** True while this connection bulk-loads an empty table (epoch index dropped, small cache). */
   #bulkLoad = false;
   /** Batches committed in the current bulk load (the checkpointer starts at the second). */
@@ -281,6 +284,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
     }
     if (this.#rollbackLoad) {
       this.#rollbackLoad = false;
+      this.#writeback?.close();
+      this.#writeback = undefined;
       this.db.pragma(`synchronous = ${this.#synchronous}`);
       this.db.pragma('journal_mode = WAL');
     }
@@ -305,6 +310,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     if (mode !== 'persist') return;
     this.db.pragma('synchronous = OFF');
     this.#rollbackLoad = true;
+    this.#writeback = new EarlyWriteback(this.db.name);
   }
 
   ensureSource(source: SourceInput): Source {
@@ -396,7 +402,9 @@ export class SqliteCatalogRepository implements CatalogRepository {
   #inBatchTransaction<B extends { readonly runId: string }>(tx: Database.Transaction<(b: B) => BatchResult>, batch: B) {
     this.#beginRollbackFirstLoad();
     try {
-      return tx.immediate(batch);
+      const result = tx.immediate(batch);
+      this.#writeback?.afterBatch();
+      return result;
     } catch (e) {
       if (e instanceof OrbwatchError) throw e;
       throw storageError(`ingest batch of run ${batch.runId} failed: ${e instanceof Error ? e.message : String(e)}`, e);
