@@ -7,6 +7,7 @@ import type { Instant } from '@orbwatch/core';
 import { instant, isOrbwatchError } from '@orbwatch/core';
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
+import type { SqliteCatalogOptions } from '@orbwatch/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
@@ -38,11 +39,20 @@ export function processContext(): CliContext {
   };
 }
 
-function withRepo<T>(db: string, run: (repo: CatalogRepository) => Promise<T>): Promise<T> {
-  const repo = openSqliteCatalog(db);
+function withRepo<T>(
+  db: string,
+  run: (repo: CatalogRepository) => Promise<T>,
+  options: SqliteCatalogOptions = {},
+): Promise<T> {
+  const repo = openSqliteCatalog(db, options);
   return run(repo).finally(() => {
     repo.close();
   });
+}
+
+/** The store options `orbwatch ingest` opens the catalogue with. */
+export function ingestCatalogOptions(o: { readonly walFirstLoad?: boolean }): SqliteCatalogOptions {
+  return o.walFirstLoad === true ? { rollbackFirstLoad: false } : {};
 }
 
 const asOption =
@@ -97,6 +107,10 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         .choices(['auto', 'on', 'off'])
         .default('auto'),
     )
+    .option(
+      '--wal-first-load',
+      'load a fresh database file in WAL mode too (safe against power failure mid-load; slower). Default: the first load into a fresh file uses a rollback journal without fsync (kill-safe; see docs/design/storage.md)',
+    )
     .option('--json', 'print one JSON document: {accepted, duplicates, rejected, issues, …}')
     .option('--quiet', 'print nothing but errors')
     .action(
@@ -104,6 +118,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         paths: string[],
         o: {
           pipeline: 'auto' | 'on' | 'off';
+          walFirstLoad?: boolean;
           db: string;
           source: string;
           sourceKind?: SourceKind;
@@ -113,23 +128,27 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
           quiet?: boolean;
         },
       ) => {
-        await withRepo(o.db, async (repo) => {
-          const { exitCode } = await runIngest(
-            repo,
-            paths,
-            {
-              source: o.source,
-              checksum: o.checksum,
-              pipeline: o.pipeline,
-              ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
-              ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
-              ...(o.json === undefined ? {} : { json: o.json }),
-              ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
-            },
-            ctx,
-          );
-          setExit(exitCode);
-        });
+        await withRepo(
+          o.db,
+          async (repo) => {
+            const { exitCode } = await runIngest(
+              repo,
+              paths,
+              {
+                source: o.source,
+                checksum: o.checksum,
+                pipeline: o.pipeline,
+                ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
+                ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
+                ...(o.json === undefined ? {} : { json: o.json }),
+                ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+              },
+              ctx,
+            );
+            setExit(exitCode);
+          },
+          ingestCatalogOptions(o),
+        );
       },
     );
 

@@ -1,7 +1,8 @@
 /**
  * `orbwatch ingest --pipeline on|off|auto`: the parser-worker path stores the same rows, counts
  * and issues as the main-thread path, on real history files (gzip) plus a damaged text whose
- * bad records are located the same way by both.
+ * bad records are located the same way by both. `--wal-first-load` (WAL instead of the
+ * rollback-journal first load into a fresh file) stores the same rows too.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { ingestCatalogOptions } from '../src/main.js';
 import { REPO_ROOT, runCli, tempDb } from './run-cli.js';
 
 interface IngestJson {
@@ -118,5 +120,23 @@ describe('orbwatch ingest: pipelined and main-thread paths agree', () => {
       'fixtures/satcat/celestrak-current-dialect.csv',
     ]);
     expect((JSON.parse(mixed.stdout) as IngestJson).pipelined).toBe(false);
+  });
+
+  it('--wal-first-load keeps WAL for a fresh file and stores the same rows', () => {
+    expect(ingestCatalogOptions({ walFirstLoad: true })).toEqual({ rollbackFirstLoad: false });
+    expect(ingestCatalogOptions({})).toEqual({});
+    const ingest = (db: string, extra: string[]): IngestJson => {
+      const r = runCli(['ingest', '--db', db, '--json', '--retrieved-at', '2026-05-08T00:00:00Z', ...extra, damaged]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as IngestJson;
+    };
+    const rollback = tempDb();
+    const wal = tempDb();
+    const a = ingest(rollback, []);
+    const b = ingest(wal, ['--wal-first-load']);
+    expect(b).toMatchObject({ accepted: a.accepted, rejected: a.rejected });
+    expect(a.accepted).toBeGreaterThan(100);
+    expect(tableDump(wal)).toEqual(tableDump(rollback));
+    expect(runCli(['ingest', '--help']).stdout).toContain('--wal-first-load');
   });
 });
