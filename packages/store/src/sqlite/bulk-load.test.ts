@@ -185,4 +185,25 @@ describe('SQLite bulk load into an empty catalogue', () => {
     expect(reopened.countElementSets()).toBe(half.length);
     reopened.close();
   });
+
+  it('a connection opened in the middle of a first load returns the file to WAL, and the load completes', () => {
+    const path = join(dir, 'mid.db');
+    const writer = openSqliteCatalog(path);
+    begin(writer, 'run-m');
+    writer.ingestBatch({ runId: 'run-m', elementSets: half.slice(0, 50) });
+    expect(journal(writer)).toBe('persist');
+    // Between two batches no lock is held: the newcomer's open switches the file to WAL.
+    const reader = openSqliteCatalog(path);
+    expect(journal(reader)).toBe('wal');
+    expect(reader.countElementSets()).toBe(50);
+    writer.ingestBatch({ runId: 'run-m', elementSets: half.slice(50) });
+    expect(journal(writer)).toBe('wal');
+    expect(reader.countElementSets()).toBe(half.length);
+    writer.finishIngestRun('run-m', instant(1), 'completed');
+    expect([journal(writer), sync(writer)]).toEqual(['wal', 1]);
+    expect(reader.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(reader.history(iss[0]!.noradId)).toEqual(writer.history(iss[0]!.noradId));
+    reader.close();
+    writer.close();
+  });
 });
