@@ -287,7 +287,12 @@ export class SqliteCatalogRepository implements CatalogRepository {
       this.#writeback?.close();
       this.#writeback = undefined;
       this.db.pragma(`synchronous = ${this.#synchronous}`);
-      this.db.pragma('journal_mode = WAL');
+      try {
+        this.db.pragma('journal_mode = WAL');
+      } catch {
+        // Another connection holds a lock past the busy timeout (an outside reader in rollback
+        // mode). The load is committed either way; the next open of the file returns it to WAL.
+      }
     }
   }
 
