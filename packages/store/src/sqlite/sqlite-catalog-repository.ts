@@ -178,6 +178,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #busyTimeoutMs: number;
   readonly #rollbackFirstLoadAllowed: boolean;
   readonly #synchronous: 'NORMAL' | 'FULL';
+  /** The element-set table is known to hold sets (checked once per connection until true). */
+  #holdsSets = false;
+  /** The catalogue is known not to be fresh (objects or sets seen): no first load to begin. */
+  #notFresh = false;
   /** True while this connection runs a first load with a rollback journal (see the option). */
   #rollbackLoad = false;
   /** During a rollback-journal first load: starts the disk writes early (`early-writeback.ts`). */
@@ -253,7 +257,11 @@ export class SqliteCatalogRepository implements CatalogRepository {
       if (++this.#bulkBatches === 2 && this.#backgroundCheckpoints && !this.#rollbackLoad) this.#startCheckpointer();
       return;
     }
-    if (!this.#bulkLoadAllowed || this.#anyElementSet.get() !== undefined) return;
+    if (!this.#bulkLoadAllowed || this.#holdsSets) return;
+    if (this.#anyElementSet.get() !== undefined) {
+      this.#holdsSets = true; // append-only: never empty again, so never asked again
+      return;
+    }
     this.db.exec('DROP INDEX IF EXISTS element_sets_epoch');
     this.db.pragma(`cache_size = -${String(Math.min(BULK_CACHE_KIB, this.#cacheSizeKiB))}`);
     this.#bulkLoad = true;
@@ -305,7 +313,11 @@ export class SqliteCatalogRepository implements CatalogRepository {
    */
   #beginRollbackFirstLoad(): void {
     if (this.#bulkLoad || this.#rollbackLoad || !this.#rollbackFirstLoadAllowed || this.db.inTransaction) return;
-    if (this.#freshCatalogue.get()?.fresh !== 1) return;
+    if (this.#notFresh) return;
+    if (this.#freshCatalogue.get()?.fresh !== 1) {
+      this.#notFresh = true; // objects and sets are never deleted: not fresh for good
+      return;
+    }
     let mode: unknown;
     try {
       mode = this.db.pragma('journal_mode = PERSIST', { simple: true });
