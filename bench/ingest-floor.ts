@@ -18,11 +18,13 @@
  * best of each. The 200,000 sets/s target of the ingest (parse + store) is 0.91 s for these
  * 182,144 sets. `--journal persist` loads with the journal orbwatch uses for a fresh catalogue's
  * first load (`journal_mode=PERSIST`, `synchronous=OFF`, docs/design/storage.md) instead of WAL;
- * `--batch N` sets the rows per transaction (default 5,000; the pipelined ingest commits 500).
+ * `--batch N` sets the rows per transaction (default 5,000; the pipelined ingest commits 500);
+ * `--rows N` the rows per INSERT statement (default 1; orbwatch's store inserts up to 500 TLE
+ * rows per statement, `multi-row-insert.ts`), the remainder of a transaction row by row.
  * Since migration 003 orbwatch's TLE row is close to `minimal` (plus the format and input line;
  * the decoded columns are NULL).
  *
- *   node --conditions=@orbwatch/source --import tsx bench/ingest-floor.ts [--rounds N] [--journal wal|persist] [--batch N]
+ *   node --conditions=@orbwatch/source --import tsx bench/ingest-floor.ts [--rounds N] [--journal wal|persist] [--batch N] [--rows N]
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +42,9 @@ const journal = journalAt >= 0 ? args[journalAt + 1] : 'wal';
 if (journal !== 'wal' && journal !== 'persist') throw new Error('--journal wal|persist');
 const batchAt = args.indexOf('--batch');
 const BATCH = batchAt >= 0 ? Number(args[batchAt + 1]) : 5_000;
+const rowsAt = args.indexOf('--rows');
+const ROWS = rowsAt >= 0 ? Number(args[rowsAt + 1]) : 1;
+if (!Number.isInteger(ROWS) || ROWS < 1 || ROWS > BATCH) throw new Error('--rows N: 1 to the batch size');
 const RUN_UUID = '019abcde-f012-7345-8678-9abcdef01234';
 
 const sets = readdirSync(DIR)
@@ -98,58 +103,72 @@ function runOnce(shape: Shape): { cpuMs: number; wallMs: number } {
   db.prepare('INSERT INTO ingest_runs VALUES (?, ?)').run(run, '[]');
   const object = db.prepare('INSERT INTO objects VALUES (?, ?) ON CONFLICT DO NOTHING');
   const conflict = ' ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING';
-  const insert =
+  const columns =
     shape === 'minimal'
-      ? db.prepare(
-          `INSERT INTO element_sets (norad_id, epoch_ms, source_id, raw, content_hash, retrieved_at_ms, ingest_run_id)
-           VALUES (?,?,?,?,?,?,?)${conflict}`,
-        )
-      : db.prepare(
-          `INSERT INTO element_sets (norad_id, epoch_ms, source_id, epoch_text, name, cospar_id, classification,
-             mean_motion_rad_per_sec, eccentricity, inclination_rad, raan_rad, arg_perigee_rad, mean_anomaly_rad,
-             bstar_per_earth_radii, ndot_rev_per_day2, nddot_rev_per_day3, element_set_no, rev_at_epoch,
-             ephemeris_type, theory, format, input_line, raw, content_hash, retrieved_at_ms, ingest_run_id)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)${conflict}`,
-        );
+      ? 'norad_id, epoch_ms, source_id, raw, content_hash, retrieved_at_ms, ingest_run_id'
+      : `norad_id, epoch_ms, source_id, epoch_text, name, cospar_id, classification,
+         mean_motion_rad_per_sec, eccentricity, inclination_rad, raan_rad, arg_perigee_rad, mean_anomaly_rad,
+         bstar_per_earth_radii, ndot_rev_per_day2, nddot_rev_per_day3, element_set_no, rev_at_epoch,
+         ephemeris_type, theory, format, input_line, raw, content_hash, retrieved_at_ms, ingest_run_id`;
+  const width = columns.split(',').length;
+  const row = `(${Array<string>(width).fill('?').join(',')})`;
+  const statement = (rows: number): Database.Statement =>
+    db.prepare(`INSERT INTO element_sets (${columns}) VALUES ${Array<string>(rows).fill(row).join(',')}${conflict}`);
+  const single = statement(1);
+  const multi = statement(ROWS);
   const hashes = shape === 'orbwatch' ? hex : bin;
+  /** Appends set i's values for its row to `values` (no array per row: the floor stays a floor). */
+  const pushValues = (values: unknown[], i: number): void => {
+    const s = sets[i]!;
+    if (shape === 'minimal') values.push(s.noradId, s.epoch, 1, s.raw, hashes[i], 1.7e12, run);
+    else
+      values.push(
+        s.noradId,
+        s.epoch,
+        1,
+        s.epochText,
+        s.name,
+        s.cosparId,
+        s.classification,
+        s.meanMotionRadPerSec,
+        s.eccentricity,
+        s.inclinationRad,
+        s.raanRad,
+        s.argPerigeeRad,
+        s.meanAnomalyRad,
+        s.bstarPerEarthRadii,
+        s.meanMotionDotRevPerDay2,
+        s.meanMotionDdotRevPerDay3,
+        s.elementSetNo,
+        s.revAtEpoch,
+        s.ephemerisType,
+        s.theory,
+        s.format,
+        s.line,
+        s.raw,
+        hashes[i],
+        1.7e12,
+        run,
+      );
+  };
+  const one: unknown[] = [];
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let from = 0; from < sets.length; from += BATCH) {
     const to = Math.min(from + BATCH, sets.length);
     db.transaction(() => {
       for (let i = from; i < to; i++) object.run(sets[i]!.noradId, sets[i]!.cosparId);
-      for (let i = from; i < to; i++) {
-        const s = sets[i]!;
-        if (shape === 'minimal') insert.run(s.noradId, s.epoch, 1, s.raw, hashes[i], 1.7e12, run);
-        else
-          insert.run(
-            s.noradId,
-            s.epoch,
-            1,
-            s.epochText,
-            s.name,
-            s.cosparId,
-            s.classification,
-            s.meanMotionRadPerSec,
-            s.eccentricity,
-            s.inclinationRad,
-            s.raanRad,
-            s.argPerigeeRad,
-            s.meanAnomalyRad,
-            s.bstarPerEarthRadii,
-            s.meanMotionDotRevPerDay2,
-            s.meanMotionDdotRevPerDay3,
-            s.elementSetNo,
-            s.revAtEpoch,
-            s.ephemerisType,
-            s.theory,
-            s.format,
-            s.line,
-            s.raw,
-            hashes[i],
-            1.7e12,
-            run,
-          );
+      let i = from;
+      if (ROWS > 1)
+        for (; i + ROWS <= to; i += ROWS) {
+          const values: unknown[] = [];
+          for (let j = i; j < i + ROWS; j++) pushValues(values, j);
+          multi.run(...values);
+        }
+      for (; i < to; i++) {
+        one.length = 0;
+        pushValues(one, i);
+        single.run(...one);
       }
     }).immediate();
   }
@@ -164,7 +183,7 @@ function runOnce(shape: Shape): { cpuMs: number; wallMs: number } {
 const n = sets.length;
 const best = new Map<Shape, { cpuMs: number; wallMs: number }>();
 console.log(
-  `sets: ${n.toLocaleString('en-US')}; journal ${journal}, ${String(BATCH)} rows per transaction; target (parse + store) 200,000 sets/s = ${((n / 200_000) * 1000).toFixed(0)} ms`,
+  `sets: ${n.toLocaleString('en-US')}; journal ${journal}, ${String(BATCH)} rows per transaction, ${String(ROWS)} per statement; target (parse + store) 200,000 sets/s = ${((n / 200_000) * 1000).toFixed(0)} ms`,
 );
 for (let r = 0; r < rounds; r++) {
   for (const shape of SHAPES) {

@@ -38,6 +38,8 @@ import type { BackgroundCheckpointer } from './background-checkpointer.js';
 import { startBackgroundCheckpointer } from './background-checkpointer.js';
 import { EarlyWriteback } from './early-writeback.js';
 import { migrate } from './migrations.js';
+import type { InsertOutcome } from './multi-row-insert.js';
+import { MAX_ROWS, MultiRowInsert } from './multi-row-insert.js';
 import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
@@ -155,9 +157,9 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly db: Database.Database;
   /** Inserts an OMM-format set with its decoded columns. */
   readonly #insertSet: Database.Statement;
-  /** Inserts a TLE-format set: key, raw lines and provenance; elements decoded on read. */
-  readonly #insertTle: Database.Statement;
-  readonly #findByKey: Database.Statement<[number, number, number], { id: number; content_hash: string }>;
+  /** Inserts TLE-format sets, many per statement: key, raw lines and provenance; elements decoded on read. */
+  readonly #insertTle: MultiRowInsert;
+  readonly #findByKey: Database.Statement<[number, number, number], StoredKey>;
   readonly #upsertObject: Database.Statement;
   readonly #bumpObject: Database.Statement;
   readonly #upsertName: Database.Statement;
@@ -205,10 +207,14 @@ export class SqliteCatalogRepository implements CatalogRepository {
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
       ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING`);
-    this.#insertTle = db.prepare(`INSERT INTO element_sets (
-      norad_id, epoch_ms, source_id, format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
-      VALUES (?,?,?,'tle',?,?,?,?,?)
-      ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING`);
+    this.#insertTle = new MultiRowInsert(
+      db,
+      `INSERT INTO element_sets (
+        norad_id, epoch_ms, source_id, format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id) VALUES`,
+      "(?,?,?,'tle',?,?,?,?,?)",
+      'ON CONFLICT (norad_id, epoch_ms, source_id) DO NOTHING',
+      TLE_ROW_VALUES,
+    );
     this.#findByKey = db.prepare(
       'SELECT id, content_hash FROM element_sets WHERE norad_id = ? AND epoch_ms = ? AND source_id = ?',
     );
@@ -429,11 +435,9 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   /**
-   * Counts one insert's outcome (`changes` of the INSERT … ON CONFLICT DO NOTHING): accepted,
-   * duplicate (same key, same content hash) or conflict (same key, other content: recorded as an
-   * issue citing the stored set); an accepted or duplicate set's name widens the object's names
-   * over time, a conflict's does not (a rejected set says nothing about names). `set` builds
-   * the element set for the conflict issue (rare, so built lazily).
+   * Counts one single-row insert's outcome (`changes` of the INSERT … ON CONFLICT DO NOTHING):
+   * accepted, or settled against the stored set with its key ({@link #settleStored}). `set`
+   * builds the element set for a conflict issue (rare, so built lazily).
    */
   #settle(
     b: BatchState,
@@ -444,30 +448,93 @@ export class SqliteCatalogRepository implements CatalogRepository {
     hash: string,
     set: () => ElementSet,
   ): void {
+    if (changes === 1) this.#accept(b, norad, epoch, name);
+    else this.#settleStored(b, this.#storedByKey(b, norad, epoch, set), norad, epoch, name, hash, set);
+  }
+
+  /** An inserted set: counted, widening its object's epoch span and names. */
+  #accept(b: BatchState, norad: number, epoch: number, name: string | null): void {
     const agg = b.perNorad.get(norad);
-    if (changes === 1) {
-      b.accepted++;
-      if (agg !== undefined) {
-        agg.accepted++;
-        if (epoch < agg.minEpoch) agg.minEpoch = epoch;
-        if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
-      }
-    } else {
-      const stored = this.#findByKey.get(norad, epoch, b.sourceId);
-      if (stored === undefined) {
-        const s = set();
-        throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
-      }
-      if (stored.content_hash !== hash) {
-        b.conflicts++;
-        const issue = conflictIssue(set(), JSON.parse(b.files) as string[], stored.id);
-        b.issues.push(issue);
-        this.#recordIssue(b.runId, issue, stored.id);
-        return;
-      }
-      b.duplicates++;
+    b.accepted++;
+    if (agg !== undefined) {
+      agg.accepted++;
+      if (epoch < agg.minEpoch) agg.minEpoch = epoch;
+      if (epoch > agg.maxEpoch) agg.maxEpoch = epoch;
     }
     noteName(agg, norad, name, epoch);
+  }
+
+  #storedByKey(b: BatchState, norad: number, epoch: number, set: () => ElementSet): StoredKey {
+    const stored = this.#findByKey.get(norad, epoch, b.sourceId);
+    if (stored === undefined) {
+      const s = set();
+      throw new Error(`element set ${String(s.noradId)} @ ${s.epochText} neither inserted nor found`);
+    }
+    return stored;
+  }
+
+  /**
+   * A set that was not inserted because a set with its key is stored: a duplicate (same content
+   * hash) or a conflict (other content: recorded as an issue citing the stored set). A
+   * duplicate's name widens the object's names over time, a conflict's does not (a rejected set
+   * says nothing about names).
+   */
+  #settleStored(
+    b: BatchState,
+    stored: StoredKey,
+    norad: number,
+    epoch: number,
+    name: string | null,
+    hash: string,
+    set: () => ElementSet,
+  ): void {
+    if (stored.content_hash !== hash) {
+      b.conflicts++;
+      const issue = conflictIssue(set(), JSON.parse(b.files) as string[], stored.id);
+      b.issues.push(issue);
+      this.#recordIssue(b.runId, issue, stored.id);
+      return;
+    }
+    b.duplicates++;
+    noteName(b.perNorad.get(norad), norad, name, epoch);
+  }
+
+  /**
+   * Inserts the batch's pending TLE rows in one statement (multi-row-insert.ts) and settles each:
+   * when every row went in, all are accepted; otherwise each row's key is looked up, and a row
+   * is the one inserted when the stored id is among the ids this insert assigned and no earlier
+   * pending row with the same key claimed it. `setAt` builds the batch's set `i` for an issue.
+   */
+  #flushTle(b: BatchState, p: PendingTle, setAt: (i: number) => ElementSet): void {
+    const n = p.norad.length;
+    if (n === 0) return;
+    const outcome: InsertOutcome = this.#insertTle.run(p.values);
+    if (outcome.changes === n) {
+      for (let k = 0; k < n; k++) this.#accept(b, p.norad[k] ?? 0, p.epoch[k] ?? NaN, p.name[k] ?? null);
+    } else {
+      const firstNew = outcome.lastId - outcome.changes + 1;
+      const claimed = new Set<number>();
+      for (let k = 0; k < n; k++) {
+        const norad = p.norad[k] ?? 0;
+        const epoch = p.epoch[k] ?? NaN;
+        const set = (): ElementSet => setAt(p.at[k] ?? 0);
+        const stored = this.#storedByKey(b, norad, epoch, set);
+        if (outcome.changes > 0 && stored.id >= firstNew && stored.id <= outcome.lastId && !claimed.has(stored.id)) {
+          claimed.add(stored.id);
+          this.#accept(b, norad, epoch, p.name[k] ?? null);
+        } else this.#settleStored(b, stored, norad, epoch, p.name[k] ?? null, p.hash[k] ?? '', set);
+      }
+      if (claimed.size !== outcome.changes)
+        throw new Error(
+          `a multi-row insert stored ${String(outcome.changes)} sets but ${String(claimed.size)} were found among its ids`,
+        );
+    }
+    p.values.length = 0;
+    p.norad.length = 0;
+    p.epoch.length = 0;
+    p.name.length = 0;
+    p.hash.length = 0;
+    p.at.length = 0;
   }
 
   /** Objects first (element_sets.norad_id references them): one upsert per distinct object. */
@@ -499,27 +566,34 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#upsertBatchObjects(bs);
 
     const insert = this.#insertSet;
-    const insertTle = this.#insertTle;
-    for (const s of sets) {
+    const pending = newPendingTle();
+    const setAt = (i: number): ElementSet => sets[i] as ElementSet;
+    for (let i = 0; i < sets.length; i++) {
+      const s = sets[i] as ElementSet;
       const hash = contentHash(s);
       const epoch = s.epoch;
-      const r =
-        s.format === 'tle'
-          ? insertTle.run(s.noradId, epoch, sourceId, s.raw, hash, s.line, retrievedAt, runId)
-          : insert.run(
-              s.noradId,
-              epoch,
-              sourceId,
-              ...decodedValues(s),
-              s.format,
-              s.raw,
-              hash,
-              s.line,
-              retrievedAt,
-              runId,
-            );
+      if (s.format === 'tle') {
+        pending.values.push(s.noradId, epoch, sourceId, s.raw, hash, s.line, retrievedAt, runId);
+        pushPending(pending, i, s.noradId, epoch, s.name, hash);
+        if (pending.at.length === MAX_ROWS) this.#flushTle(bs, pending, setAt);
+        continue;
+      }
+      this.#flushTle(bs, pending, setAt); // keep the input order (ids, which of two equal keys wins)
+      const r = insert.run(
+        s.noradId,
+        epoch,
+        sourceId,
+        ...decodedValues(s),
+        s.format,
+        s.raw,
+        hash,
+        s.line,
+        retrievedAt,
+        runId,
+      );
       this.#settle(bs, r.changes, s.noradId, epoch, s.name, hash, () => s);
     }
+    this.#flushTle(bs, pending, setAt);
     return this.#closeBatch(bs, 0);
   }
 
@@ -566,7 +640,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#upsertBatchObjects(bs);
 
     const insert = this.#insertSet;
-    const insertTle = this.#insertTle;
+    const pending = newPendingTle();
+    const setAt = (i: number): ElementSet => elementSetAt(cols, i);
     let start = 0;
     for (let i = 0; i < n; i++) {
       const a = i * INT_STRIDE;
@@ -586,12 +661,15 @@ export class SqliteCatalogRepository implements CatalogRepository {
         );
       const epoch = nums[b + NumberColumn.EPOCH] ?? NaN;
       const line = ints[a + IntColumn.LINE];
-      let r: Database.RunResult;
-      if (format === 'tle') r = insertTle.run(norad, epoch, sourceId, raw, hash, line, retrievedAt, runId);
-      else {
+      if (format === 'tle') {
+        pending.values.push(norad, epoch, sourceId, raw, hash, line, retrievedAt, runId);
+        pushPending(pending, i, norad, epoch, name, hash);
+        if (pending.at.length === MAX_ROWS) this.#flushTle(bs, pending, setAt);
+      } else {
+        this.#flushTle(bs, pending, setAt); // keep the input order (ids, which of two equal keys wins)
         const setNo = nums[b + NumberColumn.ELEMENT_SET_NO] ?? NaN;
         const rev = nums[b + NumberColumn.REV_AT_EPOCH] ?? NaN;
-        r = insert.run(
+        const r = insert.run(
           norad,
           epoch,
           sourceId,
@@ -619,9 +697,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
           retrievedAt,
           runId,
         );
+        this.#settle(bs, r.changes, norad, epoch, name, hash, () => elementSetAt(cols, i));
       }
-      this.#settle(bs, r.changes, norad, epoch, name, hash, () => elementSetAt(cols, i));
     }
+    this.#flushTle(bs, pending, setAt);
     return this.#closeBatch(bs, parseRejected);
   }
 
@@ -834,6 +913,38 @@ interface BatchState {
   duplicates: number;
   conflicts: number;
   readonly issues: IngestIssue[];
+}
+
+/** A stored set's id and content hash, found by its natural key. */
+interface StoredKey {
+  readonly id: number;
+  readonly content_hash: string;
+}
+
+/** Values of the TLE insert per row: norad, epoch, source, raw, hash, input line, retrieval, run. */
+const TLE_ROW_VALUES = 8;
+
+/** TLE rows of a batch waiting for their multi-row insert: the values, and per row what settles it. */
+interface PendingTle {
+  readonly values: unknown[];
+  /** The row's index in its batch (for {@link conflictIssue}). */
+  readonly at: number[];
+  readonly norad: number[];
+  readonly epoch: number[];
+  readonly name: (string | null)[];
+  readonly hash: string[];
+}
+
+function newPendingTle(): PendingTle {
+  return { values: [], at: [], norad: [], epoch: [], name: [], hash: [] };
+}
+
+function pushPending(p: PendingTle, at: number, norad: number, epoch: number, name: string | null, hash: string): void {
+  p.at.push(at);
+  p.norad.push(norad);
+  p.epoch.push(epoch);
+  p.name.push(name);
+  p.hash.push(hash);
 }
 
 /** Adds an object to the batch's per-object aggregates (the first known COSPAR id wins). */
