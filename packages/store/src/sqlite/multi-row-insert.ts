@@ -1,10 +1,11 @@
 /**
  * One INSERT of many rows (`VALUES (…),(…),…`) instead of one call per row. For a load, SQLite
  * spends less per row in one statement of hundreds of rows than in as many single-row runs: on
- * the reference machine, storing the 182,144 sets of history-2026 as TLE rows costs 396-406 ms
- * in statements of 500 rows against 524-585 ms in single-row runs (`bench/ingest-floor.ts
- * --rows N`, docs/benchmarks.md). Statements of a few rows are slower than single rows (2 rows:
- * twice the time per row), so fewer than {@link MIN_ROWS} rows go one by one.
+ * the reference machine, storing the 182,144 sets of history-2026 as TLE-shaped rows costs
+ * 391-452 ms in statements of 500 rows against 547-584 ms in single-row runs
+ * (`bench/ingest-floor.ts --rows N`, docs/benchmarks.md). Statements of a few rows are slower
+ * than single rows (2 rows: twice the time per row), so fewer than {@link MIN_ROWS} rows go one
+ * by one. Wide rows do not gain (docs/design/storage.md): use it for narrow ones.
  *
  * Rows are inserted in the order given, so ids are assigned as single-row runs would assign
  * them: the rows one call inserts take consecutive ids ending at `lastInsertRowid` (SQLite
@@ -63,8 +64,8 @@ export class MultiRowInsert {
     if (!Number.isInteger(rows) || rows > MAX_ROWS)
       throw new RangeError(`${String(values.length)} values are not up to ${String(MAX_ROWS)} rows of ${String(w)}`);
     if (rows >= MIN_ROWS) {
-      // spread, not the array form: better-sqlite3 binds positional arguments faster (396 vs
-      // 424 ms per load of history-2026's TLE rows, docs/benchmarks.md)
+      // spread, not the array form: better-sqlite3 binds positional arguments about 10 % faster
+      // (docs/benchmarks.md, "Fourth round")
       const r = this.#statement(rows).run(...values);
       return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
     }
