@@ -7,7 +7,6 @@ export * from './ephemeris.js';
 export * from './prepared-batch.js';
 export * from './propagate-batch.js';
 export * from './interpolate-hermite.js';
-export * from './satrec-from-element-set.js';
 export {
   DS_STATE_SIZE,
   DS_STRIDE,

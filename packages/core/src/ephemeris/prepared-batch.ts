@@ -13,7 +13,7 @@ import { DS_STATE_SIZE, DS_STRIDE, packDeepSpace } from '../sgp4-kernel/deep-spa
 import { NE_STRIDE, packNearEarth } from '../sgp4-kernel/near-earth-kernel.js';
 import type { Instant } from '../time/instant.js';
 import { instantFromYearDay } from '../time/instant.js';
-import { satrecFromElementSet } from './satrec-from-element-set.js';
+import { satrecFromElementSet } from '../propagation/satrec-from-element-set.js';
 
 /** One object for {@link prepareBatch}: an initialised satellite.js record or an element set. */
 export type BatchItem = SatRec | ElementSet;

@@ -2,14 +2,15 @@
  * Internal SGP4 engine of the fitting area: SGP4 mean elements → satellite.js satrec →
  * TEME position/velocity at minutes since epoch. The fit calls this thousands of times, so the
  * hot path writes into caller-owned Float64Arrays and reports failures as SGP4 error numbers.
- * Built on satellite.js 7 directly (json2satrec + sgp4) so that fitting does not depend on the
- * propagation area's wrapper; both use the same library and WGS-72 constants.
+ * Records are initialised as every orbwatch satrec is, with the epoch kept to the sub-millisecond
+ * (`satrecAtEpoch`, propagation area); propagation calls satellite.js's `sgp4` directly, without
+ * the propagation area's checks, because the fit needs raw error numbers on its hot path.
  * @module
  */
-import { json2satrec, SatRecError, sgp4 } from 'satellite.js';
+import { SatRecError, sgp4 } from 'satellite.js';
 import type { SatRec } from 'satellite.js';
+import { satrecAtEpoch } from '../propagation/satrec-at-epoch.js';
 import type { Instant } from '../time/instant.js';
-import { formatIso } from '../time/instant.js';
 
 /** SGP4 mean elements in orbwatch units (rad, rad/s). Mean motion is the Kozai mean motion of a TLE. */
 export interface Sgp4MeanElements {
@@ -60,9 +61,8 @@ const SEC_PER_DAY = 86_400;
 /**
  * Builds an initialised satrec, or returns the SGP4 error number when initialisation fails
  * (eccentricity out of [0,1), non-positive mean motion, ...). The satrec's own epoch (used by
- * SGP4 for Greenwich sidereal time and the deep-space lunar-solar terms) is the epoch cut to the
- * millisecond, because satellite.js reads it through `Date`; times since epoch are computed by the
- * caller in full precision.
+ * deep-space SGP4 for Greenwich sidereal time and the lunar-solar terms) is `epoch` to the
+ * sub-millisecond (`satrecAtEpoch`); times since epoch are computed by the caller.
  */
 export function buildSatrec(el: Sgp4MeanElements, epoch: Instant): SatRec | number {
   if (
@@ -73,22 +73,24 @@ export function buildSatrec(el: Sgp4MeanElements, epoch: Instant): SatRec | numb
   ) {
     return el.meanMotionRadPerSec > 0 ? 1 : 2;
   }
-  const satrec = json2satrec({
-    OBJECT_NAME: 'FIT',
-    OBJECT_ID: '',
-    EPOCH: formatIso(epoch, 3),
-    MEAN_MOTION: (el.meanMotionRadPerSec * SEC_PER_DAY) / (2 * Math.PI),
-    ECCENTRICITY: el.eccentricity,
-    INCLINATION: el.inclinationRad * RAD_TO_DEG,
-    RA_OF_ASC_NODE: el.raanRad * RAD_TO_DEG,
-    ARG_OF_PERICENTER: el.argPerigeeRad * RAD_TO_DEG,
-    MEAN_ANOMALY: el.meanAnomalyRad * RAD_TO_DEG,
-    NORAD_CAT_ID: 0,
-    ELEMENT_SET_NO: 0,
-    BSTAR: el.bstarPerEarthRadii,
-    MEAN_MOTION_DOT: 0,
-    MEAN_MOTION_DDOT: 0,
-  });
+  const satrec = satrecAtEpoch(
+    {
+      OBJECT_NAME: 'FIT',
+      OBJECT_ID: '',
+      MEAN_MOTION: (el.meanMotionRadPerSec * SEC_PER_DAY) / (2 * Math.PI),
+      ECCENTRICITY: el.eccentricity,
+      INCLINATION: el.inclinationRad * RAD_TO_DEG,
+      RA_OF_ASC_NODE: el.raanRad * RAD_TO_DEG,
+      ARG_OF_PERICENTER: el.argPerigeeRad * RAD_TO_DEG,
+      MEAN_ANOMALY: el.meanAnomalyRad * RAD_TO_DEG,
+      NORAD_CAT_ID: 0,
+      ELEMENT_SET_NO: 0,
+      BSTAR: el.bstarPerEarthRadii,
+      MEAN_MOTION_DOT: 0,
+      MEAN_MOTION_DDOT: 0,
+    },
+    epoch,
+  );
   return satrec.error === SatRecError.None ? satrec : satrec.error;
 }
 

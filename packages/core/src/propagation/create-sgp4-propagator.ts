@@ -4,11 +4,10 @@
  */
 import { SatRecError, constants } from 'satellite.js';
 import type { ElementSet } from '../elements/element-set.js';
-import { degToRad, km, radPerSecToRevPerDay, revPerDayToRadPerSec } from '../units/quantity.js';
+import { km } from '../units/quantity.js';
 import { DEFAULT_MAX_AGE_DAYS, orbitRegime } from './orbit-regime.js';
-import { publishedValue } from './published-value.js';
-import type { OmmWithoutEpoch } from './satrec-at-epoch.js';
 import { satrecAtEpoch } from './satrec-at-epoch.js';
+import { sgp4OmmFields } from './satrec-from-element-set.js';
 import type { Sgp4FailureCode } from './sgp4-failure-code.js';
 import { Sgp4FailureCode as Code, sgp4ErrorCode, sgp4ErrorMessage } from './sgp4-failure-code.js';
 import type { Sgp4Propagator } from './sgp4-propagator.js';
@@ -22,16 +21,13 @@ export type Sgp4InitResult =
 /** WGS-72 equatorial radius used by SGP4, km. */
 export const SGP4_EARTH_RADIUS_KM = constants.earthRadius;
 
-const RAD2DEG = constants.rad2deg;
-
 /**
  * Initialises SGP4 (satellite.js 7, Vallado 2006+ "improved" mode, WGS-72) for one element set.
  *
- * The satrec is built with satellite.js's `json2satrec` from the set's fields converted back to the
- * units the OMM carries (degrees, rev/day, B* in 1/Earth radii), which its initialiser converts to
- * SGP4's (radians, rad/min); the published decimals are recovered exactly (see publishedValue). The epoch keeps its sub-millisecond part although json2satrec reads
- * it through `Date` (see {@link satrecAtEpoch}). The result equals `twoline2satrec` on the same
- * set to ≤ 1e-9 km over the whole SGP4-VER suite, proven in the tests. Time since epoch is always computed by orbwatch from the Instants.
+ * The satrec is built as every orbwatch satrec is (`satrec-from-element-set.ts`): `json2satrec`
+ * on the published decimals in OMM units, the epoch kept to the sub-millisecond. The result
+ * equals `twoline2satrec` on the same set to ≤ 1e-9 km over the whole SGP4-VER suite, proven in
+ * the tests. Time since epoch is always computed by orbwatch from the Instants.
  *
  * Fails with ELEMENTS_UNSUPPORTED_THEORY for SGP4-XP/SGP sets, ELEMENTS_INVALID for non-finite or
  * impossible fields, and the SGP4_* code of the error SGP4 raises while propagating to the epoch.
@@ -65,28 +61,9 @@ export function createSgp4Propagator(set: ElementSet): Sgp4InitResult {
     return fail(Code.SGP4_ECCENTRICITY, `eccentricity ${String(set.eccentricity)} is outside 0 ≤ e < 1`);
   }
 
-  const meanMotionRevPerDay = publishedValue(
-    set.meanMotionRadPerSec,
-    radPerSecToRevPerDay(set.meanMotionRadPerSec),
-    revPerDayToRadPerSec,
-  );
-  const degrees = (r: number): number => publishedValue(r, r * RAD2DEG, degToRad);
-  const omm: OmmWithoutEpoch = {
-    OBJECT_NAME: set.name ?? '',
-    OBJECT_ID: set.cosparId ?? '',
-    MEAN_MOTION: meanMotionRevPerDay,
-    ECCENTRICITY: set.eccentricity,
-    INCLINATION: degrees(set.inclinationRad),
-    RA_OF_ASC_NODE: degrees(set.raanRad),
-    ARG_OF_PERICENTER: degrees(set.argPerigeeRad),
-    MEAN_ANOMALY: degrees(set.meanAnomalyRad),
-    NORAD_CAT_ID: set.noradId,
-    ELEMENT_SET_NO: set.elementSetNo ?? 0,
-    BSTAR: set.bstarPerEarthRadii,
-    MEAN_MOTION_DOT: set.meanMotionDotRevPerDay2,
-    MEAN_MOTION_DDOT: set.meanMotionDdotRevPerDay3,
-  };
-  const satrec = satrecAtEpoch(omm, set.epoch);
+  const fields = sgp4OmmFields(set);
+  const satrec = satrecAtEpoch(fields, set.epoch);
+  const meanMotionRevPerDay = fields.MEAN_MOTION;
   if (satrec.error !== SatRecError.None) {
     return fail(sgp4ErrorCode(satrec.error), `SGP4 initialisation failed: ${sgp4ErrorMessage(satrec.error)}`);
   }

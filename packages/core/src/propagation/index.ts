@@ -7,6 +7,7 @@ export type { Sgp4Method, Sgp4Propagator } from './sgp4-propagator.js';
 export { Sgp4FailureCode, Sgp4WarningCode, sgp4ErrorCode } from './sgp4-failure-code.js';
 export type { Sgp4InitResult } from './create-sgp4-propagator.js';
 export { createSgp4Propagator, SGP4_EARTH_RADIUS_KM } from './create-sgp4-propagator.js';
+export { satrecFromElementSet, sgp4OmmFields } from './satrec-from-element-set.js';
 export type { PropagateFailure, PropagateOptions, PropagateResult, PropagateSuccess } from './propagate-teme.js';
 export {
   APOGEE_FACTOR,

@@ -25,7 +25,7 @@ import type { Ephemeris } from '../../ephemeris/ephemeris.js';
 import { EPHEMERIS_STATE_SIZE } from '../../ephemeris/ephemeris.js';
 import { prepareBatch } from '../../ephemeris/prepared-batch.js';
 import { propagatePrepared } from '../../ephemeris/propagate-batch.js';
-import { satrecFromElementSet } from '../../ephemeris/satrec-from-element-set.js';
+import { satrecFromElementSet } from '../../propagation/satrec-from-element-set.js';
 import { toRic } from '../../frames/ric.js';
 import { createSgp4Propagator } from '../../propagation/create-sgp4-propagator.js';
 import type { Sgp4Propagator } from '../../propagation/sgp4-propagator.js';
