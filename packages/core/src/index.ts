@@ -8,6 +8,7 @@ export * from './time/instant.js';
 export * from './ids/norad-id.js';
 export * from './errors.js';
 export * from './elements/element-set.js';
+export * from './elements/element-set-columns.js';
 export * from './elements/parse-issue.js';
 export * from './elements/tle/index.js';
 export * from './elements/omm/index.js';

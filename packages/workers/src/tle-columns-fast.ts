@@ -33,6 +33,8 @@ import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { TleChecksumMode } from '@orbwatch/core';
 import {
+  IntColumn,
+  NumberColumn,
   cosparFromTleDesignator,
   degToRad,
   instantFromYearDay,
@@ -340,28 +342,28 @@ class ChunkPacker {
     const n = this.n;
     const ints = this.ints;
     const k = n * TLE_INT_STRIDE;
-    ints[k] = catalog;
-    ints[k + 1] = this.lineNo;
-    ints[k + 2] = ephemerisType;
-    ints[k + 3] = nameCode;
-    ints[k + 4] = cosparCode;
-    ints[k + 5] = this.classCode;
-    ints[k + 6] = theoryCode;
-    ints[k + 7] = this.formatCode;
+    ints[k + IntColumn.NORAD] = catalog;
+    ints[k + IntColumn.LINE] = this.lineNo;
+    ints[k + IntColumn.EPHEMERIS_TYPE] = ephemerisType;
+    ints[k + IntColumn.NAME] = nameCode;
+    ints[k + IntColumn.COSPAR] = cosparCode;
+    ints[k + IntColumn.CLASSIFICATION] = this.classCode;
+    ints[k + IntColumn.THEORY] = theoryCode;
+    ints[k + IntColumn.FORMAT] = this.formatCode;
     const numbers = this.numbers;
     const f = n * TLE_NUMBER_STRIDE;
-    numbers[f] = instantFromYearDay(year, day);
-    numbers[f + 1] = revPerDayToRadPerSec(meanMotion);
-    numbers[f + 2] = ecc;
-    numbers[f + 3] = degToRad(incl);
-    numbers[f + 4] = degToRad(raan);
-    numbers[f + 5] = degToRad(argp);
-    numbers[f + 6] = degToRad(ma);
-    numbers[f + 7] = bstar;
-    numbers[f + 8] = ndot;
-    numbers[f + 9] = nddot;
-    numbers[f + 10] = elementSetNo ?? NaN;
-    numbers[f + 11] = rev ?? NaN;
+    numbers[f + NumberColumn.EPOCH] = instantFromYearDay(year, day);
+    numbers[f + NumberColumn.MEAN_MOTION] = revPerDayToRadPerSec(meanMotion);
+    numbers[f + NumberColumn.ECCENTRICITY] = ecc;
+    numbers[f + NumberColumn.INCLINATION] = degToRad(incl);
+    numbers[f + NumberColumn.RAAN] = degToRad(raan);
+    numbers[f + NumberColumn.ARG_PERIGEE] = degToRad(argp);
+    numbers[f + NumberColumn.MEAN_ANOMALY] = degToRad(ma);
+    numbers[f + NumberColumn.BSTAR] = bstar;
+    numbers[f + NumberColumn.NDOT] = ndot;
+    numbers[f + NumberColumn.NDDOT] = nddot;
+    numbers[f + NumberColumn.ELEMENT_SET_NO] = elementSetNo ?? NaN;
+    numbers[f + NumberColumn.REV_AT_EPOCH] = rev ?? NaN;
 
     // raw (name line to line 2: the lines follow each other with LF) + epoch text; the content
     // hash covers line 1 + LF + line 2 (the store's `elementContent`)
