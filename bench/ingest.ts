@@ -13,7 +13,10 @@
  * same rows (every column of every element set, object and name, as SQLite's quote()). The
  * databases start empty, so the store takes its bulk-load path (see docs/design/storage.md).
  *
- *   npm run bench:ingest [-- <file|dir> ...] [-- --batch 5000] [-- --sequential-first]
+ * `--sets-per-transaction N`: how many sets the pipelined path commits together (default the
+ * store's `DEFAULT_SETS_PER_TRANSACTION`, four parser batches; 500 = one batch per transaction).
+ *
+ *   npm run bench:ingest [-- <file|dir> ...] [-- --batch 5000] [-- --sequential-first] [-- --sets-per-transaction N]
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { instant, parseTle } from '@orbwatch/core';
 import type { SqliteCatalogRepository } from '@orbwatch/store';
 import {
   DEFAULT_INGEST_BATCH_SIZE,
+  DEFAULT_SETS_PER_TRANSACTION,
   ingestElementSetColumns,
   ingestElementSets,
   openSqliteCatalog,
@@ -36,8 +40,15 @@ const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : DEFAULT_INGEST_BATC
 // The pipelined path's batches: the parser's default (500) unless --batch says otherwise.
 const pipelineRecords = batchAt >= 0 ? batchSize : DEFAULT_TLE_BATCH_RECORDS;
 const sequentialFirst = args.includes('--sequential-first');
+const perTxAt = args.indexOf('--sets-per-transaction');
+const setsPerTransaction = perTxAt >= 0 ? Number(args[perTxAt + 1]) : DEFAULT_SETS_PER_TRANSACTION;
 const paths = args.filter(
-  (a, i) => a !== '--batch' && a !== '--sequential-first' && (batchAt < 0 || i !== batchAt + 1),
+  (a, i) =>
+    a !== '--batch' &&
+    a !== '--sequential-first' &&
+    a !== '--sets-per-transaction' &&
+    (batchAt < 0 || i !== batchAt + 1) &&
+    (perTxAt < 0 || i !== perTxAt + 1),
 );
 const inputs = (paths.length > 0 ? paths : ['/work/shared/data/history-2026']).flatMap((p) =>
   statSync(p).isDirectory()
@@ -170,7 +181,7 @@ async function runPipelined(): Promise<{
         files: bytes.map((t) => t.file),
         batches: parser.parse(bytes, { records: pipelineRecords }),
       },
-      { now },
+      { now, setsPerTransaction },
     ),
   );
   const threads = threadSplit(cpu0, threadCpu());
@@ -249,7 +260,7 @@ console.log(line('parse', parseT));
 console.log(line('store', storeT));
 console.log(line('parse+store', total));
 console.log(
-  `pipelined: accepted ${String(pipe.accepted)}, duplicates ${String(pipe.duplicates)}, issues ${String(pipe.issues.length)}; worker start ${startT.wallMs.toFixed(0)} + ${readyT.wallMs.toFixed(0)} ms (not in the figure below)`,
+  `pipelined (${String(setsPerTransaction)} sets per transaction): accepted ${String(pipe.accepted)}, duplicates ${String(pipe.duplicates)}, issues ${String(pipe.issues.length)}; worker start ${startT.wallMs.toFixed(0)} + ${readyT.wallMs.toFixed(0)} ms (not in the figure below)`,
 );
 console.log(line('pipelined', pipeT));
 // The sequential path, measured in the same process, is the baseline: the ratio shows the

@@ -127,6 +127,12 @@ export interface CatalogRepository extends EventRepository {
    * Optional: an implementation without it is fed objects by the caller.
    */
   ingestColumnarBatch?(batch: IngestColumnarBatch): Awaitable<BatchResult>;
+  /**
+   * Several columnar batches of one run in ONE transaction, each settled exactly as
+   * {@link ingestColumnarBatch} settles it, results in order; a crash leaves all of them or none.
+   * Optional: the caller then stores them one by one.
+   */
+  ingestColumnarBatches?(batches: readonly IngestColumnarBatch[]): Awaitable<BatchResult[]>;
   /** Upserts catalogue facts (SATCAT) for objects, in one transaction, attributed to a run. */
   upsertObjectFacts(runId: string, facts: readonly ObjectFacts[]): Awaitable<number>;
   finishIngestRun(

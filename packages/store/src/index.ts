@@ -25,7 +25,11 @@ export {
   packElementSets,
 } from './element-set-columns.js';
 export type { ElementSetColumns } from './element-set-columns.js';
-export { ingestElementSetColumns, unpackElementSets } from './ingest-element-set-columns.js';
+export {
+  DEFAULT_SETS_PER_TRANSACTION,
+  ingestElementSetColumns,
+  unpackElementSets,
+} from './ingest-element-set-columns.js';
 export type {
   ColumnarParseBatch,
   IngestElementSetColumnsInput,

@@ -12,6 +12,10 @@
  *   journal and `synchronous=OFF` (`rollbackFirstLoad`); a kill leaves a hot journal, which the
  *   next read-write open rolls back.
  *
+ * A third case kills the store of the pipelined ingest (columnar batches of 500 sets as the parser
+ * worker delivers them, four per transaction) during first loads into fresh files: what is left
+ * is always the first k x 2,000 sets.
+ *
  * The inspection opens the file read-write, as orbwatch does: a read-only connection cannot roll
  * back a hot journal (SQLite answers SQLITE_READONLY_ROLLBACK until a writer has opened it).
  */
@@ -54,12 +58,21 @@ interface ChildOutcome {
   readonly lines: string[];
 }
 
-/** Runs the child; if `killAt` is given, SIGKILLs it `killAt.delayMs` after it reports batch `killAt.batch`. */
-function runChild(dbPath: string, killAt?: { batch: number; delayMs: number }): Promise<ChildOutcome> {
+/**
+ * Runs the child; if `killAt` is given, SIGKILLs it `killAt.delayMs` after it reports batch
+ * `killAt.batch`. `columns`: run the pipelined path's store instead (the child's module doc).
+ */
+function runChild(
+  dbPath: string,
+  killAt?: { batch: number; delayMs: number },
+  columns?: { batch: number; perTransaction: number },
+): Promise<ChildOutcome> {
   return new Promise((resolveRun, reject) => {
+    const childArgs =
+      columns === undefined ? [String(BATCH)] : [String(columns.batch), 'columns', String(columns.perTransaction)];
     const child = spawn(
       process.execPath,
-      ['--conditions=@orbwatch/source', '--import', 'tsx', CHILD, dbPath, String(BATCH)],
+      ['--conditions=@orbwatch/source', '--import', 'tsx', CHILD, dbPath, ...childArgs],
       {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -126,6 +139,20 @@ function inspect(dbPath: string): {
   }
 }
 
+/**
+ * What a kill may leave: an intact file, no duplicates, run counters committed with their rows,
+ * and whole units only (`unit` sets per transaction): exactly the first k x unit sets.
+ */
+function expectWholeUnits(s: ReturnType<typeof inspect>, unit: number): void {
+  expect(s.integrity).toBe('ok');
+  expect(s.distinct).toBe(s.count); // no duplicates
+  expect(s.count).toBe(s.runAccepted); // run counters commit with their rows
+  if (s.count < TOTAL) {
+    expect(s.count % unit).toBe(0); // only whole transactions
+    expect(s.maxLine).toBe(s.count === 0 ? 0 : input[s.count - 1]!.line); // ...of the first sets
+  }
+}
+
 describe('crash safety of batched ingest (SIGKILL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'orbwatch-crash-'));
   const dbPath = join(dir, 'crash.db');
@@ -143,15 +170,8 @@ describe('crash safety of batched ingest (SIGKILL)', () => {
       const target = { batch: Math.floor(random() * BATCHES), delayMs: Math.floor(random() * batchTimeMs) };
       const outcome = await runChild(dbPath, target);
       const s = inspect(dbPath);
-      expect(s.integrity).toBe('ok');
-      expect(s.distinct).toBe(s.count); // no duplicates
-      expect(s.count).toBe(s.runAccepted); // run counters commit with their rows
+      expectWholeUnits(s, BATCH);
       expect(s.count).toBeGreaterThanOrEqual(previous); // committed batches survive later kills
-      if (s.count < TOTAL) {
-        expect(s.count % BATCH).toBe(0); // only whole batches
-        // ...and exactly the first k x BATCH sets of the input
-        expect(s.maxLine).toBe(s.count === 0 ? 0 : input[s.count - 1]!.line);
-      }
       previous = s.count;
       if (outcome.killed) kills++;
     }
@@ -180,13 +200,7 @@ describe('crash safety of batched ingest (SIGKILL)', () => {
       if (hotJournal(`${path}-journal`)) hotJournals++;
       const s = inspect(path);
       if (s.count > 0 && s.count < TOTAL) partial++;
-      expect(s.integrity).toBe('ok');
-      expect(s.distinct).toBe(s.count);
-      expect(s.count).toBe(s.runAccepted);
-      if (s.count < TOTAL) {
-        expect(s.count % BATCH).toBe(0);
-        expect(s.maxLine).toBe(s.count === 0 ? 0 : input[s.count - 1]!.line);
-      }
+      expectWholeUnits(s, BATCH);
       if (outcome.killed) {
         kills++;
         last = path;
@@ -203,5 +217,32 @@ describe('crash safety of batched ingest (SIGKILL)', () => {
     const db = new Database(last);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  }, 600_000);
+
+  it(`the pipelined path's store (4 batches per transaction) keeps whole transactions through ${String(KILLS)} kills`, async () => {
+    const columns = { batch: 500, perTransaction: 2_000 };
+    const transactions = Math.ceil(TOTAL / columns.perTransaction);
+    const random = seeded(20_261_128);
+    let kills = 0;
+    let partial = 0;
+    let last = '';
+    for (let attempt = 0; kills < KILLS && attempt < KILLS * 2; attempt++) {
+      const path = join(dir, `columns-${String(attempt)}.db`);
+      const target = { batch: Math.floor(random() * transactions), delayMs: Math.floor(random() * 40) };
+      const outcome = await runChild(path, target, columns);
+      const s = inspect(path);
+      if (s.count > 0 && s.count < TOTAL) partial++;
+      expectWholeUnits(s, columns.perTransaction); // whole transactions of whole batches
+      if (outcome.killed) {
+        kills++;
+        last = path;
+      }
+    }
+    expect(kills).toBe(KILLS);
+    expect(partial).toBeGreaterThan(0);
+    const before = inspect(last).count;
+    const final = await runChild(last, undefined, columns);
+    expect(final.lines.at(-1)).toBe(`done ${String(TOTAL - before)} ${String(before)}`);
+    expect(inspect(last)).toMatchObject({ integrity: 'ok', count: TOTAL, distinct: TOTAL, runAccepted: TOTAL });
   }, 600_000);
 });
