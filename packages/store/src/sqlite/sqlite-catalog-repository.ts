@@ -513,23 +513,27 @@ export class SqliteCatalogRepository implements CatalogRepository {
    * pending row with the same key claimed it. `setAt` builds the batch's set `i` for an issue.
    */
   #flushTle(b: BatchState, p: PendingTle, setAt: (i: number) => ElementSet): void {
-    const n = p.norad.length;
+    const n = p.at.length;
     if (n === 0) return;
-    const outcome: InsertOutcome = this.#insertTle.run(p.values);
+    const v = p.values;
+    const norad = (k: number): number => v[k * TLE_ROW_VALUES + TLE_NORAD] as number;
+    const epoch = (k: number): number => v[k * TLE_ROW_VALUES + TLE_EPOCH] as number;
+    const outcome: InsertOutcome = this.#insertTle.run(v);
     if (outcome.changes === n) {
-      for (let k = 0; k < n; k++) this.#accept(b, p.norad[k] ?? 0, p.epoch[k] ?? NaN, p.name[k] ?? null);
+      for (let k = 0; k < n; k++) this.#accept(b, norad(k), epoch(k), p.name[k] ?? null);
     } else {
       const firstNew = outcome.lastId - outcome.changes + 1;
       const claimed = new Set<number>();
       for (let k = 0; k < n; k++) {
-        const norad = p.norad[k] ?? 0;
-        const epoch = p.epoch[k] ?? NaN;
         const set = (): ElementSet => setAt(p.at[k] ?? 0);
-        const stored = this.#storedByKey(b, norad, epoch, set);
+        const stored = this.#storedByKey(b, norad(k), epoch(k), set);
         if (outcome.changes > 0 && stored.id >= firstNew && stored.id <= outcome.lastId && !claimed.has(stored.id)) {
           claimed.add(stored.id);
-          this.#accept(b, norad, epoch, p.name[k] ?? null);
-        } else this.#settleStored(b, stored, norad, epoch, p.name[k] ?? null, p.hash[k] ?? '', set);
+          this.#accept(b, norad(k), epoch(k), p.name[k] ?? null);
+        } else {
+          const hash = v[k * TLE_ROW_VALUES + TLE_HASH] as string;
+          this.#settleStored(b, stored, norad(k), epoch(k), p.name[k] ?? null, hash, set);
+        }
       }
       if (claimed.size !== outcome.changes)
         throw new Error(
@@ -537,11 +541,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
         );
     }
     p.values.length = 0;
-    p.norad.length = 0;
-    p.epoch.length = 0;
-    p.name.length = 0;
-    p.hash.length = 0;
     p.at.length = 0;
+    p.name.length = 0;
   }
 
   /** Objects first (element_sets.norad_id references them): one upsert per distinct object. */
@@ -580,8 +581,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
       const hash = contentHash(s);
       const epoch = s.epoch;
       if (s.format === 'tle') {
-        pending.values.push(s.noradId, epoch, sourceId, s.raw, hash, s.line, retrievedAt, runId);
-        pushPending(pending, i, s.noradId, epoch, s.name, hash);
+        pushTleRow(pending, i, s.name, s.noradId, epoch, sourceId, s.raw, hash, s.line, retrievedAt, runId);
         if (pending.at.length === MAX_ROWS) this.#flushTle(bs, pending, setAt);
         continue;
       }
@@ -680,8 +680,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
       const epoch = nums[b + NumberColumn.EPOCH] ?? NaN;
       const line = ints[a + IntColumn.LINE];
       if (format === 'tle') {
-        pending.values.push(norad, epoch, sourceId, raw, hash, line, retrievedAt, runId);
-        pushPending(pending, i, norad, epoch, name, hash);
+        pushTleRow(pending, i, name, norad, epoch, sourceId, raw, hash, line, retrievedAt, runId);
         if (pending.at.length === MAX_ROWS) this.#flushTle(bs, pending, setAt);
       } else {
         this.#flushTle(bs, pending, setAt); // keep the input order (ids, which of two equal keys wins)
@@ -941,28 +940,43 @@ interface StoredKey {
 
 /** Values of the TLE insert per row: norad, epoch, source, raw, hash, input line, retrieval, run. */
 const TLE_ROW_VALUES = 8;
+/** Where a TLE row's norad id, epoch and content hash sit among its values. */
+const TLE_NORAD = 0;
+const TLE_EPOCH = 1;
+const TLE_HASH = 4;
 
-/** TLE rows of a batch waiting for their multi-row insert: the values, and per row what settles it. */
+/**
+ * TLE rows of a batch waiting for their multi-row insert: their values (which also settle them:
+ * key and hash), and per row what the insert does not take: its index in the batch (for
+ * {@link conflictIssue}) and its name.
+ */
 interface PendingTle {
   readonly values: unknown[];
-  /** The row's index in its batch (for {@link conflictIssue}). */
   readonly at: number[];
-  readonly norad: number[];
-  readonly epoch: number[];
   readonly name: (string | null)[];
-  readonly hash: string[];
 }
 
 function newPendingTle(): PendingTle {
-  return { values: [], at: [], norad: [], epoch: [], name: [], hash: [] };
+  return { values: [], at: [], name: [] };
 }
 
-function pushPending(p: PendingTle, at: number, norad: number, epoch: number, name: string | null, hash: string): void {
+/** Queues a TLE row; its values in the order of the insert's columns. */
+function pushTleRow(
+  p: PendingTle,
+  at: number,
+  name: string | null,
+  norad: number,
+  epoch: number,
+  sourceId: number,
+  raw: string,
+  hash: string,
+  line: number | undefined,
+  retrievedAt: number,
+  runId: string,
+): void {
+  p.values.push(norad, epoch, sourceId, raw, hash, line, retrievedAt, runId);
   p.at.push(at);
-  p.norad.push(norad);
-  p.epoch.push(epoch);
   p.name.push(name);
-  p.hash.push(hash);
 }
 
 /** Adds an object to the batch's per-object aggregates (the first known COSPAR id wins). */
