@@ -5,7 +5,7 @@
  * 391-452 ms in statements of 500 rows against 547-584 ms in single-row runs
  * (`bench/ingest-floor.ts --rows N`, docs/benchmarks.md). Statements of a few rows are slower
  * than single rows (2 rows: twice the time per row), so fewer than {@link MIN_ROWS} rows go one
- * by one. Wide rows do not gain (docs/design/storage.md): use it for narrow ones.
+ * by one. Used for TLE rows (8 values); OMM rows stay single-row (docs/design/storage.md).
  *
  * Rows are inserted in the order given, so ids are assigned as single-row runs would assign
  * them: the rows one call inserts take consecutive ids ending at `lastInsertRowid` (SQLite
