@@ -33,7 +33,9 @@ import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { TleChecksumMode } from '@orbwatch/core';
 import {
+  INT_STRIDE,
   IntColumn,
+  NUMBER_STRIDE,
   NumberColumn,
   cosparFromTleDesignator,
   degToRad,
@@ -50,7 +52,6 @@ import {
 } from './tle-byte-fields.js';
 import type { TleChunk } from './tle-chunks.js';
 import type { TleColumns } from './tle-columns.js';
-import { TLE_INT_STRIDE, TLE_NUMBER_STRIDE } from './tle-columns.js';
 
 const LF = 10;
 const SPACE = 32;
@@ -198,9 +199,9 @@ class ChunkPacker {
     this.lineNo = chunk.firstLine;
     // Every record but the last takes at least 140 characters (two 69-character lines + 2 LF).
     const cap = Math.floor((chunk.end - chunk.start) / (2 * LINE + 2)) + 1;
-    if (scratchInts.length < cap * TLE_INT_STRIDE) {
-      scratchInts = new Int32Array(cap * TLE_INT_STRIDE);
-      scratchNumbers = new Float64Array(cap * TLE_NUMBER_STRIDE);
+    if (scratchInts.length < cap * INT_STRIDE) {
+      scratchInts = new Int32Array(cap * INT_STRIDE);
+      scratchNumbers = new Float64Array(cap * NUMBER_STRIDE);
       scratchEnds = new Int32Array(cap * 2);
     }
     this.ints = scratchInts;
@@ -245,7 +246,7 @@ class ChunkPacker {
       return true;
     }
     // (the capacity is a proven bound; this only keeps a mistake from losing data silently)
-    if (this.n * TLE_INT_STRIDE >= this.ints.length) return false;
+    if (this.n * INT_STRIDE >= this.ints.length) return false;
     const recordStart = pos;
     let nameAt = -1;
     if (c0 !== ONE || bytes[pos + 1] !== SPACE) {
@@ -341,7 +342,7 @@ class ChunkPacker {
 
     const n = this.n;
     const ints = this.ints;
-    const k = n * TLE_INT_STRIDE;
+    const k = n * INT_STRIDE;
     ints[k + IntColumn.NORAD] = catalog;
     ints[k + IntColumn.LINE] = this.lineNo;
     ints[k + IntColumn.EPHEMERIS_TYPE] = ephemerisType;
@@ -351,7 +352,7 @@ class ChunkPacker {
     ints[k + IntColumn.THEORY] = theoryCode;
     ints[k + IntColumn.FORMAT] = this.formatCode;
     const numbers = this.numbers;
-    const f = n * TLE_NUMBER_STRIDE;
+    const f = n * NUMBER_STRIDE;
     numbers[f + NumberColumn.EPOCH] = instantFromYearDay(year, day);
     numbers[f + NumberColumn.MEAN_MOTION] = revPerDayToRadPerSec(meanMotion);
     numbers[f + NumberColumn.ECCENTRICITY] = ecc;
@@ -386,8 +387,8 @@ class ChunkPacker {
     const n = this.n;
     return {
       count: n,
-      ints: this.ints.slice(0, n * TLE_INT_STRIDE),
-      numbers: this.numbers.slice(0, n * TLE_NUMBER_STRIDE),
+      ints: this.ints.slice(0, n * INT_STRIDE),
+      numbers: this.numbers.slice(0, n * NUMBER_STRIDE),
       text: this.parts.join(''),
       textEnds: this.textEnds.slice(0, 2 * n),
       dictionary: this.dictionary,

@@ -6,12 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import type { ElementSet, ElementSetColumns } from '@orbwatch/core';
-import { INT_STRIDE, NUMBER_STRIDE, elementSetAt, packElementSetColumns } from '@orbwatch/core';
-
-/** Integers per set in {@link TleColumns.ints} (core's `INT_STRIDE`). */
-export const TLE_INT_STRIDE = INT_STRIDE;
-/** Doubles per set in {@link TleColumns.numbers} (core's `NUMBER_STRIDE`). */
-export const TLE_NUMBER_STRIDE = NUMBER_STRIDE;
+import { packElementSetColumns } from '@orbwatch/core';
 
 /** A batch of parsed sets in columns, with hashes. */
 export interface TleColumns extends ElementSetColumns {
@@ -37,6 +32,3 @@ export function packTleColumns(sets: readonly ElementSet[], lineOffset = 0): Tle
   for (const s of sets) hashes.push(hash('sha256', elementContent(s.format, s.raw), 'hex'));
   return { ...packElementSetColumns(sets, lineOffset), hashes: hashes.join('') };
 }
-
-/** Set `i` of a batch as an `ElementSet` again (tests: columns ⇄ objects round trip). */
-export const tleColumnsAt = (cols: TleColumns, i: number): ElementSet => elementSetAt(cols, i);

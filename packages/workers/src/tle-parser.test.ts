@@ -12,8 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ElementSet, ParseIssue } from '@orbwatch/core';
-import { parseTle } from '@orbwatch/core';
-import { tleColumnsAt } from './tle-columns.js';
+import { elementSetAt, parseTle } from '@orbwatch/core';
 import { createTleParser } from './tle-parser.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
@@ -53,7 +52,7 @@ describe('createTleParser', () => {
         order.push(b.file);
       }
       for (let i = 0; i < b.columns.count; i++) {
-        g.sets.push(tleColumnsAt(b.columns, i));
+        g.sets.push(elementSetAt(b.columns, i));
         g.hashes.push(b.columns.hashes.slice(64 * i, 64 * i + 64));
       }
       g.issues.push(...b.issues);
@@ -97,7 +96,7 @@ describe('createTleParser', () => {
         const sets: ElementSet[] = [];
         const issues: ParseIssue[] = [];
         for await (const b of parser.parse([{ file: 'mixed.3le', text: input }], { records: 2, checksum })) {
-          for (let i = 0; i < b.columns.count; i++) sets.push(tleColumnsAt(b.columns, i));
+          for (let i = 0; i < b.columns.count; i++) sets.push(elementSetAt(b.columns, i));
           issues.push(...b.issues);
         }
         expect(issues).toEqual(want.issues);
