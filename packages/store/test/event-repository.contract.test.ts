@@ -68,6 +68,43 @@ for (const dialect of DIALECTS) {
       expect(stored?.parameters).toEqual({ kSigma: 5 });
     });
 
+    it('keeps the assessment and the roles that claim no direction (participant, sibling, fragment)', async () => {
+      const { repo } = opened;
+      const base = maneuverBetween(30);
+      const assessed: DetectedEvent = {
+        ...base,
+        kind: 'proximity',
+        objects: [
+          { norad: base.objects[0]!.norad, role: 'participant' },
+          { norad: noradId(49044), role: 'participant' },
+        ],
+        assessment: {
+          label: 'drift-by',
+          confidence: 'medium',
+          reasons: [
+            {
+              measure: 'driftKmPerDay',
+              value: 1864,
+              sigma: 40,
+              comparison: '>=',
+              threshold: 200,
+              thresholdSource: 'test',
+              text: 'the objects pass each other and move on',
+            },
+          ],
+        },
+      };
+      const { ids } = await repo.saveEvents(
+        [assessed, { ...maneuverBetween(40), objects: [{ norad: noradId(25544), role: 'fragment' }] }],
+        now(),
+      );
+      const stored = await repo.getEvent(ids[0]!);
+      expect(stored?.assessment).toEqual(assessed.assessment);
+      expect(stored?.objects.map((o) => o.role)).toEqual(['participant', 'participant']);
+      expect((await repo.getEvent(ids[1]!))?.objects[0]?.role).toBe('fragment');
+      expect((await repo.getEvent(ids[1]!))?.assessment).toBeUndefined();
+    });
+
     it('listEvents() filters by kind, object and time', async () => {
       const { repo } = opened;
       await repo.saveEvents([maneuverBetween(10), maneuverBetween(20)], now());

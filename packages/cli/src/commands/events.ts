@@ -29,6 +29,7 @@ export function eventJson(e: StoredEvent) {
     start: formatIso(e.start),
     end: formatIso(e.end),
     measures: e.measures,
+    assessment: e.assessment ?? null,
     elementSets: e.elementSets.map((s) => ({ ...s, epochUtc: formatIso(s.epoch, 6) })),
     elementSetIds: e.elementSetIds,
     detector: e.detector,

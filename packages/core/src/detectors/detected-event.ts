@@ -8,12 +8,28 @@
  */
 import type { NoradId } from '../ids/norad-id.js';
 import type { Instant } from '../time/instant.js';
+import type { EventAssessment } from './assessment/event-assessment.js';
 
 /** Event kinds (design.md "Events, findings, evidence"). */
 export type EventKind = 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction';
 
-/** The role an object plays in an event. */
-export type EventObjectRole = 'subject' | 'parent' | 'child' | 'chaser' | 'target' | 'primary' | 'secondary';
+/**
+ * The role an object plays in an event. A role claims only what the data shows: `parent` only
+ * for an object that was in orbit before the separation and was not deployed with the child;
+ * `chaser`/`target` only where the history shows the chaser manoeuvred to approach; otherwise
+ * `sibling` (deployed together) or `participant` (took part, no direction claimed).
+ */
+export type EventObjectRole =
+  | 'subject'
+  | 'parent'
+  | 'child'
+  | 'sibling'
+  | 'chaser'
+  | 'target'
+  | 'participant'
+  | 'primary'
+  | 'secondary'
+  | 'fragment';
 
 /** One object taking part in an event. */
 export interface EventObject {
@@ -59,4 +75,6 @@ export interface DetectedEvent {
   readonly detector: string;
   readonly detectorVersion: string;
   readonly parameters: DetectorParameters;
+  /** What the event is, with confidence and reasons (label vocabulary per kind). */
+  readonly assessment?: EventAssessment;
 }

@@ -11,6 +11,7 @@ export type {
   EventObjectRole,
   MeasureValue,
 } from './detected-event.js';
+export * from './assessment/index.js';
 export * from './maneuver/index.js';
 export * from './fragmentation/index.js';
 export * from './release/index.js';

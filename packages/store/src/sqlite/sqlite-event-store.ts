@@ -105,7 +105,11 @@ export class SqliteEventStore {
           e.detector,
           e.detectorVersion,
           JSON.stringify(e.parameters),
-          JSON.stringify({ measures: e.measures, elementSets: e.elementSets }),
+          JSON.stringify({
+            measures: e.measures,
+            elementSets: e.elementSets,
+            ...(e.assessment === undefined ? {} : { assessment: e.assessment }),
+          }),
           fp,
           Math.round(now),
         );
@@ -163,6 +167,7 @@ export class SqliteEventStore {
     const body = JSON.parse(r.measures) as {
       measures: StoredEvent['measures'];
       elementSets: StoredEvent['elementSets'];
+      assessment?: StoredEvent['assessment'];
     };
     return {
       id: r.id,
@@ -172,6 +177,7 @@ export class SqliteEventStore {
       end: instant(r.end_ms),
       measures: body.measures,
       elementSets: body.elementSets,
+      ...(body.assessment === undefined ? {} : { assessment: body.assessment }),
       detector: r.detector,
       detectorVersion: r.detector_version,
       parameters: JSON.parse(r.parameters) as StoredEvent['parameters'],
