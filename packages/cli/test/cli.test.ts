@@ -204,11 +204,14 @@ describe('orbwatch CLI (built binary)', () => {
       events: {
         objects: { norad: number; role: string }[];
         measures: { epochUtc: string; epochSigmaSec: number; altitudeKm: number; fragments: number };
+        assessment: { label: string; reasons: { measure: string; threshold?: unknown }[] } | null;
       }[];
     };
     expect(events.events).toHaveLength(1);
     const e = events.events[0]!;
     expect(e.objects).toContainEqual({ norad: 13552, role: 'parent' });
+    expect(e.assessment?.label).toBe('breakup');
+    expect(e.assessment?.reasons.find((x) => x.measure === 'deltaVSpreadMps')?.threshold).toBe(5);
     // Public record: the Russian ASAT test destroyed Cosmos 1408 on 2021-11-15 at ~480 km.
     // The estimate ± σ must overlap that day (the criterion).
     const epochMs = Date.parse(e.measures.epochUtc);

@@ -102,6 +102,26 @@ describe('burst: catalogue 2021-10-02 → 2022-01-22', () => {
     expect(num(r, 'deltaVMedianMps')).toBeLessThan(500);
   });
 
+  it('assesses both bursts as breakups, names the parents by plane and every piece a fragment', () => {
+    for (const [launch, parent] of [
+      ['1982-092', 13552],
+      ['2014-028', 39765],
+    ] as const) {
+      const r = reports.find((x) => x.launch === launch);
+      expect(r?.event.assessment?.label).toBe('breakup');
+      const objects = r?.event.objects ?? [];
+      expect(objects.filter((o) => o.role === 'parent').map((o) => o.norad)).toEqual([parent]);
+      expect(objects.filter((o) => o.role === 'fragment')).toHaveLength(num(r!, 'fragments'));
+      // The parent's plane lies inside the fragments' own spread (2 × RMS tilt).
+      expect(num(r!, 'parentPlaneOffsetDeg')).toBeLessThanOrEqual(num(r!, 'maxParentPlaneOffsetDeg'));
+      const spread = r?.event.assessment?.reasons.find((x) => x.measure === 'deltaVSpreadMps');
+      expect(spread?.threshold).toBe(5);
+      expect(typeof spread?.sigma).toBe('number');
+    }
+    // Only the two breakups: no other launch of the catalogue made a burst.
+    expect(reports.map((x) => x.launch).sort()).toEqual(['1982-092', '2014-028']);
+  });
+
   it('also finds the first Kosmos 2499 breakup (2021-10-22/23) with parent 39765', () => {
     const r = reports.find((x) => x.launch === '2014-028');
     expect(r).toBeDefined();
@@ -138,6 +158,8 @@ describe('cloud: CelesTrak debris groups of 2025-02-15 (Gabbard only)', () => {
       const debris = sets.filter((s) => s.name?.includes('DEB') === true).length;
       expect(num(r, 'fragments')).toBeLessThanOrEqual(debris);
       expect(num(r, 'fragments')).toBeGreaterThan(0.95 * debris);
+      expect(r.event.assessment).toMatchObject({ label: 'debris-cloud', confidence: 'high' });
+      expect(r.event.objects.filter((o) => o.role === 'fragment')).toHaveLength(num(r, 'fragments'));
       const dh = num(r, 'altitudeKm') - c.publishedKm;
       expect(dh).toBeLessThanOrEqual(10);
       expect(dh).toBeGreaterThanOrEqual(-50);

@@ -30,13 +30,14 @@ import { DEFAULT_FRAGMENTATION_PARAMETERS } from './fragmentation-parameters.js'
 import type { GabbardPinch, GabbardPoint } from './gabbard-diagram.js';
 import { gabbardPinch, gabbardPoints } from './gabbard-diagram.js';
 import { robustSigma } from '../../stats/sample-stats.js';
+import { assessBurst, assessCloud } from './assess-fragmentation.js';
 import {
   WGS72_EARTH_RADIUS_KM as EARTH_RADIUS_KM,
   WGS72_MU_KM3_PER_S2 as MU_KM3_PER_S2,
 } from '../../sgp4-kernel/wgs72.js';
 
 export const FRAGMENTATION_DETECTOR = 'fragmentation';
-export const FRAGMENTATION_DETECTOR_VERSION = '1.0.0';
+export const FRAGMENTATION_DETECTOR_VERSION = '1.1.0';
 
 const MS_PER_DAY = 86_400_000;
 const RAD_TO_DEG = 180 / Math.PI;
@@ -205,9 +206,33 @@ function burstReport(
     launch,
     mode: 'burst',
   };
+  // A parent is named only when its plane lies within the fragments' own plane spread
+  // (a fragment's plane is the parent's turned by Δv_cross / v): twice their RMS tilt.
+  const speedMps = Math.sqrt(MU_KM3_PER_S2 / breakupRadiusKm) * 1000;
+  const maxParentOffsetDeg = dvs === null ? null : 2 * (dvs.crossTrackRmsMps / speedMps) * RAD_TO_DEG;
+  const parentOffsetDeg = Number.isFinite(parentOffset) ? parentOffset * RAD_TO_DEG : null;
+  const parentNamed =
+    parent !== undefined &&
+    parentOffsetDeg !== null &&
+    maxParentOffsetDeg !== null &&
+    parentOffsetDeg <= maxParentOffsetDeg;
+  measures['maxParentPlaneOffsetDeg'] = maxParentOffsetDeg === null ? null : round(maxParentOffsetDeg, 4);
+  measures['parentNamed'] = parentNamed;
+  const assessment = assessBurst({
+    fragments: fragments.length,
+    epochSigmaSec: fit.sigmaSec,
+    maxEpochSigmaSec: p.maxEpochSigmaDays * 86_400,
+    deltaVSpreadMps: dvs === null ? null : dvs.spreadMps,
+    pinchAlongTrackSpreadMps: pinchAlongTrackSpreadMps(fragments, pinch),
+    minSpreadMps: p.minCloudDeltaVSpreadMps,
+    parentPlaneOffsetDeg: parentOffsetDeg,
+    maxParentPlaneOffsetDeg: maxParentOffsetDeg,
+    parentNorad: parent?.noradId ?? null,
+    debrisNamed: fragments.filter((f) => isDebrisName(f.set.name)).length,
+  });
   const objects: EventObject[] = [];
-  if (parent !== undefined) objects.push({ norad: parent.noradId, role: 'parent' });
-  for (const f of fragments) objects.push({ norad: f.set.noradId, role: 'child' });
+  if (parent !== undefined && parentNamed) objects.push({ norad: parent.noradId, role: 'parent' });
+  for (const f of fragments) objects.push({ norad: f.set.noradId, role: 'fragment' });
   const parentAfter = parent === undefined ? undefined : after.get(parent.noradId);
   const elementSets: ElementSetRef[] = [];
   if (parent !== undefined) elementSets.push(ref(parent, 'parent-before'));
@@ -224,6 +249,7 @@ function burstReport(
       detector: FRAGMENTATION_DETECTOR,
       detectorVersion: FRAGMENTATION_DETECTOR_VERSION,
       parameters: { ...p },
+      assessment,
     },
     mode: 'burst',
     launch,
@@ -257,7 +283,7 @@ function cloudReport(
   const year = Number(launch.slice(0, 4));
   const objects: EventObject[] = [];
   if (parent !== undefined) objects.push({ norad: parent.noradId, role: 'parent' });
-  for (const f of fragments) objects.push({ norad: f.set.noradId, role: 'child' });
+  for (const f of fragments) objects.push({ norad: f.set.noradId, role: 'fragment' });
   const elementSets: ElementSetRef[] = [];
   if (parent !== undefined) elementSets.push(ref(parent, 'parent'));
   for (const f of fragments) elementSets.push(ref(f.set, 'fragment'));
@@ -283,6 +309,12 @@ function cloudReport(
       detector: FRAGMENTATION_DETECTOR,
       detectorVersion: FRAGMENTATION_DETECTOR_VERSION,
       parameters: { ...p },
+      assessment: assessCloud({
+        fragments: fragments.length,
+        pinchAlongTrackSpreadMps: spread,
+        minSpreadMps: p.minCloudDeltaVSpreadMps,
+        namedDebris: named,
+      }),
     },
     mode: 'cloud',
     launch,
