@@ -8,7 +8,7 @@ module.exports = {
       comment: 'core runs in Node and the browser: no node builtins, no other orbwatch package',
       severity: 'error',
       from: { path: '^packages/core/src', pathNot: '\\.test(-support)?\\.ts$' },
-      to: { pathNot: ['^packages/core/src', 'node_modules/satellite\\.js'] },
+      to: { pathNot: ['^packages/core/src', 'node_modules/satellite\\.js', 'node_modules/zod'] },
     },
     {
       name: 'store-imports-core-only',

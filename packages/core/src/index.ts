@@ -22,3 +22,4 @@ export * from './elements/orbit-summary.js';
 export * from './elements/parse-element-file.js';
 export * from './detectors/index.js';
 export * from './ephemeris/index.js';
+export * from './norms/index.js';

@@ -8,10 +8,10 @@
  */
 import type { NoradId } from '../ids/norad-id.js';
 import type { Instant } from '../time/instant.js';
-import type { EventAssessment } from './assessment/event-assessment.js';
+import type { EventAssessment, EventKind as AssessmentEventKind } from './assessment/event-assessment.js';
 
-/** Event kinds (design.md "Events, findings, evidence"). */
-export type EventKind = 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction';
+/** Event kinds (design.md "Events, findings, evidence"), the keys of the label vocabulary. */
+export type EventKind = AssessmentEventKind;
 
 /**
  * The role an object plays in an event. A role claims only what the data shows: `parent` only

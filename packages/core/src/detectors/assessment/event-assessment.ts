@@ -9,7 +9,6 @@
  * `undetermined` (or `unexplained` for proximity) and the reasons list the classes still possible.
  * @module
  */
-import type { EventKind } from '../detected-event.js';
 
 /** Proximity labels: what kind of close, slow approach this is. */
 export const PROXIMITY_LABELS = [
@@ -50,7 +49,10 @@ export const ASSESSMENT_LABELS = {
   maneuver: MANEUVER_LABELS,
   fragmentation: FRAGMENTATION_LABELS,
   conjunction: CONJUNCTION_LABELS,
-} as const satisfies Record<EventKind, readonly string[]>;
+} as const;
+
+/** Event kinds (design.md "Events, findings, evidence"): one label vocabulary each. */
+export type EventKind = keyof typeof ASSESSMENT_LABELS;
 
 export type ProximityLabel = (typeof PROXIMITY_LABELS)[number];
 export type ReleaseLabel = (typeof RELEASE_LABELS)[number];

@@ -1,0 +1,153 @@
+/**
+ * Reads a norm file (JSON: `{"format":"orbwatch-norms","version":1,"norms":[…]}`), keeping every
+ * valid norm and reporting each invalid one with file, line, column, JSON path and the expected
+ * type. A norm that fails validation is left out; the others are used.
+ * @module
+ */
+import type { JsonNode } from '../elements/omm/located-json.js';
+import { readJsonDocument } from '../elements/omm/located-json.js';
+import { LineIndex } from '../elements/omm/line-index.js';
+import type { Norm } from './norm.js';
+import { NORM_FILE_FORMAT, NORM_FILE_VERSION, normSchema } from './norm.js';
+
+/** One problem in a norm file. */
+export interface NormIssue {
+  readonly code: 'NORM_SYNTAX' | 'NORM_FORMAT' | 'NORM_INVALID' | 'NORM_DUPLICATE_ID';
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** JSON path of the offending value, e.g. `$.norms[2].instruments[0].bindingness`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly message: string;
+}
+
+export interface NormParseResult {
+  readonly items: Norm[];
+  readonly issues: NormIssue[];
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${String(p)}`)).join('');
+}
+
+/** The deepest node the path reaches (the parent when the key is missing). */
+function nodeAt(root: JsonNode, path: readonly PropertyKey[]): JsonNode {
+  let node = root;
+  for (const key of path) {
+    if (node.kind === 'object') {
+      const e = node.entries.find((x) => x.key === key);
+      if (e === undefined) return node;
+      node = e.value;
+    } else if (node.kind === 'array' && typeof key === 'number') {
+      const next = node.items[key];
+      if (next === undefined) return node;
+      node = next;
+    } else return node;
+  }
+  return node;
+}
+
+function toPlain(n: JsonNode): unknown {
+  switch (n.kind) {
+    case 'object':
+      return Object.fromEntries(n.entries.map((e) => [e.key, toPlain(e.value)]));
+    case 'array':
+      return n.items.map(toPlain);
+    case 'string':
+    case 'number':
+    case 'literal':
+      return n.value;
+  }
+}
+
+/** Parses a norm file's text. Never throws on bad input. */
+export function parseNorms(text: string, file: string): NormParseResult {
+  const lines = new LineIndex(text);
+  const at = (offset: number) => lines.position(offset);
+  const doc = readJsonDocument(text);
+  const issues: NormIssue[] = doc.problems.map((p) => ({
+    code: 'NORM_SYNTAX',
+    file,
+    ...at(p.offset),
+    path: '$',
+    expected: p.expected,
+    message: p.message,
+  }));
+  const root = doc.elements[0];
+  if (issues.length > 0 || root === undefined) {
+    if (root === undefined && issues.length === 0)
+      issues.push({
+        code: 'NORM_SYNTAX',
+        file,
+        line: 1,
+        column: 1,
+        path: '$',
+        expected: 'a JSON object',
+        message: 'empty norm file',
+      });
+    return { items: [], issues };
+  }
+  const header = (key: string, want: unknown, expected: string): boolean => {
+    const v = root.kind === 'object' ? root.entries.find((e) => e.key === key)?.value : undefined;
+    if (v !== undefined && toPlain(v) === want) return true;
+    issues.push({
+      code: 'NORM_FORMAT',
+      file,
+      ...at((v ?? root).start),
+      path: `$.${key}`,
+      expected,
+      message: `not an orbwatch norm file: ${key} must be ${JSON.stringify(want)}`,
+    });
+    return false;
+  };
+  if (
+    !header('format', NORM_FILE_FORMAT, `"${NORM_FILE_FORMAT}"`) ||
+    !header('version', NORM_FILE_VERSION, String(NORM_FILE_VERSION))
+  )
+    return { items: [], issues };
+  const list = root.kind === 'object' ? root.entries.find((e) => e.key === 'norms')?.value : undefined;
+  if (list?.kind !== 'array') {
+    issues.push({
+      code: 'NORM_FORMAT',
+      file,
+      ...at((list ?? root).start),
+      path: '$.norms',
+      expected: 'an array of norms',
+      message: 'no norms array',
+    });
+    return { items: [], issues };
+  }
+  const items: Norm[] = [];
+  const seen = new Set<string>();
+  list.items.forEach((node, i) => {
+    const r = normSchema.safeParse(toPlain(node));
+    if (!r.success) {
+      for (const e of r.error.issues) {
+        issues.push({
+          code: 'NORM_INVALID',
+          file,
+          ...at(nodeAt(node, e.path).start),
+          path: `$.norms[${String(i)}]${jsonPath(e.path)}`,
+          expected: e.message,
+          message: `norm ${String(i)} left out: ${jsonPath(e.path) || 'the norm'} is invalid (${e.message})`,
+        });
+      }
+      return;
+    }
+    if (seen.has(r.data.id)) {
+      issues.push({
+        code: 'NORM_DUPLICATE_ID',
+        file,
+        ...at(node.start),
+        path: `$.norms[${String(i)}].id`,
+        expected: 'an id not used by an earlier norm',
+        message: `norm ${r.data.id} appears twice; the first is kept`,
+      });
+      return;
+    }
+    seen.add(r.data.id);
+    items.push(r.data);
+  });
+  return { items, issues };
+}
