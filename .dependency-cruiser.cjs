@@ -23,6 +23,13 @@ module.exports = {
       to: { path: '^packages/(store|cli|api|web)/' },
     },
     {
+      name: 'app-imports-core-store-sources-only',
+      comment: 'the use cases every front end shares: never a front end',
+      severity: 'error',
+      from: { path: '^packages/app/src' },
+      to: { path: '^packages/(cli|api|web|workers)/' },
+    },
+    {
       name: 'workers-imports-core-only',
       severity: 'error',
       from: { path: '^packages/workers/src' },

@@ -1,0 +1,14 @@
+/**
+ * @orbwatch/app — the use cases every front end shares (CLI now; the HTTP API and workers
+ * later): findings against norms, evidence bundles, reports. Front ends pass in the repository,
+ * the clock and progress; nothing here parses arguments or prints.
+ * @module
+ */
+export * from './event-inputs.js';
+export * from './findings/judge-events.js';
+export * from './evidence/build-evidence-bundle.js';
+export * from './report/plot-specs.js';
+export * from './report/render-svg.js';
+export * from './report/report-text.js';
+export * from './report/report-pages.js';
+export * from './report/write-report.js';

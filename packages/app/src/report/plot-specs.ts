@@ -1,0 +1,270 @@
+/**
+ * Vega-Lite specifications of an event's plots, from its series (see core's `eventSeries`):
+ * maneuver — semi-major axis and inclination histories with the manoeuvre marked; proximity —
+ * range with its σ band and relative speed over time, relative motion in the reference object's
+ * RIC frame; release — Δv with its 95 % interval against the class thresholds, and the separation
+ * geometry; fragmentation — the Gabbard diagram; and the timeline of a whole report.
+ * Data are inlined: nothing is fetched when a plot is drawn.
+ * @module
+ */
+import type { EventSeries } from '@orbwatch/core';
+
+/** A Vega-Lite specification (JSON). */
+export type PlotSpec = Readonly<Record<string, unknown>>;
+
+export interface Plot {
+  /** Short file-safe name (`range`, `gabbard`, …). */
+  readonly name: string;
+  readonly title: string;
+  readonly spec: PlotSpec;
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const WIDTH = 640;
+const HEIGHT = 220;
+
+function base(title: string, values: readonly unknown[]): Record<string, unknown> {
+  return { $schema: SCHEMA, title, width: WIDTH, height: HEIGHT, data: { values } };
+}
+
+const time = (field: string, title = 'UTC') => ({ field, type: 'temporal', title, axis: { format: '%Y-%m-%d %H:%M' } });
+const q = (field: string, title: string, zero = false) => ({ field, type: 'quantitative', title, scale: { zero } });
+
+function maneuverPlots(s: Extract<EventSeries, { kind: 'maneuver' }>): Plot[] {
+  const marks = s.marks.map((m) => ({ start: m.startUtc, end: m.endUtc, label: m.label }));
+  const history = (field: string, title: string) => ({
+    ...base(title, []),
+    layer: [
+      {
+        data: { values: marks },
+        mark: { type: 'rect', opacity: 0.25, color: '#d62728' },
+        encoding: { x: time('start'), x2: { field: 'end' } },
+      },
+      {
+        data: { values: s.history },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: time('tUtc'),
+          y: q(field, title),
+          tooltip: [{ field: 'tUtc' }, { field, format: '.3f' }, { field: 'source' }],
+        },
+      },
+    ],
+  });
+  return [
+    {
+      name: 'semi-major-axis',
+      title: `Mean semi-major axis of ${String(s.norad)} (km), manoeuvre span shaded`,
+      spec: history('semiMajorAxisKm', 'semi-major axis (km)'),
+    },
+    {
+      name: 'inclination',
+      title: `Inclination of ${String(s.norad)} (deg), manoeuvre span shaded`,
+      spec: history('inclinationDeg', 'inclination (deg)'),
+    },
+  ];
+}
+
+function relativeMotion(
+  name: string,
+  title: string,
+  values: readonly unknown[],
+  x: string,
+  y: string,
+  xTitle: string,
+  yTitle: string,
+): Plot {
+  return {
+    name,
+    title,
+    spec: {
+      ...base(title, values),
+      height: 320,
+      mark: { type: 'line', point: { size: 8 } },
+      encoding: {
+        x: q(x, xTitle),
+        y: q(y, yTitle),
+        order: { field: 'tUtc', type: 'temporal' },
+        tooltip: [{ field: 'tUtc' }, { field: x }, { field: y }],
+      },
+    },
+  };
+}
+
+function proximityPlots(s: Extract<EventSeries, { kind: 'proximity' }>): Plot[] {
+  const sigma = s.rangeSigmaKm ?? 0;
+  const values = s.samples.map((p) => ({
+    ...p,
+    lo: Math.max(0, p.rangeKm - 1.96 * sigma),
+    hi: p.rangeKm + 1.96 * sigma,
+  }));
+  const who = `${String(s.other)} relative to ${String(s.reference)}`;
+  return [
+    {
+      name: 'range',
+      title: `Range ${who} (km), 95 % band from the range σ`,
+      spec: {
+        ...base(`Range ${who} (km)`, values),
+        layer: [
+          {
+            mark: { type: 'area', opacity: 0.25 },
+            encoding: { x: time('tUtc'), y: q('lo', 'range (km)', true), y2: { field: 'hi' } },
+          },
+          {
+            mark: 'line',
+            encoding: {
+              x: time('tUtc'),
+              y: q('rangeKm', 'range (km)', true),
+              tooltip: [{ field: 'tUtc' }, { field: 'rangeKm', format: '.2f' }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      name: 'relative-speed',
+      title: `Relative speed ${who} (km/s)`,
+      spec: {
+        ...base(`Relative speed ${who} (km/s)`, values),
+        mark: 'line',
+        encoding: { x: time('tUtc'), y: q('relativeSpeedKmPerSec', 'relative speed (km/s)', true) },
+      },
+    },
+    relativeMotion(
+      'ric-in-track-radial',
+      `In-track vs radial, ${who} in ${String(s.reference)}'s RIC frame (km)`,
+      values,
+      'inTrackKm',
+      'radialKm',
+      'in-track (km)',
+      'radial (km)',
+    ),
+    relativeMotion(
+      'ric-cross-track-radial',
+      `Cross-track vs radial, ${who} in ${String(s.reference)}'s RIC frame (km)`,
+      values,
+      'crossTrackKm',
+      'radialKm',
+      'cross-track (km)',
+      'radial (km)',
+    ),
+  ];
+}
+
+function releasePlots(s: Extract<EventSeries, { kind: 'release' }>): Plot[] {
+  const out: Plot[] = [];
+  const dv = s.deltaV;
+  if (dv.valueMps !== null) {
+    const point = [{ label: 'Δv', value: dv.valueMps, lo: dv.lo95Mps ?? dv.valueMps, hi: dv.hi95Mps ?? dv.valueMps }];
+    out.push({
+      name: 'delta-v',
+      title: 'Separation speed (m/s) with its 95 % interval, against the class thresholds',
+      spec: {
+        ...base('Separation speed (m/s): 95 % interval and class thresholds', []),
+        height: 90,
+        layer: [
+          {
+            data: { values: s.thresholds },
+            mark: { type: 'rule', color: '#d62728', strokeDash: [4, 3] },
+            encoding: {
+              x: q('valueMps', 'Δv (m/s)', true),
+              tooltip: [{ field: 'measure' }, { field: 'valueMps' }, { field: 'source' }],
+            },
+          },
+          {
+            data: { values: point },
+            mark: { type: 'rule', strokeWidth: 3 },
+            encoding: { x: q('lo', 'Δv (m/s)', true), x2: { field: 'hi' } },
+          },
+          {
+            data: { values: point },
+            mark: { type: 'point', filled: true, size: 80 },
+            encoding: { x: q('value', 'Δv (m/s)', true) },
+          },
+        ],
+      },
+    });
+  }
+  if (s.geometry.length > 0 && s.reference !== null && s.other !== null)
+    out.push(
+      relativeMotion(
+        'separation-geometry',
+        `Separation geometry: ${String(s.other)} relative to ${String(s.reference)}, ±3 h around the separation (RIC, km)`,
+        s.geometry,
+        'inTrackKm',
+        'radialKm',
+        'in-track (km)',
+        'radial (km)',
+      ),
+    );
+  return out;
+}
+
+function fragmentationPlots(s: Extract<EventSeries, { kind: 'fragmentation' }>): Plot[] {
+  const values = s.gabbard.flatMap((g) => [
+    { norad: g.norad, periodMin: g.periodMin, altitudeKm: g.apogeeKm, point: 'apogee' },
+    { norad: g.norad, periodMin: g.periodMin, altitudeKm: g.perigeeKm, point: 'perigee' },
+  ]);
+  return [
+    {
+      name: 'gabbard',
+      title: `Gabbard diagram: apogee and perigee altitude against period of ${String(s.gabbard.length)} pieces`,
+      spec: {
+        ...base('Gabbard diagram', values),
+        height: 360,
+        mark: { type: 'point', size: 10, filled: true },
+        encoding: {
+          x: q('periodMin', 'period (min)'),
+          y: q('altitudeKm', 'altitude (km)'),
+          color: { field: 'point', type: 'nominal', title: '' },
+          tooltip: [{ field: 'norad' }, { field: 'point' }, { field: 'altitudeKm', format: '.0f' }],
+        },
+      },
+    },
+  ];
+}
+
+/** The plots of one event (empty when it has no series). */
+export function eventPlots(s: EventSeries | null): Plot[] {
+  if (s === null) return [];
+  switch (s.kind) {
+    case 'maneuver':
+      return maneuverPlots(s);
+    case 'proximity':
+      return proximityPlots(s);
+    case 'release':
+      return releasePlots(s);
+    case 'fragmentation':
+      return fragmentationPlots(s);
+  }
+}
+
+/** One row of the report timeline. */
+export interface TimelineRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: string;
+  readonly startUtc: string;
+  readonly endUtc: string;
+  readonly title: string;
+}
+
+/** The timeline of a report's events: one bar per event, by kind, coloured by label. */
+export function timelinePlot(rows: readonly TimelineRow[]): Plot {
+  return {
+    name: 'timeline',
+    title: 'Events over time, by kind and label',
+    spec: {
+      ...base('Events over time', rows),
+      height: 40 + 30 * new Set(rows.map((r) => r.kind)).size,
+      mark: { type: 'bar', height: 14, cornerRadius: 2, minBandSize: 3 },
+      encoding: {
+        x: time('startUtc'),
+        x2: { field: 'endUtc' },
+        y: { field: 'kind', type: 'nominal', title: '' },
+        color: { field: 'label', type: 'nominal', title: 'label' },
+        tooltip: [{ field: 'title' }, { field: 'label' }, { field: 'startUtc' }, { field: 'endUtc' }],
+      },
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * Evidence bundles: the self-contained record of one event.
+ * @module
+ */
+export * from './evidence-bundle.js';

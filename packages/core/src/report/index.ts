@@ -1,0 +1,5 @@
+/**
+ * What reports and evidence bundles are built from: the series behind each event's plots.
+ * @module
+ */
+export * from './event-series.js';
