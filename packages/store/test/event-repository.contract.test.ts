@@ -105,6 +105,34 @@ for (const dialect of DIALECTS) {
       expect((await repo.getEvent(ids[1]!))?.assessment).toBeUndefined();
     });
 
+    it('stores one finding per event and norm, replaced when judged again, filtered by norm, object and verdict', async () => {
+      const { repo } = opened;
+      const { ids } = await repo.saveEvents([maneuverBetween(50), maneuverBetween(60)], now());
+      const finding = (eventId: string, verdict: 'consistent' | 'not-assessable') => ({
+        eventId,
+        normId: 'post-mission-disposal',
+        normVersion: '1',
+        verdict,
+        confidence: 'low' as const,
+        statement: 'Cannot be assessed against …',
+        label: 'orbit-lowering' as const,
+        reasons: [{ text: 'the perigee reached after the lowering was not measured' }],
+        instruments: 'IADC (2002, guideline)',
+        dissent: [],
+        contested: null,
+      });
+      await repo.saveFindings([finding(ids[0]!, 'not-assessable'), finding(ids[1]!, 'not-assessable')], now());
+      await repo.saveFindings([finding(ids[0]!, 'consistent')], now());
+      const all = await repo.listFindings();
+      expect(all.map((f) => [f.eventId, f.verdict])).toEqual([
+        [ids[0], 'consistent'],
+        [ids[1], 'not-assessable'],
+      ]);
+      expect(await repo.listFindings({ normId: 'other' })).toEqual([]);
+      expect(await repo.listFindings({ norad: noradId(25544), verdict: 'consistent' })).toHaveLength(1);
+      expect((await repo.listFindings({ eventId: ids[1]! }))[0]?.reasons[0]?.text).toMatch(/perigee/);
+    });
+
     it('listEvents() filters by kind, object and time', async () => {
       const { repo } = opened;
       await repo.saveEvents([maneuverBetween(10), maneuverBetween(20)], now());

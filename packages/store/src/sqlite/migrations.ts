@@ -10,6 +10,7 @@ import { migration001 } from './migrations/001-initial.js';
 import { migration002 } from './migrations/002-detection-watermarks.js';
 import { migration003 } from './migrations/003-tle-rows-from-raw.js';
 import { migration004 } from './migrations/004-event-roles.js';
+import { migration006 } from './migrations/006-findings.js';
 
 export interface Migration {
   readonly version: number;
@@ -23,10 +24,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit a released migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006];
 
-/** The schema version this code writes. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The schema version this code writes: the highest migration's. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /** Applies the missing migrations; returns the versions applied (empty when up to date). */
 export function migrate(db: Database.Database): number[] {

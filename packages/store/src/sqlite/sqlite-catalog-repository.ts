@@ -5,7 +5,15 @@
  * @module
  */
 import Database from 'better-sqlite3';
-import type { DetectedEvent, ElementSet, ElementSetFormat, Instant, NoradId, ParseIssue } from '@orbwatch/core';
+import type {
+  DetectedEvent,
+  ElementSet,
+  ElementSetFormat,
+  Finding,
+  Instant,
+  NoradId,
+  ParseIssue,
+} from '@orbwatch/core';
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import type {
   BatchResult,
@@ -34,6 +42,7 @@ import { StoreIssueCode } from '../ingest-issue.js';
 import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-run.js';
 import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
 import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
+import type { FindingFilter, StoredFinding } from '../finding-repository.js';
 import type { BackgroundCheckpointer } from './background-checkpointer.js';
 import { startBackgroundCheckpointer } from './background-checkpointer.js';
 import { EarlyWriteback } from './early-writeback.js';
@@ -42,6 +51,7 @@ import type { InsertOutcome } from './multi-row-insert.js';
 import { MAX_ROWS, MultiRowInsert } from './multi-row-insert.js';
 import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { SqliteFindingStore } from './sqlite-finding-store.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
   ELEMENT_SET_COLUMNS,
@@ -173,6 +183,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #ingestColumnarTx: Database.Transaction<(batch: IngestColumnarBatch) => BatchResult>;
   readonly #ingestColumnarBatchesTx: Database.Transaction<(batches: readonly IngestColumnarBatch[]) => BatchResult[]>;
   readonly #events: SqliteEventStore;
+  readonly #findings: SqliteFindingStore;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
@@ -204,6 +215,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   ) {
     this.db = db;
     this.#events = new SqliteEventStore(db);
+    this.#findings = new SqliteFindingStore(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -873,6 +885,14 @@ export class SqliteCatalogRepository implements CatalogRepository {
       const s = byId.get(id);
       return s === undefined ? [] : [s];
     });
+  }
+
+  saveFindings(findings: readonly Finding[], now: Instant): { saved: number } {
+    return this.#findings.saveFindings(findings, now);
+  }
+
+  listFindings(filter?: FindingFilter): StoredFinding[] {
+    return this.#findings.listFindings(filter);
   }
 
   saveEvents(events: readonly DetectedEvent[], now: Instant): SaveEventsResult {
