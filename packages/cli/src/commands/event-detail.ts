@@ -103,7 +103,7 @@ export function pairSigmas(measures: Readonly<Record<string, MeasureValue>>): Ma
 
 function valueText(v: MeasureValue | undefined): string {
   if (v === null || v === undefined) return 'n/a';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : significant(v, 6);
+  if (typeof v === 'number') return String(Number(v.toPrecision(6)));
   return String(v);
 }
 
@@ -135,6 +135,33 @@ function ageText(sec: number): string {
   if (a < 3600) return `${sign}${(a / 60).toFixed(0)} min`;
   if (a < 2 * 86_400) return `${sign}${(a / 3600).toFixed(1)} h`;
   return `${sign}${(a / 86_400).toFixed(1)} d`;
+}
+
+/** Rows shown per role in the text view (a breakup has a thousand fragments; --json lists all). */
+const MAX_ROWS_PER_ROLE = 20;
+
+const ROLE_ORDER = ['parent', 'chaser', 'target', 'subject', 'primary', 'secondary', 'participant', 'sibling', 'child'];
+const roleRank = (role: string): number => {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? ROLE_ORDER.length : i;
+};
+
+/** The first rows of each role, and a line per role saying how many more there are. */
+function capPerRole<T>(rows: readonly T[], role: (row: T) => string): { shown: T[]; notes: string[] } {
+  const seen = new Map<string, number>();
+  const shown: T[] = [];
+  for (const r of rows) {
+    const k = role(r);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n <= MAX_ROWS_PER_ROLE) shown.push(r);
+  }
+  const notes = [...seen.entries()]
+    .filter(([, n]) => n > MAX_ROWS_PER_ROLE)
+    .map(
+      ([k, n]) => `  … and ${String(n - MAX_ROWS_PER_ROLE)} more with role ${k || '(none)'} (--json lists every one)`,
+    );
+  return { shown, notes };
 }
 
 interface SetRow {
@@ -218,9 +245,13 @@ export async function runEventDetail(
   out(`  assessment ${assessmentCell(e)}`);
   out(`  detector   ${e.detector} ${e.detectorVersion}; stored ${formatIso(e.createdAt).slice(0, 19)} UTC`);
   out();
+  const objects = capPerRole(
+    [...e.objects].sort((a, b) => roleRank(a.role) - roleRank(b.role)),
+    (o) => o.role,
+  );
   out('Objects:');
   out(
-    renderTable(e.objects, [
+    renderTable(objects.shown, [
       { header: '  ROLE', value: (o) => `  ${o.role}` },
       { header: 'NORAD', value: (o) => String(o.norad), align: 'right' },
       { header: 'NAME', value: (o) => names.name(o.norad) },
@@ -229,6 +260,7 @@ export async function runEventDetail(
       { header: 'TYPE', value: (o) => names.get(o.norad)?.objectType ?? '' },
     ]),
   );
+  for (const line of objects.notes) out(line);
   out();
   const sigmaOf = pairSigmas(e.measures);
   const sigmaKeys = new Set(sigmaOf.values());
@@ -270,7 +302,7 @@ export async function runEventDetail(
       out(`  possible labels: ${a.possibleLabels.join(', ')}`);
     for (const r of a.reasons) {
       out(`  - ${r.text}`);
-      const value = typeof r.value === 'number' ? significant(r.value, 4) : String(r.value);
+      const value = typeof r.value === 'number' ? String(Number(r.value.toPrecision(4))) : String(r.value);
       const sigma = typeof r.sigma === 'number' ? ` ± ${significant(r.sigma, 3)}` : '';
       const threshold =
         r.threshold === undefined || r.threshold === null
@@ -282,8 +314,9 @@ export async function runEventDetail(
   }
   out();
   out(`Element sets (age = epoch − ${ref.what}, ${formatIso(ref.t).slice(0, 19)} UTC):`);
+  const shownSets = capPerRole(sets, (s) => s.role);
   out(
-    renderTable(sets, [
+    renderTable(shownSets.shown, [
       { header: '  SET ID', value: (s) => `  ${s.storedId}`, align: 'right' },
       {
         header: 'OBJECT',
@@ -295,6 +328,7 @@ export async function runEventDetail(
       { header: 'SOURCE (kind)', value: (s) => `${s.source} (${s.sourceKind})` },
     ]),
   );
+  for (const line of shownSets.notes) out(line);
   out();
   out(`Detector ${e.detector} ${e.detectorVersion}, parameters:`);
   const params = Object.entries(e.parameters);
