@@ -59,7 +59,7 @@ export function maneuverSummaryLines(s: ManeuverSummary, maxRows = 8): string[] 
     );
     out.push(
       ...renderTable(sk.busiest, [
-        { header: '  OBJECT', value: (k) => `  ${String(k.norad)} ${k.name}` },
+        { header: '  OBJECT', value: (k) => `  ${k.label}` },
         { header: 'BURNS', value: (k) => String(k.burns), align: 'right' },
         { header: 'MEDIAN INTERVAL', value: (k) => days(k.medianIntervalDays), align: 'right' },
       ]).split('\n'),
@@ -71,7 +71,7 @@ export function maneuverSummaryLines(s: ManeuverSummary, maxRows = 8): string[] 
     );
     out.push(
       ...renderTable(s.standouts.slice(0, maxRows), [
-        { header: '  OBJECT', value: (b) => `  ${String(b.norad)} ${b.name}` },
+        { header: '  OBJECT', value: (b) => `  ${b.label}` },
         {
           header: 'BETWEEN (UTC)',
           value: (b) => utcSpan(b.start, b.end),

@@ -41,6 +41,8 @@ export interface LaunchGroup {
 export interface StationKeeper {
   readonly norad: NoradId;
   readonly name: string;
+  /** The id with its name (and COSPAR id when the name says nothing by itself). */
+  readonly label: string;
   readonly burns: number;
   /** Median days between consecutive burns (null with a single burn). */
   readonly medianIntervalDays: number | null;
@@ -49,6 +51,8 @@ export interface StationKeeper {
 export interface StandoutBurn {
   readonly norad: NoradId;
   readonly name: string;
+  /** The id with its name (and COSPAR id when the name says nothing by itself). */
+  readonly label: string;
   readonly start: number;
   readonly end: number;
   readonly deltaVMps: number;
@@ -123,7 +127,13 @@ function stationKeeping(events: readonly ManeuverEvent[], names: ObjectNames): M
   const keepers: StationKeeper[] = [...starts.entries()].map(([norad, ts]) => {
     const s = [...ts].sort((a, b) => a - b);
     const gaps = s.slice(1).map((t, i) => (t - (s[i] as number)) / MS_PER_DAY);
-    return { norad, name: names.name(norad), burns: s.length, medianIntervalDays: median(gaps) };
+    return {
+      norad,
+      name: names.name(norad),
+      label: names.label(norad),
+      burns: s.length,
+      medianIntervalDays: median(gaps),
+    };
   });
   const intervals = keepers.flatMap((k) => (k.medianIntervalDays === null ? [] : [k.medianIntervalDays]));
   return {
@@ -161,6 +171,7 @@ function standouts(all: readonly ManeuverEvent[], names: ObjectNames): StandoutB
         out.push({
           norad,
           name: names.name(norad),
+          label: names.label(norad),
           start: e.start,
           end: e.end,
           deltaVMps: dv,
