@@ -2,8 +2,11 @@
  * `orbwatch demo`: the main job on the bundled real data. Ingests two months of CelesTrak
  * catalogue updates (2026-03-15..05-07), the element histories of the Russian inspector
  * satellites and their US targets (amateur elements from McCants' classfd, marked as such) and
- * a Space-Track SATCAT subset, then prints what the catalogue now holds, with element-set ages.
- * Idempotent: running it again stores nothing new.
+ * a Space-Track SATCAT subset (with a small sourced supplement for spotlight objects it lacks),
+ * runs the maneuver, release and inspector-proximity detectors (a progress bar per detector on a
+ * terminal), then prints what the catalogue holds: releases and proximity episodes with every
+ * object named, and the maneuvers grouped (orbit raising by launch, station-keeping, single burns
+ * that stand out). Idempotent: running it again stores nothing new.
  * @module
  */
 import { existsSync } from 'node:fs';
