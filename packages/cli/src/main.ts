@@ -15,6 +15,7 @@ import { writeLine } from './cli-context.js';
 import { runDemo } from './commands/demo.js';
 import type { DetectorKind, ProximityPreset } from './commands/detect.js';
 import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
+import { runEventDetail } from './commands/event-detail.js';
 import { runEvents } from './commands/events.js';
 import { runHistory } from './commands/history.js';
 import { runIngest } from './commands/ingest.js';
@@ -400,16 +401,24 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       'events ending at or after this time',
       asOption((t) => parseTimeArg(t, '--since')),
     )
-    .option('--json', 'print {events:[…]}')
+    .argument('[id]', 'show this one event in full (a unique prefix of its id is enough)')
+    .option('--json', 'print {events:[…]}; with an id, that event')
     .action(
-      async (o: {
-        db: string;
-        kind?: 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction';
-        object?: ReturnType<typeof parseNoradArg>;
-        since?: Instant;
-        json?: boolean;
-      }) => {
+      async (
+        id: string | undefined,
+        o: {
+          db: string;
+          kind?: 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction';
+          object?: ReturnType<typeof parseNoradArg>;
+          since?: Instant;
+          json?: boolean;
+        },
+      ) => {
         await withRepo(o.db, async (repo) => {
+          if (id !== undefined) {
+            setExit(await runEventDetail(repo, id, o.json === true, ctx));
+            return;
+          }
           setExit(
             await runEvents(
               repo,
@@ -427,13 +436,25 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     );
 
   program
+    .command('event')
+    .description('one event in full: measures with σ, assessment and reasons, objects, element sets, detector')
+    .argument('<id>', 'event id, or a unique prefix of it')
+    .addOption(dbOption())
+    .option('--json', 'print the event document (as in events --json, with object names)')
+    .action(async (id: string, o: { db: string; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runEventDetail(repo, id, o.json === true, ctx));
+      });
+    });
+
+  program
     .command('demo')
     .description('ingest the bundled real data into a database and print what is in it')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .action(async (o: { db: string; json?: boolean }) => {
       await withRepo(o.db, async (repo) => {
-        setExit(await runDemo(repo, o.json === true, ctx));
+        setExit(await runDemo(repo, o.json === true, ctx, o.db));
       });
     });
 

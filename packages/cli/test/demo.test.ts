@@ -1,11 +1,16 @@
 /**
  * `orbwatch demo`, the main job of the README, on a fresh database (built binary, bundled data):
  * what it ingests matches the data's provenance counts, nothing is rejected, what it finds
- * agrees with public facts, and a second run stores nothing new.
+ * agrees with public facts, it shows each detector's progress on a terminal, its text names every
+ * object it mentions, and a second run stores nothing new. The database it builds then serves the
+ * event detail view (`orbwatch event <id prefix>`).
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDb } from './run-cli.js';
+import { BIN, REPO_ROOT, runCli, tempDb } from './run-cli.js';
 
 interface DemoEvent {
   kind: string;
@@ -13,6 +18,12 @@ interface DemoEvent {
   measures: Record<string, unknown>;
 }
 interface DemoJson {
+  database: string | null;
+  maneuvers: {
+    byLabel: Record<string, number>;
+    orbitRaising: { burns: number }[];
+    stationKeeping: { burns: number };
+  };
   elementSets: number;
   ingests: { label: string; accepted: number; duplicates: number; rejected: number; satcatRecords: number }[];
   events: Record<string, number>;
@@ -23,12 +34,47 @@ interface DemoJson {
 const has = (e: DemoEvent, norad: number, role: string): boolean =>
   e.objects.some((o) => o.norad === norad && o.role === role);
 
+/** `script` (util-linux) runs a command with a pseudo-terminal as its stderr. */
+const HAS_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * `orbwatch demo --json` with stdout to a file and, where `script` exists, stderr on a
+ * pseudo-terminal (what stderr showed is returned as `terminal`).
+ */
+function demoJsonOnTerminal(db: string): { code: number; stdout: string; terminal: string | null } {
+  if (!HAS_SCRIPT) {
+    const r = runCli(['demo', '--db', db, '--json']);
+    return { code: r.code, stdout: r.stdout, terminal: null };
+  }
+  const out = join(dirname(db), 'demo.json');
+  const r = spawnSync(
+    'script',
+    ['-qec', `'${process.execPath}' '${BIN}' demo --db '${db}' --json > '${out}'`, '/dev/null'],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Asia/Kathmandu' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return { code: r.status ?? -1, stdout: readFileSync(out, 'utf8'), terminal: r.stdout };
+}
+
+let demoDb: string | undefined;
+
 describe('orbwatch demo (built binary, bundled data)', () => {
-  it('ingests the bundled data, finds the documented behaviours, and is idempotent', { timeout: 240_000 }, () => {
+  it('ingests the bundled data, finds the documented behaviours, and is idempotent', { timeout: 300_000 }, () => {
     const db = tempDb();
-    const first = runCli(['demo', '--db', db, '--json']);
-    expect(first.code, first.stderr).toBe(0);
+    const first = demoJsonOnTerminal(db);
+    expect(first.code, first.terminal ?? '').toBe(0);
     const d = JSON.parse(first.stdout) as DemoJson;
+    // `database` is the resolved path, not a placeholder.
+    expect(d.database).toBe(db);
+    if (first.terminal !== null) {
+      // One progress bar per detector, each ending at objects done / total.
+      for (const kind of ['maneuver', 'release', 'proximity'])
+        expect(first.terminal, kind).toMatch(new RegExp(`${kind}\\s+\\[[█░]+\\] (\\d+)/\\1 objects`));
+    }
 
     // shared/data PROVENANCE: history-2026 holds 182,144 sets; nothing in the bundle is defective.
     const celestrak = d.ingests.find((i) => i.label.startsWith('CelesTrak catalogue updates'));
@@ -74,9 +120,126 @@ describe('orbwatch demo (built binary, bundled data)', () => {
     expect(Number(c2576!.measures['minRangeKm'])).toBeLessThan(100);
     expect(Number(c2576!.measures['minRangeSigmaKm'])).toBeGreaterThan(0);
 
-    const again = JSON.parse(runCli(['demo', '--db', db, '--json']).stdout) as DemoJson;
-    for (const i of again.ingests) expect(i.accepted, i.label).toBe(0);
-    expect(again.elementSets).toBe(d.elementSets);
-    expect(again.events).toEqual(d.events);
+    // Cosmos 2588 (Russian) near USA 338 (US): the SATCAT supplement knows both owners.
+    const c2588 = d.proximity.find((e) => has(e, 64095, 'chaser') && has(e, 53883, 'target'));
+    expect(c2588?.measures['context']).toBe('different owners');
+    // The maneuver count is grouped: the groups add up to the count.
+    const m = d.maneuvers;
+    expect(Object.values(m.byLabel).reduce((a, b) => a + b, 0)).toBe(d.events['maneuver']);
+    expect(m.orbitRaising.reduce((n, g) => n + g.burns, 0)).toBe(m.byLabel['orbit-raising'] ?? 0);
+    expect(m.stationKeeping.burns).toBe(m.byLabel['station-keeping'] ?? 0);
+
+    // Second run, as a person reads it (stdout not a terminal): it stores nothing new, names
+    // every object it mentions, never prints a σ of zero, and groups the maneuvers.
+    const count = (sql: string): number => {
+      const c = new Database(db, { readonly: true });
+      const n = (c.prepare(sql).get() as { n: number }).n;
+      c.close();
+      return n;
+    };
+    const before = [count('SELECT count(*) AS n FROM element_sets'), count('SELECT count(*) AS n FROM events')];
+    const text = runCli(['demo', '--db', db]);
+    expect(text.code, text.stderr).toBe(0);
+    expect([count('SELECT count(*) AS n FROM element_sets'), count('SELECT count(*) AS n FROM events')]).toEqual(
+      before,
+    );
+    expect(text.stdout).not.toMatch(/± 0\.0+(?!\d*[1-9])/);
+    expect(text.stdout).toContain('66174 HTV-X1');
+    expect(text.stdout).toContain('68261 TEN-KOH 2');
+    expect(text.stdout).toMatch(/64095 COSMOS 2588\s+53883 USA 338/);
+    expect(text.stdout).toMatch(/group 2026-095: 24 × KUIPER/);
+    expect(text.stdout).not.toContain('(sibling group)');
+    expect(text.stdout).toMatch(/Maneuvers: \d+ burns — \d+ orbit-raising, \d+ station-keeping/);
+    expect(text.stdout).not.toMatch(/Detected: \d+ maneuver\b/);
+    // Every NORAD id in the release and proximity tables has a name beside it.
+    const tables = text.stdout.slice(
+      text.stdout.indexOf('Releases and deployments'),
+      text.stdout.indexOf('Maneuvers:'),
+    );
+    for (const [, id, next] of tables.matchAll(/(?<![\w-])(\d{5})(?![\w-])( ?\S*)/g))
+      expect(next, id).toMatch(/^ (?!\d+(\s|$))\S/);
+    demoDb = db;
+  });
+});
+
+interface EventDoc {
+  id: string;
+  kind: string;
+  objects: { norad: number; role: string; name?: string | null; owner?: string | null }[];
+  elementSets: { storedId?: string; epochUtc: string; sourceKind?: string }[];
+  [k: string]: unknown;
+}
+
+describe('orbwatch event <id> on the demo database (built binary)', () => {
+  it('shows one event by a unique id prefix, lists candidates for an ambiguous one, rejects an unknown one', () => {
+    expect(demoDb, 'the demo test builds the database').toBeDefined();
+    const db = demoDb!;
+    const all = JSON.parse(runCli(['events', '--db', db, '--json', '--kind', 'release']).stdout) as {
+      events: EventDoc[];
+    };
+    const ids = (JSON.parse(runCli(['events', '--db', db, '--json']).stdout) as { events: EventDoc[] }).events.map(
+      (e) => e.id,
+    );
+    const tenKoh = all.events.find((e) => e.objects.some((o) => o.norad === 68261))!;
+    // The shortest prefix of the TEN-KOH 2 release's id that no other event shares.
+    let n = 4;
+    while (ids.filter((id) => id.startsWith(tenKoh.id.slice(0, n))).length > 1) n++;
+    const prefix = tenKoh.id.slice(0, n);
+
+    for (const args of [
+      ['event', prefix],
+      ['events', prefix],
+      ['event', tenKoh.id.toUpperCase()],
+    ]) {
+      const r = runCli([...args, '--db', db]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain(`Event ${tenKoh.id}`);
+      expect(r.stdout).toMatch(/parent\s+66174\s+HTV-X1/);
+      expect(r.stdout).toMatch(/child\s+68261\s+TEN-KOH 2/);
+      expect(r.stdout).toMatch(/deltaVMps\s+[\d.]+\s+[\d.]+\s+m\/s/);
+      expect(r.stdout).toContain('celestrak (official)');
+      expect(r.stdout).toContain(`Detector release ${String(tenKoh['detectorVersion'])}`);
+    }
+
+    const json = runCli(['event', prefix, '--db', db, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as EventDoc;
+    // The document of `events --json`, with names added to its objects and sources to its sets.
+    const { objects: listedObjects, elementSets: listedSets, ...rest } = tenKoh;
+    expect(doc).toMatchObject(rest);
+    expect(doc.objects.map((o) => ({ norad: o.norad, role: o.role }))).toEqual(listedObjects);
+    expect(doc.objects).toContainEqual(expect.objectContaining({ norad: 66174, role: 'parent', name: 'HTV-X1' }));
+    expect(doc.elementSets.map((s) => s.epochUtc)).toEqual(listedSets.map((s) => s.epochUtc));
+    expect(doc.elementSets.every((s) => s.sourceKind === 'official')).toBe(true);
+
+    // Events stored in one run share their first 8 characters (UUIDv7 time): ambiguous.
+    const shared = tenKoh.id.slice(0, 8);
+    const matching = ids.filter((id) => id.startsWith(shared));
+    expect(matching.length).toBeGreaterThan(1);
+    const ambiguous = runCli(['event', shared, '--db', db]);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('USAGE');
+    for (const id of matching.sort().slice(0, 10)) expect(ambiguous.stderr).toContain(id);
+
+    const unknown = runCli(['event', 'ffffffff', '--db', db]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('NOT_FOUND');
+    const notHex = runCli(['event', 'not-an-id', '--db', db]);
+    expect(notHex.code).toBe(2);
+    expect(notHex.stderr).toContain('USAGE');
+  });
+
+  it('lists events in one table per kind, with names, units and σ in the headers', () => {
+    const db = demoDb!;
+    const r = runCli(['events', '--db', db, '--kind', 'proximity']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('MIN RANGE km ± 1σ');
+    expect(r.stdout).toContain('v_rel km/s ± 1σ');
+    expect(r.stdout).toContain('CLOSEST APPROACH UTC');
+    expect(r.stdout).toMatch(/59773 COSMOS 2576\s+48247 USA 314\s+2026-07-16T05:\d\d:\d\d\s+[\d.]+ ± [\d.]+/);
+    const m = runCli(['events', '--db', db, '--kind', 'maneuver', '--object', '25544']);
+    expect(m.stdout).toContain('Δv m/s ± 1σ');
+    expect(m.stdout).toContain('25544 ISS (ZARYA)');
+    expect(m.stdout).not.toMatch(/± 0\.0+(?!\d*[1-9])/);
   });
 });

@@ -41,6 +41,11 @@ export interface EventRepository {
   /** Events ordered by start time. */
   listEvents(filter?: EventFilter): Awaitable<StoredEvent[]>;
   getEvent(id: string): Awaitable<StoredEvent | null>;
+  /**
+   * Ids of the events whose id starts with `prefix` (case-insensitive), in id order, at most
+   * `limit` (default 10): a unique prefix names one event, as a short commit hash does in git.
+   */
+  eventIdsWithPrefix(prefix: string, limit?: number): Awaitable<string[]>;
   /** Highest element-set id the detector has processed for each object (absent: never run). */
   detectorWatermarks(detector: string): Awaitable<Map<NoradId, ElementSetId>>;
   /** Records the highest processed element-set id per object, in one transaction. */

@@ -143,6 +143,22 @@ for (const dialect of DIALECTS) {
       expect(late.map((e) => e.start)).toEqual([iss[20]!.epoch]);
     });
 
+    it('eventIdsWithPrefix() finds events by a prefix of their id, case-insensitive, in id order', async () => {
+      const { repo } = opened;
+      const { ids } = await repo.saveEvents([maneuverBetween(10), maneuverBetween(20), maneuverBetween(30)], now());
+      const sorted = [...ids].sort();
+      // UUIDv7 ids stamped with the same clock share their first 12 hex digits (the millisecond).
+      expect(await repo.eventIdsWithPrefix(ids[0]!.slice(0, 8))).toEqual(sorted);
+      expect(await repo.eventIdsWithPrefix(ids[0]!.slice(0, 8), 2)).toEqual(sorted.slice(0, 2));
+      expect(await repo.eventIdsWithPrefix(ids[1]!)).toEqual([ids[1]]);
+      expect(await repo.eventIdsWithPrefix(ids[1]!.toUpperCase())).toEqual([ids[1]]);
+      // The shortest prefix that tells the first id from the others names it alone.
+      let n = 1;
+      while (sorted.filter((x) => x.startsWith(sorted[0]!.slice(0, n))).length > 1) n++;
+      expect(await repo.eventIdsWithPrefix(sorted[0]!.slice(0, n))).toEqual([sorted[0]]);
+      expect(await repo.eventIdsWithPrefix('ffffffff')).toEqual([]);
+    });
+
     it('detector watermarks record the highest element-set id processed per object', async () => {
       const { repo } = opened;
       const latest = await repo.latestElementSetIds();

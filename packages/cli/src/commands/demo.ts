@@ -2,8 +2,11 @@
  * `orbwatch demo`: the main job on the bundled real data. Ingests two months of CelesTrak
  * catalogue updates (2026-03-15..05-07), the element histories of the Russian inspector
  * satellites and their US targets (amateur elements from McCants' classfd, marked as such) and
- * a Space-Track SATCAT subset, then prints what the catalogue now holds, with element-set ages.
- * Idempotent: running it again stores nothing new.
+ * a Space-Track SATCAT subset (with a small sourced supplement for spotlight objects it lacks),
+ * runs the maneuver, release and inspector-proximity detectors (a progress bar per detector on a
+ * terminal), then prints what the catalogue holds: releases and proximity episodes with every
+ * object named, and the maneuvers grouped (orbit raising by launch, station-keeping, single burns
+ * that stand out). Idempotent: running it again stores nothing new.
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +18,11 @@ import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_RUNTIME } from '../exit-codes.js';
+import { renderEventTable } from '../presentation/event-tables.js';
+import { summarizeManeuvers } from '../presentation/maneuver-summary.js';
+import { maneuverSummaryLines } from '../presentation/maneuver-summary-text.js';
+import { objectNamesFrom } from '../presentation/object-names.js';
+import { detectorProgressBars } from '../progress/detector-progress.js';
 import { renderTable } from '../text-table.js';
 import type { IngestReport } from './ingest.js';
 import { runIngest } from './ingest.js';
@@ -66,6 +74,12 @@ function demoSteps(dir: string): DemoStep[] {
       kind: 'official',
     },
     {
+      label: 'SATCAT supplement: spotlight objects missing from the subset',
+      paths: [`${dir}/satcat/spotlight-supplement_celestrak-dialect.csv`],
+      source: 'orbwatch-satcat-supplement',
+      kind: 'derived',
+    },
+    {
       label: 'HTV-X1 and TEN-KOH 2 (CelesTrak, 2026-03)',
       paths: [`${dir}/releases/htv-x1-and-ten-koh-2.3le`],
       source: 'celestrak',
@@ -86,7 +100,12 @@ const SPOTLIGHT: readonly { norad: NoradId; why: string }[] = [
   { norad: noradId(25544), why: 'ISS, target of Progress MS-33 and Cygnus NG-24' },
 ];
 
-export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliContext): Promise<number> {
+export async function runDemo(
+  repo: CatalogRepository,
+  json: boolean,
+  ctx: CliContext,
+  dbPath?: string,
+): Promise<number> {
   const dir = bundledDataDir();
   if (!existsSync(dir)) {
     writeLine(ctx.stderr, `orbwatch demo: bundled data not found at ${dir}`);
@@ -105,7 +124,9 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     steps.push({ label: step.label, source: step.source, kind: step.kind, report });
   }
   if (!json) writeLine(ctx.stderr, 'detecting maneuvers and releases …');
-  await runDetect(repo, { kinds: ['maneuver', 'release'], quiet: true }, quietCtx);
+  const bars = detectorProgressBars(ctx.stderr);
+  await runDetect(repo, { kinds: ['maneuver', 'release'], quiet: true, onProgress: bars.onProgress }, quietCtx);
+  bars.stop();
   // The 2026 inspector pairs: slow drift-bys seen through CelesTrak and amateur elements.
   await runDetect(
     repo,
@@ -116,15 +137,24 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
       since: instant(Date.UTC(2026, 5, 1)),
       until: instant(Date.UTC(2026, 6, 23)),
       quiet: true,
+      onProgress: bars.onProgress,
     },
     quietCtx,
   );
+  bars.stop();
   const events = await repo.listEvents({});
   const byKind = countBy(events.map((e) => e.kind));
-  const releases = events.filter((e) => e.kind === 'release').map(eventJson);
-  const proximity = events.filter((e) => e.kind === 'proximity').map(eventJson);
+  const releaseEvents = events.filter((e) => e.kind === 'release');
+  const proximityEvents = events.filter((e) => e.kind === 'proximity');
+  const releases = releaseEvents.map(eventJson);
+  const proximity = proximityEvents.map(eventJson);
   const total = await repo.countElementSets();
   const objects = await repo.listObjects({});
+  const names = objectNamesFrom(objects);
+  const maneuvers = summarizeManeuvers(
+    events.filter((e) => e.kind === 'maneuver'),
+    names,
+  );
   const spotlight = [];
   for (const s of SPOTLIGHT) {
     const o = await repo.getObject(s.norad);
@@ -147,7 +177,7 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     });
   }
   const summary = {
-    database: 'see --db',
+    database: dbPath === undefined ? null : resolve(dbPath),
     elementSets: total,
     objects: objects.length,
     ingests: steps.map((s) => ({
@@ -162,6 +192,7 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     })),
     spotlight,
     events: byKind,
+    maneuvers,
     releases,
     proximity,
   };
@@ -210,92 +241,30 @@ export async function runDemo(repo: CatalogRepository, json: boolean, ctx: CliCo
     ]),
   );
   writeLine(ctx.stdout);
+  const plural = (n: number | undefined, what: string): string => `${String(n ?? 0)} ${what}`;
   writeLine(
     ctx.stdout,
-    `Detected: ${
-      Object.entries(byKind)
-        .map(([k, n]) => `${String(n)} ${k}`)
-        .join(', ') || 'nothing'
-    } (orbwatch events for the list)`,
+    `Detected: ${plural(byKind['release'], 'release(s)')}, ${plural(byKind['proximity'], 'proximity episode(s)')}, ${plural(byKind['maneuver'], 'maneuver burn(s)')} (grouped below); orbwatch events lists them all`,
   );
-  writeLine(ctx.stdout, 'Releases and deployments (separation epoch ± σ, Δv ± σ, class):');
-  writeLine(
-    ctx.stdout,
-    renderTable(releases, [
-      {
-        header: 'PARENT',
-        value: (r) =>
-          r.objects
-            .filter((x) => x.role === 'parent')
-            .map((x) => String(x.norad))
-            .join(',') || '(sibling group)',
-      },
-      {
-        header: 'CHILD',
-        value: (r) => compactIds(r.objects.filter((x) => x.role === 'child').map((x) => String(x.norad))),
-      },
-      { header: 'SEPARATION (UTC)', value: (r) => String(r.measures['separationEpochUtc'] ?? '').slice(0, 16) },
-      {
-        header: '± h',
-        value: (r) =>
-          typeof r.measures['separationEpochSigmaSec'] === 'number'
-            ? (r.measures['separationEpochSigmaSec'] / 3600).toFixed(1)
-            : '',
-        align: 'right',
-      },
-      {
-        header: 'Δv m/s',
-        value: (r) => (typeof r.measures['deltaVMps'] === 'number' ? r.measures['deltaVMps'].toFixed(2) : ''),
-        align: 'right',
-      },
-      {
-        header: '± m/s',
-        value: (r) => (typeof r.measures['deltaVSigmaMps'] === 'number' ? r.measures['deltaVSigmaMps'].toFixed(2) : ''),
-        align: 'right',
-      },
-      { header: 'CLASS', value: (r) => String(r.measures['class'] ?? '') },
-    ]),
-  );
+  writeLine(ctx.stdout);
+  writeLine(ctx.stdout, 'Releases and deployments (a group without a known parent is named by its launch):');
+  writeLine(ctx.stdout, renderEventTable('release', releaseEvents, names));
   writeLine(ctx.stdout);
   writeLine(
     ctx.stdout,
-    'Inspector proximity episodes 2026-06-01..07-23 (minimum range ± σ from element-set age; amateur target elements weigh less):',
+    'Inspector proximity episodes 2026-06-01..07-23 (σ from element-set age; amateur target elements weigh less):',
   );
-  writeLine(
-    ctx.stdout,
-    renderTable(proximity, [
-      {
-        header: 'CHASER',
-        value: (r) =>
-          r.objects
-            .filter((x) => x.role === 'chaser')
-            .map((x) => String(x.norad))
-            .join(','),
-      },
-      {
-        header: 'TARGET',
-        value: (r) =>
-          r.objects
-            .filter((x) => x.role === 'target')
-            .map((x) => String(x.norad))
-            .join(','),
-      },
-      { header: 'CLOSEST (UTC)', value: (r) => String(r.measures['minRangeUtc'] ?? '').slice(0, 19) },
-      { header: 'RANGE km', value: (r) => fixed(r.measures['minRangeKm'], 1), align: 'right' },
-      { header: '± km', value: (r) => fixed(r.measures['minRangeSigmaKm'], 1), align: 'right' },
-      { header: 'v_rel km/s', value: (r) => fixed(r.measures['relativeSpeedAtMinKmPerSec'], 3), align: 'right' },
-      { header: 'CONTEXT', value: (r) => String(r.measures['context'] ?? '') },
-    ]),
-  );
+  writeLine(ctx.stdout, renderEventTable('proximity', proximityEvents, names));
   writeLine(ctx.stdout);
+  for (const line of maneuverSummaryLines(maneuvers)) writeLine(ctx.stdout, line);
+  writeLine(ctx.stdout);
+  const example = releaseEvents[0]?.id;
   writeLine(
     ctx.stdout,
-    'Next: orbwatch events --kind maneuver --object 25544   ·   orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m',
+    `Next: orbwatch events --kind maneuver --object 25544   ·   ${example === undefined ? '' : `orbwatch event ${example}   ·   `}orbwatch history 44835   ·   orbwatch propagate 59773 --from 2026-07-16T05:00:00Z --to 2026-07-16T06:00:00Z --step 10m`,
   );
   return EXIT_OK;
 }
-
-const fixed = (x: unknown, digits: number): string => (typeof x === 'number' ? x.toFixed(digits) : '');
 
 /** Inspector and target of the 2026 pairs (shared/data PROVENANCE §2b, §9). */
 const INSPECTOR_PAIRS: readonly (readonly [NoradId, NoradId])[] = [
@@ -312,10 +281,4 @@ function countBy(xs: readonly string[]): Record<string, number> {
 
 function devNull(): NodeJS.WritableStream {
   return { write: () => true } as unknown as NodeJS.WritableStream;
-}
-
-/** Up to 6 ids in full; more as the first three, an ellipsis, the last and the count (`orbwatch events` lists all). */
-function compactIds(ids: readonly string[]): string {
-  if (ids.length <= 6) return ids.join(',');
-  return `${ids.slice(0, 3).join(',')},…,${ids[ids.length - 1] ?? ''} (${String(ids.length)})`;
 }

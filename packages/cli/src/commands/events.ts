@@ -1,7 +1,8 @@
 /**
- * `orbwatch events [--kind] [--object] [--since] [--json]`: the stored events, each with its
- * measures (σ beside each value), the element sets it came from and their ages, and the detector
- * with its version and parameters.
+ * `orbwatch events [--kind] [--object] [--since] [--json]`: the stored events, one table per kind
+ * with the numbers that kind needs (σ beside each value, units in the headers), every object named,
+ * the assessment and the id to ask `orbwatch event <id>` about. `--json` gives every event with its
+ * measures, the element sets it came from, and the detector with its version and parameters.
  * @module
  */
 import type { Instant, NoradId } from '@orbwatch/core';
@@ -10,7 +11,8 @@ import type { CatalogRepository, EventFilter, StoredEvent } from '@orbwatch/stor
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { renderTable } from '../text-table.js';
+import { EVENT_KIND_ORDER, KIND_TITLES, eventNorads, renderEventTable } from '../presentation/event-tables.js';
+import { loadObjectNames } from '../presentation/object-names.js';
 
 export interface EventsOptions {
   readonly kind?: StoredEvent['kind'];
@@ -39,19 +41,6 @@ export function eventJson(e: StoredEvent) {
   };
 }
 
-/** Objects of an event for a table cell: each object with its role, or counts when many share one. */
-function describeObjects(objects: StoredEvent['objects']): string {
-  const byRole = new Map<string, number[]>();
-  for (const o of objects) byRole.set(o.role, [...(byRole.get(o.role) ?? []), o.norad]);
-  return [...byRole.entries()]
-    .map(([role, ids]) =>
-      ids.length > 3 ? `${String(ids.length)} ${role}` : ids.map((id) => `${String(id)}(${role})`).join(' '),
-    )
-    .join(' ');
-}
-
-const num = (x: unknown, digits: number): string => (typeof x === 'number' ? x.toFixed(digits) : '');
-
 export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: CliContext): Promise<number> {
   const filter: EventFilter = {
     ...(o.kind === undefined ? {} : { kind: o.kind }),
@@ -64,30 +53,17 @@ export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: 
     writeJson(ctx, { events: events.map(eventJson) });
     return EXIT_OK;
   }
+  const names = await loadObjectNames(repo, eventNorads(events));
+  for (const kind of EVENT_KIND_ORDER) {
+    const ofKind = events.filter((e) => e.kind === kind);
+    if (ofKind.length === 0) continue;
+    writeLine(ctx.stdout, `${KIND_TITLES[kind]} (${String(ofKind.length)}):`);
+    writeLine(ctx.stdout, renderEventTable(kind, ofKind, names));
+    writeLine(ctx.stdout);
+  }
   writeLine(
     ctx.stdout,
-    renderTable(events, [
-      { header: 'START (UTC)', value: (e) => formatIso(e.start).slice(0, 16) },
-      { header: 'END (UTC)', value: (e) => formatIso(e.end).slice(0, 16) },
-      { header: 'KIND', value: (e) => e.kind },
-      { header: 'OBJECTS', value: (e) => describeObjects(e.objects) },
-      {
-        header: 'Δv m/s',
-        value: (e) =>
-          typeof e.measures['deltaVMps'] === 'number'
-            ? `${num(e.measures['deltaVMps'], 3)} ± ${num(e.measures['deltaVSigmaMps'], 3)}`
-            : '',
-        align: 'right',
-      },
-      { header: 'MIN RANGE km', value: (e) => num(e.measures['minRangeKm'], 2), align: 'right' },
-      {
-        header: 'DETAIL',
-        value: (e) => String(e.measures['kind'] ?? e.measures['class'] ?? e.measures['context'] ?? ''),
-      },
-      { header: 'SETS', value: (e) => String(e.elementSetIds.length), align: 'right' },
-      { header: 'ID', value: (e) => e.id },
-    ]),
+    `${String(events.length)} event(s)${events.length > 0 ? '; details: orbwatch event <id> (a unique prefix of the id is enough)' : ''}`,
   );
-  writeLine(ctx.stdout, `${String(events.length)} event(s)`);
   return EXIT_OK;
 }

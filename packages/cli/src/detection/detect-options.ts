@@ -32,6 +32,15 @@ export interface DetectOptions {
   readonly preset?: ProximityPreset;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /** Called as a detector works through its objects (for a progress bar); never required. */
+  readonly onProgress?: (progress: DetectorProgress) => void;
+}
+
+/** How far one detector is: objects done of the objects it examines. */
+export interface DetectorProgress {
+  readonly kind: DetectorKind;
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface DetectReport {

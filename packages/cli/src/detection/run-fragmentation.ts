@@ -36,6 +36,7 @@ export async function runFragmentation(
     all,
   ).filter((e) => o.since === undefined || e.end >= o.since);
   const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  o.onProgress?.({ kind: 'fragmentation', done: after.length, total: after.length });
   return {
     ...base,
     objectsExamined: after.length,

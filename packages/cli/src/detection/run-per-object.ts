@@ -55,6 +55,7 @@ export async function runPerObject(
       existing += r.existing;
     }
     done.set(norad, maxId);
+    o.onProgress?.({ kind: d.kind, done: done.size, total: candidates.length });
   }
   await repo.setDetectorWatermarks(d.name, d.version, done, ctx.now());
   return {

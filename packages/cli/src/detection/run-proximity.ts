@@ -33,7 +33,8 @@ export async function runProximity(
   const amateurSources = new Set((await repo.sources()).filter((x) => x.kind === 'amateur').map((x) => x.name));
   const objects = await repo.listObjects({});
   const inputs = [];
-  for (const x of objects) {
+  for (const [i, x] of objects.entries()) {
+    o.onProgress?.({ kind: 'proximity', done: i + 1, total: objects.length });
     if (
       x.lastEpoch === null ||
       x.lastEpoch < start - PROXIMITY_SET_MARGIN_SEC * 1000 ||

@@ -51,7 +51,10 @@ export async function runRelease(
   for (const x of objects) if (await isNew(x)) newcomers.push(x);
   if (newcomers.length === 0) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
   const histories = new Map<NoradId, StoredElementSet[]>();
-  for (const x of objects) histories.set(x.noradId, await repo.history(x.noradId));
+  for (const x of objects) {
+    histories.set(x.noradId, await repo.history(x.noradId));
+    o.onProgress?.({ kind: 'release', done: histories.size, total: objects.length });
+  }
   const newSet = new Set(newcomers.map((x) => x.noradId));
   const asHistory = (norad: NoradId) => ({ noradId: norad, sets: histories.get(norad) ?? [] });
   const { events } = detectReleases({

@@ -907,6 +907,10 @@ export class SqliteCatalogRepository implements CatalogRepository {
     return this.#events.getEvent(id);
   }
 
+  eventIdsWithPrefix(prefix: string, limit?: number): string[] {
+    return this.#events.eventIdsWithPrefix(prefix, limit);
+  }
+
   detectorWatermarks(detector: string): Map<NoradId, ElementSetId> {
     return this.#events.detectorWatermarks(detector);
   }

@@ -155,6 +155,15 @@ export class SqliteEventStore {
     return row === undefined ? null : this.#hydrate(row);
   }
 
+  eventIdsWithPrefix(prefix: string, limit = 10): string[] {
+    // Ids are lower-case UUIDv7 text: a range over the primary key finds every id with the prefix.
+    const lo = prefix.toLowerCase();
+    const rows = this.#db
+      .prepare('SELECT id FROM events WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
+      .all(lo, `${lo}\uffff`, Math.max(0, Math.floor(limit))) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   #hydrate(r: EventRow): StoredEvent {
     const objects = this.#db
       .prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id')
