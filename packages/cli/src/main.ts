@@ -18,6 +18,7 @@ import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
 import { runEvents } from './commands/events.js';
 import { runHistory } from './commands/history.js';
 import { runIngest } from './commands/ingest.js';
+import { COSPAR_LAUNCH, runLaunches } from './commands/launches.js';
 import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
@@ -425,6 +426,25 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         });
       },
     );
+
+  program
+    .command('launches')
+    .description('multi-payload launches: members, first-set lags, and the deployment group or why none was measured')
+    .addOption(dbOption())
+    .option(
+      '--cospar <launch>',
+      'only this launch, YYYY-NNN',
+      asOption((t) => {
+        if (!COSPAR_LAUNCH.test(t)) throw new Error(`--cospar: '${t}' is not a COSPAR launch YYYY-NNN`);
+        return t;
+      }),
+    )
+    .option('--json', 'print {launches:[{cospar, members, outcome, reason, epochUtc, epochSigmaSec, …}]}')
+    .action(async (o: { db: string; cospar?: string; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runLaunches(repo, o, ctx));
+      });
+    });
 
   program
     .command('demo')

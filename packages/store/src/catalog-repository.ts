@@ -17,6 +17,7 @@ import type { ElementSetId, StoredElementSet } from './stored-element-set.js';
 
 import type { Awaitable } from './awaitable.js';
 import type { EventRepository } from './event-repository.js';
+import type { LaunchReportRepository } from './launch-report-repository.js';
 
 export type { Awaitable } from './awaitable.js';
 
@@ -107,7 +108,7 @@ export interface ObjectFacts {
   readonly raw?: string;
 }
 
-export interface CatalogRepository extends EventRepository {
+export interface CatalogRepository extends EventRepository, LaunchReportRepository {
   /** Registers a source, or returns the stored one (its kind must match). */
   ensureSource(source: SourceInput): Awaitable<Source>;
   sources(): Awaitable<Source[]>;

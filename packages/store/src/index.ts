@@ -40,4 +40,5 @@ export type { SqliteCatalogOptions } from './sqlite/sqlite-catalog-repository.js
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './sqlite/migrations.js';
 export type { Migration } from './sqlite/migrations.js';
 export type * from './event-repository.js';
+export type * from './launch-report-repository.js';
 export { eventFingerprint } from './sqlite/sqlite-event-store.js';

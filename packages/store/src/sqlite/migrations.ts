@@ -10,6 +10,7 @@ import { migration001 } from './migrations/001-initial.js';
 import { migration002 } from './migrations/002-detection-watermarks.js';
 import { migration003 } from './migrations/003-tle-rows-from-raw.js';
 import { migration004 } from './migrations/004-event-roles.js';
+import { migration005 } from './migrations/005-launch-reports.js';
 
 export interface Migration {
   readonly version: number;
@@ -23,7 +24,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit a released migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

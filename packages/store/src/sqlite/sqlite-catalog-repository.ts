@@ -5,7 +5,15 @@
  * @module
  */
 import Database from 'better-sqlite3';
-import type { DetectedEvent, ElementSet, ElementSetFormat, Instant, NoradId, ParseIssue } from '@orbwatch/core';
+import type {
+  DetectedEvent,
+  ElementSet,
+  ElementSetFormat,
+  Instant,
+  LaunchGroupReport,
+  NoradId,
+  ParseIssue,
+} from '@orbwatch/core';
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import type {
   BatchResult,
@@ -42,6 +50,8 @@ import type { InsertOutcome } from './multi-row-insert.js';
 import { MAX_ROWS, MultiRowInsert } from './multi-row-insert.js';
 import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { SqliteLaunchReports } from './sqlite-launch-reports.js';
+import type { StoredLaunchReport } from '../launch-report-repository.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
   ELEMENT_SET_COLUMNS,
@@ -173,6 +183,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #ingestColumnarTx: Database.Transaction<(batch: IngestColumnarBatch) => BatchResult>;
   readonly #ingestColumnarBatchesTx: Database.Transaction<(batches: readonly IngestColumnarBatch[]) => BatchResult[]>;
   readonly #events: SqliteEventStore;
+  readonly #launchReports: SqliteLaunchReports;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
@@ -204,6 +215,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   ) {
     this.db = db;
     this.#events = new SqliteEventStore(db);
+    this.#launchReports = new SqliteLaunchReports(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -898,6 +910,19 @@ export class SqliteCatalogRepository implements CatalogRepository {
     now: Instant,
   ): void {
     this.#events.setDetectorWatermarks(detector, detectorVersion, marks, now);
+  }
+
+  saveLaunchReports(
+    detector: string,
+    detectorVersion: string,
+    reports: readonly LaunchGroupReport[],
+    now: Instant,
+  ): number {
+    return this.#launchReports.save(detector, detectorVersion, reports, now);
+  }
+
+  launchReports(filter?: { readonly cospar?: string }): StoredLaunchReport[] {
+    return this.#launchReports.list(filter);
   }
 
   latestElementSetIds(): Map<NoradId, ElementSetId> {
