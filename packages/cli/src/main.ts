@@ -19,6 +19,7 @@ import { runEventDetail } from './commands/event-detail.js';
 import { runEvents } from './commands/events.js';
 import { runHistory } from './commands/history.js';
 import { runIngest } from './commands/ingest.js';
+import { COSPAR_LAUNCH, runLaunches } from './commands/launches.js';
 import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
@@ -444,6 +445,25 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .action(async (id: string, o: { db: string; json?: boolean }) => {
       await withRepo(o.db, async (repo) => {
         setExit(await runEventDetail(repo, id, o.json === true, ctx));
+      });
+    });
+
+  program
+    .command('launches')
+    .description('multi-payload launches: members, first-set lags, and the deployment group or why none was measured')
+    .addOption(dbOption())
+    .option(
+      '--cospar <launch>',
+      'only this launch, YYYY-NNN',
+      asOption((t) => {
+        if (!COSPAR_LAUNCH.test(t)) throw new Error(`--cospar: '${t}' is not a COSPAR launch YYYY-NNN`);
+        return t;
+      }),
+    )
+    .option('--json', 'print {launches:[{cospar, members, outcome, reason, epochUtc, epochSigmaSec, …}]}')
+    .action(async (o: { db: string; cospar?: string; json?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runLaunches(repo, o, ctx));
       });
     });
 

@@ -18,6 +18,7 @@ import type { ElementSetId, StoredElementSet } from './stored-element-set.js';
 import type { Awaitable } from './awaitable.js';
 import type { EventRepository } from './event-repository.js';
 import type { FindingRepository } from './finding-repository.js';
+import type { LaunchReportRepository } from './launch-report-repository.js';
 
 export type { Awaitable } from './awaitable.js';
 
@@ -108,7 +109,7 @@ export interface ObjectFacts {
   readonly raw?: string;
 }
 
-export interface CatalogRepository extends EventRepository, FindingRepository {
+export interface CatalogRepository extends EventRepository, FindingRepository, LaunchReportRepository {
   /** Registers a source, or returns the stored one (its kind must match). */
   ensureSource(source: SourceInput): Awaitable<Source>;
   sources(): Awaitable<Source[]>;

@@ -41,4 +41,5 @@ export { MIGRATIONS, SCHEMA_VERSION, migrate } from './sqlite/migrations.js';
 export type { Migration } from './sqlite/migrations.js';
 export type * from './event-repository.js';
 export type * from './finding-repository.js';
+export type * from './launch-report-repository.js';
 export { eventFingerprint } from './sqlite/sqlite-event-store.js';

@@ -56,14 +56,24 @@ export async function runRelease(
     o.onProgress?.({ kind: 'release', done: histories.size, total: objects.length });
   }
   const newSet = new Set(newcomers.map((x) => x.noradId));
-  const asHistory = (norad: NoradId) => ({ noradId: norad, sets: histories.get(norad) ?? [] });
-  const { events } = detectReleases({
-    newObjects: newcomers.map((x) => asHistory(x.noradId)),
-    catalogued: objects.filter((x) => !newSet.has(x.noradId)).map((x) => asHistory(x.noradId)),
+  // SATCAT facts bound the claims: no separation before the launch date, carriers by type.
+  const asHistory = (x: (typeof objects)[number]) => ({
+    noradId: x.noradId,
+    sets: histories.get(x.noradId) ?? [],
+    facts: { launchDate: x.launchDate, objectType: x.objectType, name: x.name },
+  });
+  const { events, launches } = detectReleases({
+    newObjects: newcomers.map(asHistory),
+    catalogued: objects.filter((x) => !newSet.has(x.noradId)).map(asHistory),
   });
   const all = [...histories.values()].flat();
   const stored = withStoredIds(events, all).filter((e) => o.since === undefined || e.end >= o.since);
   const saved = stored.length > 0 ? await repo.saveEvents(stored, ctx.now()) : { inserted: 0, existing: 0 };
+  // What was concluded for each launch examined, so `orbwatch launches` reads it. A launch seen
+  // again with a single new object keeps its earlier, fuller report.
+  const known = new Set((await repo.launchReports()).map((r) => r.cospar));
+  const reports = launches.filter((l) => l.status !== 'single-newcomer' || !known.has(l.launch));
+  if (reports.length > 0) await repo.saveLaunchReports(RELEASE_DETECTOR, RELEASE_DETECTOR_VERSION, reports, ctx.now());
   await repo.setDetectorWatermarks(
     RELEASE_DETECTOR,
     RELEASE_DETECTOR_VERSION,

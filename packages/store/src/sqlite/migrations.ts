@@ -11,6 +11,7 @@ import { migration002 } from './migrations/002-detection-watermarks.js';
 import { migration003 } from './migrations/003-tle-rows-from-raw.js';
 import { migration004 } from './migrations/004-event-roles.js';
 import { migration006 } from './migrations/006-findings.js';
+import { migration005 } from './migrations/005-launch-reports.js';
 
 export interface Migration {
   readonly version: number;
@@ -24,7 +25,14 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit a released migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 /** The schema version this code writes: the highest migration's. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -11,6 +11,7 @@ import type {
   ElementSetFormat,
   Finding,
   Instant,
+  LaunchGroupReport,
   NoradId,
   ParseIssue,
 } from '@orbwatch/core';
@@ -52,6 +53,8 @@ import { MAX_ROWS, MultiRowInsert } from './multi-row-insert.js';
 import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { SqliteFindingStore } from './sqlite-finding-store.js';
+import { SqliteLaunchReports } from './sqlite-launch-reports.js';
+import type { StoredLaunchReport } from '../launch-report-repository.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
   ELEMENT_SET_COLUMNS,
@@ -184,6 +187,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #ingestColumnarBatchesTx: Database.Transaction<(batches: readonly IngestColumnarBatch[]) => BatchResult[]>;
   readonly #events: SqliteEventStore;
   readonly #findings: SqliteFindingStore;
+  readonly #launchReports: SqliteLaunchReports;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
@@ -216,6 +220,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.db = db;
     this.#events = new SqliteEventStore(db);
     this.#findings = new SqliteFindingStore(db);
+    this.#launchReports = new SqliteLaunchReports(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -922,6 +927,19 @@ export class SqliteCatalogRepository implements CatalogRepository {
     now: Instant,
   ): void {
     this.#events.setDetectorWatermarks(detector, detectorVersion, marks, now);
+  }
+
+  saveLaunchReports(
+    detector: string,
+    detectorVersion: string,
+    reports: readonly LaunchGroupReport[],
+    now: Instant,
+  ): number {
+    return this.#launchReports.save(detector, detectorVersion, reports, now);
+  }
+
+  launchReports(filter?: { readonly cospar?: string }): StoredLaunchReport[] {
+    return this.#launchReports.list(filter);
   }
 
   latestElementSetIds(): Map<NoradId, ElementSetId> {

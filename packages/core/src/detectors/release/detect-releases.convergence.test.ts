@@ -123,7 +123,8 @@ describe('launches catalogued after their payloads drifted apart: along-track co
       // Sibling speeds from the mean orbits: a few m/s at most; the 3-D residual small.
       expect(Number(m['deltaVMps'])).toBeLessThan(3);
       expect(Number(m['deltaVMaxMps'])).toBeLessThan(6);
-      expect(m['class']).toBe('deployment');
+      expect(m['class']).toBe('deployment-group');
+      expect(result.events[0]!.assessment?.label).toBe('deployment-group');
       expect(Number(m['distanceAtSeparationKm'])).toBeLessThan(10 + 5 * Number(m['lagDays']));
       expect(Number(m['pairsUsed'])).toBe((Number(m['groupSize']) * (Number(m['groupSize']) - 1)) / 2);
     });
@@ -151,7 +152,8 @@ describe('launches catalogued after their payloads drifted apart: along-track co
     expect(epoch).toBeGreaterThan(countStart(ofLaunch('2026-092')));
     expect(epoch).toBeLessThan(countStart(ofLaunch('2026-096')));
     expect(Number(m['deltaVMps'])).toBeLessThan(3);
-    expect(m['class']).toBe('deployment');
+    expect(m['class']).toBe('deployment-group');
+    expect(result.events[0]!.assessment?.label).toBe('deployment-group');
   });
 });
 

@@ -49,7 +49,8 @@ describe('multi-payload launches of 2026-03..05 (real data, representative set)'
       expect(ev.kind).toBe('release');
       expect(m['parentCatalogued']).toBe(false);
       expect(Number(m['groupSize'])).toBeGreaterThanOrEqual(Math.min(4, objects.length));
-      expect(ev.objects.every((o) => o.role === 'child')).toBe(true);
+      // No carrier in the catalogue: every member is a sibling, none is named parent.
+      expect(ev.objects.every((o) => o.role === 'sibling')).toBe(true);
       // Independent check: the revolution numbers of the first sets count from the launch
       // (median over the members); the deployment comes after it, within a few revolutions.
       const implied = result.outcomes
@@ -63,7 +64,19 @@ describe('multi-payload launches of 2026-03..05 (real data, representative set)'
       expect(dt).toBeLessThan(3 * HOUR_MS);
       // Gentle: each payload's estimated separation speed a few m/s at most.
       expect(Number(m['separationSpeedEstimateMps'])).toBeLessThanOrEqual(5);
-      expect(m['class']).toBe('deployment');
+      // The assessment: a deployment group, decided on the siblings' relative speed against the
+      // 20 m/s limit of a common deployment, its 95 % interval below it; class = label.
+      expect(ev.assessment?.label).toBe('deployment-group');
+      expect(m['class']).toBe('deployment-group');
+      const speed = ev.assessment!.reasons.find((r) => r.measure === 'siblingRelativeSpeedMps')!;
+      expect(speed.threshold).toBe(20);
+      expect(Number(speed.value) + 1.96 * Number(speed.sigma)).toBeLessThan(20);
+      expect(speed.thresholdSource).toBeTruthy();
+      // Not before the launch (the revolution counts' lower median, less one revolution).
+      const report = result.launches.find((l) => l.launch === launch)!;
+      expect(report.status).toBe('grouped');
+      expect(report.launchTimeSource).toBe('revolution-count');
+      expect(Number(m['separationEpoch'])).toBeGreaterThan(report.launchTime! - 2 * HOUR_MS);
       expect(Number(m['separationEpochSpreadSec'])).toBeGreaterThanOrEqual(0);
       expect(Number(m['pairsUsed'])).toBeGreaterThan(Number(m['groupSize']) - 1);
     });
@@ -110,7 +123,18 @@ describe('TEN-KOH 2 (68261) and HTV-X1 (66174), real data', () => {
     expect(Math.abs(countStart - published)).toBeLessThan(30 * 60_000);
     // A gentle deployment (H-SSOD / J-SSOD-type CubeSat releases are ~1–2 m/s), met within a few km.
     expect(Number(m['deltaVMps'])).toBeLessThan(5);
-    expect(m['class']).toBe('deployment');
+    // …but its σ (pair spread, and n × the 2 km miss distance) is as large as the value: the 95 %
+    // interval reaches past 5 m/s, so no class is claimed; deployment and ejection remain possible.
+    expect(m['class']).toBe('undetermined');
+    expect(ev.assessment?.label).toBe('undetermined');
+    expect(ev.assessment?.possibleLabels).toEqual(['deployment', 'ejection']);
+    const speed = ev.assessment!.reasons.find((r) => r.measure === 'deltaVMps')!;
+    expect(speed.comparison).toBe('straddles');
+    expect(speed.text).toMatch(/deployment < 5 m\/s/);
+    // HTV-X1 is of TEN-KOH 2's own launch (2025-241): a parent only because the release came
+    // months after the launch and TEN-KOH 2 counts revolutions only from the separation.
+    expect(ev.assessment!.reasons.some((r) => r.measure === 'parentInOrbitBeforeSeparation')).toBe(true);
+    expect(result.outcomes[0]!.rejected).toEqual([]);
     expect(Number(m['distanceAtSeparationKm'])).toBeLessThan(5);
     expect(Number(m['lagDays'])).toBeGreaterThan(7);
     expect(Number(m['pairsUsed'])).toBeGreaterThanOrEqual(3);
@@ -147,5 +171,10 @@ describe('Cosmos 2601–2608 vs Cosmos 2600 (2026-023), real data', () => {
     const start2600 = Number(revImpliedEpoch(cosmos2600.sets[0]!));
     expect(Math.abs(starts[starts.length >> 1]! - start2600)).toBeLessThan(12 * HOUR_MS);
     for (const t of starts) expect(Math.abs(t - start2600)).toBeLessThan(36 * HOUR_MS);
+    // The launch report says why there is no group (it is not left silent).
+    const report = result.launches.find((l) => l.launch === '2026-023')!;
+    expect(report.status).not.toBe('grouped');
+    expect(report.reason.length).toBeGreaterThan(20);
+    expect(report.members.map((mm) => mm.noradId)).toContain(67674);
   });
 });

@@ -23,6 +23,7 @@
  */
 import type { ElementSet } from '../../elements/element-set.js';
 import type { NoradId } from '../../ids/norad-id.js';
+import { noradId } from '../../ids/norad-id.js';
 import { createSgp4Propagator } from '../../propagation/create-sgp4-propagator.js';
 import type { Sgp4Propagator } from '../../propagation/sgp4-propagator.js';
 import type { Instant } from '../../time/instant.js';
@@ -39,17 +40,32 @@ import { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
 import type { ConvergenceGroup } from './along-track-convergence.js';
 import { alongTrackConvergence, preManoeuvreCount } from './along-track-convergence.js';
 import type {
+  CandidateRejection,
   LaunchGroupReport,
+  LaunchMember,
+  LaunchStatus,
+  LaunchTime,
   NewcomerOutcome,
   ObjectHistory,
   PairEstimate,
   ReleaseClass,
   ReleaseDetectionInput,
+  ReleaseObjectFacts,
 } from './release-types.js';
-import { median, sampleSd as sd } from '../../stats/sample-stats.js';
+import type { AssessmentReason } from '../assessment/event-assessment.js';
+import { assessGroup, assessRelease, launchReason } from './release-assessment.js';
+import {
+  beforeLaunch,
+  inOrbitSinceMs,
+  isCarrier,
+  launchTimes,
+  objectLaunchTime,
+  parentCheck,
+} from './release-checks.js';
+import { median, robustSigma, sampleSd as sd } from '../../stats/sample-stats.js';
 
 export const RELEASE_DETECTOR = 'release';
-export const RELEASE_DETECTOR_VERSION = '1.1.0';
+export const RELEASE_DETECTOR_VERSION = '1.2.0';
 
 /** Result of {@link detectReleases}. */
 export interface ReleaseDetection {
@@ -69,6 +85,7 @@ interface Prepared {
   readonly props: readonly Sgp4Propagator[];
   readonly sketches: readonly OrbitSketch[];
   readonly newcomer: boolean;
+  readonly facts: ReleaseObjectFacts | undefined;
   /** Earliest instant the object is known to be in orbit as itself (−∞ for catalogued objects). */
   inOrbitSince: number;
   /** A newcomer whose parent was found (its separation epoch is `inOrbitSince`). */
@@ -103,12 +120,20 @@ export function detectReleases(
   }
   const shared = sharedPlaceholderKeys(input.newObjects);
   const newcomers: Prepared[] = [];
+  /** Newcomers left with no usable set (placeholder sets only, or none SGP4 can start), by launch. */
+  const unusable = new Map<string, NoradId[]>();
   for (const h of input.newObjects) {
-    const p = prepare({ noradId: h.noradId, sets: h.sets.filter((s) => !shared.has(elementKey(s))) }, true);
+    const p = prepare({ ...h, sets: h.sets.filter((s) => !shared.has(elementKey(s))) }, true);
     if (p !== undefined) newcomers.push(p);
+    else {
+      const launch = launchOf(h.sets.find((s) => s.cosparId !== null)?.cosparId ?? null);
+      if (launch !== null) unusable.set(launch, [...(unusable.get(launch) ?? []), h.noradId]);
+    }
   }
   newcomers.sort((a, b) => firstEpoch(a) - firstEpoch(b) || a.noradId - b.noradId);
   all.push(...newcomers);
+  const launchTime = launchTimes(all);
+  const byId = new Map<number, Prepared>(all.map((o) => [o.noradId, o]));
 
   // The reference sibling of each launch: its earliest-catalogued newcomer.
   const reference = new Map<string, Prepared>();
@@ -119,14 +144,15 @@ export function detectReleases(
   const groups = new Map<string, { ref: Prepared; members: PairEstimate[] }>();
 
   for (const child of newcomers) {
-    const outcome = examine(child, all, reference, params);
+    const outcome = examine(child, all, byId, reference, launchTime, params);
     outcomes.push(outcome);
     if (outcome.status === 'released' && outcome.estimate !== null) {
       // In orbit as itself from its separation on: it can be the parent of a later newcomer (chains).
       child.inOrbitSince = outcome.estimate.epoch;
       child.released = true;
-      const parent = all.find((o) => o.noradId === outcome.estimate?.otherNorad);
-      events.push(pairEvent(outcome.estimate, parent, params));
+      const parent = byId.get(outcome.estimate.otherNorad);
+      const lt = objectLaunchTime(child, launchTime);
+      events.push(pairEvent(outcome.estimate, parent, lt, params));
     } else if (outcome.status === 'sibling' && outcome.estimate !== null && child.launch !== null) {
       // A sibling stays 'in orbit since its first set': it parents only what separated after that.
       const ref = reference.get(child.launch);
@@ -140,35 +166,67 @@ export function detectReleases(
   const launchSize = new Map<string, number>();
   for (const n of newcomers) if (n.launch !== null) launchSize.set(n.launch, (launchSize.get(n.launch) ?? 0) + 1);
   const pairGrouped = new Map<string, DetectedEvent>();
+  const groupRejections = new Map<string, CandidateRejection[]>();
   for (const [launch, g] of groups) {
     const minSize = Math.min(params.minGroupSize, launchSize.get(launch) ?? 0);
-    const ev = groupEvent(launch, g.ref, g.members, minSize, params);
-    if (ev !== undefined) {
+    const ev = groupEvent(launch, g.ref, g.members, minSize, launchTime.get(launch), params);
+    if (ev === undefined) continue;
+    if ('rejection' in ev) groupRejections.set(launch, [ev.rejection]);
+    else {
       events.push(ev);
       pairGrouped.set(launch, ev);
     }
   }
-  const launches = groupByConvergence(newcomers, outcomes, pairGrouped, events, params);
+  const launches = groupByConvergence(
+    { newcomers, all, unusable, launchTime, groupRejections },
+    outcomes,
+    pairGrouped,
+    events,
+    params,
+  );
   return { events, outcomes, launches };
 }
 
+/** COSPAR launch `YYYY-NNN` of an international designator, or null. */
+function launchOf(cospar: string | null): string | null {
+  return cospar !== null && cospar.length >= 8 ? cospar.slice(0, 8) : null;
+}
+
+/** What the launch reports need besides the outcomes. */
+interface LaunchContext {
+  readonly newcomers: readonly Prepared[];
+  readonly all: readonly Prepared[];
+  readonly unusable: ReadonlyMap<string, readonly NoradId[]>;
+  readonly launchTime: ReadonlyMap<string, LaunchTime>;
+  readonly groupRejections: ReadonlyMap<string, readonly CandidateRejection[]>;
+}
+
 /**
- * Launches with two or more newcomers that the pair method did not group: the along-track
- * convergence of their manoeuvre-free sets (along-track-convergence.ts). Adds the group events
- * to `events`, marks their members' outcomes `sibling`, and returns one report per launch.
+ * One report per launch that has a newcomer and two or more objects in all. Launches with two or
+ * more newcomers that the pair method did not group are tried by the along-track convergence of
+ * their manoeuvre-free sets (along-track-convergence.ts): the group events are added to `events`
+ * and their members' outcomes marked `sibling`.
  */
 function groupByConvergence(
-  newcomers: readonly Prepared[],
+  ctx: LaunchContext,
   outcomes: NewcomerOutcome[],
   pairGrouped: ReadonlyMap<string, DetectedEvent>,
   events: DetectedEvent[],
   params: ReleaseParameters,
 ): LaunchGroupReport[] {
   const byLaunch = new Map<string, Prepared[]>();
-  for (const n of newcomers) if (n.launch !== null) byLaunch.set(n.launch, [...(byLaunch.get(n.launch) ?? []), n]);
+  for (const n of ctx.newcomers) if (n.launch !== null) byLaunch.set(n.launch, [...(byLaunch.get(n.launch) ?? []), n]);
+  for (const l of ctx.unusable.keys()) if (!byLaunch.has(l)) byLaunch.set(l, []);
+  const catalogued = new Map<string, Prepared[]>();
+  for (const o of ctx.all)
+    if (!o.newcomer && o.launch !== null && byLaunch.has(o.launch))
+      catalogued.set(o.launch, [...(catalogued.get(o.launch) ?? []), o]);
   const reports: LaunchGroupReport[] = [];
   for (const [launch, objs] of [...byLaunch].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (objs.length < 2) continue;
+    const unusable = ctx.unusable.get(launch) ?? [];
+    const old = catalogued.get(launch) ?? [];
+    if (objs.length + unusable.length + old.length < 2) continue;
+    const lt = ctx.launchTime.get(launch);
     const starts = objs
       .map((o) => (o.sets[0] === undefined ? null : revImpliedEpoch(o.sets[0])))
       .filter((t): t is Instant => t !== null)
@@ -176,24 +234,123 @@ function groupByConvergence(
     const countStart = starts.length > 0 ? instant(median(starts)) : null;
     const countStartConsistent =
       starts.length > 0 && Math.max(...starts) - Math.min(...starts) <= params.maxCountStartRangeSec * 1000;
-    const manoeuvring = objs.filter(
-      (o) => o.sets.length > 1 && preManoeuvreCount(o.sets, params.manoeuvreRiseKm) < 2,
-    ).length;
-    const base = { launch, objects: objs.length, countStart, countStartConsistent, manoeuvringAtFirstSet: manoeuvring };
+    const manoeuvringIds = new Set<number>(
+      objs
+        .filter((o) => o.sets.length > 1 && preManoeuvreCount(o.sets, params.manoeuvreRiseKm) < 2)
+        .map((o) => o.noradId),
+    );
+    const rejected: CandidateRejection[] = [...(ctx.groupRejections.get(launch) ?? [])];
+    const ids = new Set<number>(objs.map((o) => o.noradId));
+    for (const o of outcomes) if (ids.has(o.noradId)) rejected.push(...o.rejected);
+    const report = (
+      status: LaunchStatus,
+      reason: string,
+      group?: {
+        members: ReadonlySet<number>;
+        method: LaunchGroupReport['method'];
+        epoch: Instant;
+        sigmaSec: number;
+        speedMedianMps: number;
+        speedMaxMps: number;
+      },
+      epochOnly?: Instant,
+    ): LaunchGroupReport => {
+      const released = new Map<number, number>();
+      for (const o of outcomes)
+        if (ids.has(o.noradId) && o.status === 'released' && o.estimate !== null)
+          released.set(o.noradId, o.estimate.otherNorad);
+      const parents = new Set<number>(released.values());
+      const member = (o: Prepared): LaunchMember => ({
+        noradId: o.noradId,
+        newcomer: o.newcomer,
+        firstEpoch: o.sets[0]?.epoch ?? null,
+        firstSetLagDays: lt !== undefined && o.sets[0] !== undefined ? (o.sets[0].epoch - lt.time) / MS_PER_DAY : null,
+        role:
+          group?.members.has(o.noradId) === true
+            ? 'sibling'
+            : released.has(o.noradId)
+              ? 'child'
+              : parents.has(o.noradId)
+                ? 'parent'
+                : 'none',
+        note: manoeuvringIds.has(o.noradId) ? 'manoeuvring-at-first-set' : null,
+      });
+      return {
+        launch,
+        objects: objs.length,
+        grouped: group?.members.size ?? 0,
+        method: group?.method ?? null,
+        epoch: group?.epoch ?? epochOnly ?? null,
+        countStart,
+        countStartConsistent,
+        status,
+        reason,
+        manoeuvringAtFirstSet: manoeuvringIds.size,
+        epochSigmaSec: group?.sigmaSec ?? null,
+        siblingSpeedMedianMps: group?.speedMedianMps ?? null,
+        siblingSpeedMaxMps: group?.speedMaxMps ?? null,
+        launchTime: lt?.time ?? null,
+        launchTimeSource: lt?.source ?? null,
+        members: [
+          ...objs.map(member),
+          ...unusable.map((n): LaunchMember => ({
+            noradId: n,
+            newcomer: true,
+            firstEpoch: null,
+            firstSetLagDays: null,
+            role: 'none',
+            note: 'placeholder-only',
+          })),
+          ...old.map(member),
+        ],
+        rejected,
+      };
+    };
     const pairEv = pairGrouped.get(launch);
     if (pairEv !== undefined) {
-      reports.push({
-        ...base,
-        grouped: Number(pairEv.measures['groupSize']),
-        method: 'pair-closest-approach',
-        epoch: instant(Number(pairEv.measures['separationEpoch'])),
-        status: 'grouped',
-      });
+      const m = pairEv.measures;
+      reports.push(
+        report(
+          'grouped',
+          `${String(m['groupSize'])} of ${String(objs.length)} new objects meet their reference sibling within ` +
+            `${String(params.groupEpochToleranceSec / 3600)} h of a common epoch (pair closest approach)`,
+          {
+            members: new Set(pairEv.objects.map((o) => o.norad)),
+            method: 'pair-closest-approach',
+            epoch: instant(Number(m['separationEpoch'])),
+            sigmaSec: Number(m['separationEpochSigmaSec']),
+            speedMedianMps: Number(m['deltaVMps']),
+            speedMaxMps: Number(m['deltaVMaxMps']),
+          },
+        ),
+      );
       continue;
     }
-    const ids = new Set<number>(objs.map((o) => o.noradId));
     if (outcomes.some((o) => ids.has(o.noradId) && o.status === 'released')) {
-      reports.push({ ...base, grouped: 0, method: null, epoch: null, status: 'has-parent' });
+      reports.push(
+        report(
+          'has-parent',
+          'its new objects were released from an object in orbit before them (see the release events)',
+        ),
+      );
+      continue;
+    }
+    if (objs.length === 0) {
+      reports.push(
+        report(
+          'placeholder-sets-only',
+          `the ${String(unusable.length)} new objects have only sets shared by the whole batch (one placeholder orbit), which say nothing about how they separated`,
+        ),
+      );
+      continue;
+    }
+    if (objs.length < 2) {
+      reports.push(
+        report(
+          'single-newcomer',
+          `one new object (${String(objs[0]?.noradId ?? '')}); the launch's other objects were catalogued before this run or have placeholder sets only, and no parent was found`,
+        ),
+      );
       continue;
     }
     const tHi = Math.min(...objs.map(firstEpoch));
@@ -205,11 +362,24 @@ function groupByConvergence(
       minGroupSize: params.minGroupSize,
       crossingSearchDays: params.convergenceCrossingSearchDays,
     });
+    const usable = objs.length - manoeuvringIds.size;
     if (g === undefined) {
-      const usable = objs.length - manoeuvring;
-      const status =
-        usable < Math.min(params.minGroupSize, objs.length) ? 'manoeuvring-at-first-sets' : 'no-convergence';
-      reports.push({ ...base, grouped: 0, method: null, epoch: null, status });
+      if (usable < Math.min(params.minGroupSize, objs.length))
+        reports.push(
+          report(
+            'manoeuvring-at-first-sets',
+            `${String(manoeuvringIds.size)} of ${String(objs.length)} objects' first sets come after thrusting began ` +
+              `(mean semi-major axis rises > ${String(params.manoeuvreRiseKm)} km by the next set): ` +
+              `${String(usable)} with a set free of thrust, ${String(Math.min(params.minGroupSize, objs.length))} needed`,
+          ),
+        );
+      else
+        reports.push(
+          report(
+            'no-convergence',
+            `no common point: the along-track arcs of the ${String(usable)} objects with sets free of thrust do not converge inside the window, and the pair method found no group`,
+          ),
+        );
       continue;
     }
     const speeds = g.pairs.map((p) => p.totalMps);
@@ -219,32 +389,59 @@ function groupByConvergence(
       countStartConsistent &&
       Math.abs(g.epochMs - countStart) > params.maxConvergenceFromCountStartDays * MS_PER_DAY;
     const residualOk = g.residualKm <= acceptDistanceKm(tHi - g.epochMs, params);
-    if (offCount || !residualOk || speeds.length === 0 || median(speeds) > params.maxSiblingDeltaVMps) {
-      reports.push({
-        ...base,
-        grouped: 0,
-        method: null,
-        epoch: instant(g.epochMs),
-        status: offCount ? 'convergence-not-at-launch' : 'no-convergence',
-      });
+    const epochSigmaSec = convergenceSigmaSec(g, tHi, params);
+    const early = beforeLaunch(g.epochMs, epochSigmaSec, lt);
+    if (early || offCount || !residualOk || speeds.length === 0 || median(speeds) > params.maxSiblingDeltaVMps) {
+      const when = formatIso(instant(g.epochMs));
+      if (early)
+        rejected.push({
+          childNorad: g.members[0]?.noradId ?? noradIdOf(objs[0]),
+          otherNorad: null,
+          check: 'separation-before-launch',
+          epoch: instant(g.epochMs),
+          text: `the arcs converge at ${when}, before the launch time (${lt?.source ?? ''})`,
+        });
+      reports.push(
+        report(
+          early ? 'separation-before-launch' : offCount ? 'convergence-not-at-launch' : 'no-convergence',
+          early
+            ? `the arcs converge at ${when}, before the launch: not a separation`
+            : offCount
+              ? `the arcs converge at ${when}, more than ${String(params.maxConvergenceFromCountStartDays)} day from the start of the revolution counts: a common manoeuvre, not the deployment`
+              : !residualOk
+                ? `the arcs come together at ${when} but the objects stay ${g.residualKm.toFixed(1)} km apart: no common point`
+                : `the arcs converge at ${when} but the siblings separate at ${speeds.length > 0 ? median(speeds).toFixed(1) : 'n/a'} m/s (limit ${String(params.maxSiblingDeltaVMps)} m/s)`,
+          undefined,
+          instant(g.epochMs),
+        ),
+      );
       continue;
     }
-    events.push(convergenceEvent(launch, g, tHi, params));
+    events.push(convergenceEvent(launch, g, tHi, lt, params));
     const members = new Set<number>(g.members.map((m) => m.noradId));
     for (let i = 0; i < outcomes.length; i++) {
       const o = outcomes[i];
       if (o !== undefined && members.has(o.noradId)) outcomes[i] = { ...o, status: 'sibling' };
     }
-    reports.push({
-      ...base,
-      grouped: g.members.length,
-      method: 'along-track-convergence',
-      epoch: instant(g.epochMs),
-      status: 'grouped',
-    });
+    reports.push(
+      report(
+        'grouped',
+        `${String(g.members.length)} of ${String(objs.length)} new objects' along-track arcs converge at a common epoch`,
+        {
+          members,
+          method: 'along-track-convergence',
+          epoch: instant(g.epochMs),
+          sigmaSec: epochSigmaSec,
+          speedMedianMps: median(speeds),
+          speedMaxMps: Math.max(...speeds),
+        },
+      ),
+    );
   }
   return reports;
 }
+
+const noradIdOf = (o: Prepared | undefined): NoradId => o?.noradId ?? noradId(0);
 
 /** Epoch and orbital elements of a set (not its catalogue number). */
 function elementKey(s: ElementSet): string {
@@ -292,16 +489,22 @@ function prepare(h: ObjectHistory, newcomer: boolean): Prepared | undefined {
   }
   const first = sets[0];
   if (first === undefined) return undefined;
-  const cospar = first.cosparId;
-  return {
+  const launch = launchOf(sets.find((s) => s.cosparId !== null)?.cosparId ?? null);
+  const base = {
     noradId: h.noradId,
-    launch: cospar !== null && cospar.length >= 8 ? cospar.slice(0, 8) : null,
+    launch,
     sets,
+    facts: h.facts,
+    newcomer,
+    released: false,
+    inOrbitSince: first.epoch,
+  };
+  return {
+    ...base,
     props,
     sketches: sets.map(sketchOrbit),
-    newcomer,
-    inOrbitSince: newcomer ? first.epoch : -Infinity,
-    released: false,
+    // A catalogued object is in orbit since its launch (SATCAT), count start or first set.
+    inOrbitSince: newcomer ? first.epoch : inOrbitSinceMs(base),
     childGrid: new Map(),
     parentGrid: new Map(),
   };
@@ -392,7 +595,9 @@ function planeMatchIntervals(
 function examine(
   child: Prepared,
   all: readonly Prepared[],
+  byId: ReadonlyMap<number, Prepared>,
   reference: ReadonlyMap<string, Prepared>,
+  launchTime: ReadonlyMap<string, LaunchTime>,
   params: ReleaseParameters,
 ): NewcomerOutcome {
   const tHi = firstEpoch(child);
@@ -417,15 +622,37 @@ function examine(
   }
   examined.sort((a, b) => a.distanceKm - b.distanceKm || a.otherNorad - b.otherNorad);
   const accepted = examined.filter((e) => acceptable(e, tHi, params));
-  const isParent = (e: PairEstimate): boolean => {
-    const o = all.find((x) => x.noradId === e.otherNorad);
-    if (o === undefined) return false;
-    // A newcomer of the same launch is a parent only once its own separation is established
-    // (a chain); being catalogued first says nothing about which of two siblings carried the other.
-    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released) return false;
-    return o.inOrbitSince < e.epoch - params.parentPrecedenceSec * 1000;
+  const lt = objectLaunchTime(child, launchTime);
+  const rejected: CandidateRejection[] = [];
+  const reject = (e: PairEstimate, check: CandidateRejection['check'], text: string): void => {
+    rejected.push({ childNorad: child.noradId, otherNorad: e.otherNorad, check, epoch: e.epoch, text });
   };
-  const parent = accepted.find(isParent);
+  const early = (e: PairEstimate): boolean => {
+    if (!beforeLaunch(e.epoch, sigmas(e, params).epochSigmaSec, lt)) return false;
+    reject(
+      e,
+      'separation-before-launch',
+      `closest approach to ${String(e.otherNorad)} at ${formatIso(e.epoch)}, before the launch time ` +
+        `${lt === undefined ? '' : formatIso(lt.time)} (${lt?.source ?? ''}) by more than its 95 % interval`,
+    );
+    return true;
+  };
+  let parent: PairEstimate | undefined;
+  for (const e of accepted) {
+    const o = byId.get(e.otherNorad);
+    if (o === undefined) continue;
+    // A newcomer of the same launch not itself released is a sibling, examined as such below:
+    // being catalogued first says nothing about which of two siblings carried the other.
+    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released) continue;
+    if (early(e)) continue;
+    const why = parentCheck(child, o, e.epoch, sigmas(e, params).epochSigmaSec, lt, params);
+    if (why !== null) {
+      reject(e, why.check, why.text);
+      continue;
+    }
+    parent = e;
+    break;
+  }
   const first = child.sets[0];
   const implied = first === undefined ? null : revImpliedEpoch(first);
   const base = {
@@ -439,12 +666,13 @@ function examine(
   // A revolution count that started before the search window says the object has been in orbit
   // longer than the window reaches back: its separation, if any, is out of sight, and a nearest
   // approach found inside the window would be a coincidence, not a release.
-  if (parent !== undefined && !base.revImpliedBeforeWindow) return { ...base, status: 'released', estimate: parent };
+  if (parent !== undefined && !base.revImpliedBeforeWindow)
+    return { ...base, rejected, status: 'released', estimate: parent };
   const sibling = accepted.find(
-    (e) => ref !== undefined && e.otherNorad === ref.noradId && e.deltaVMps <= params.maxSiblingDeltaVMps,
+    (e) => ref !== undefined && e.otherNorad === ref.noradId && e.deltaVMps <= params.maxSiblingDeltaVMps && !early(e),
   );
-  if (sibling !== undefined) return { ...base, status: 'sibling', estimate: sibling };
-  return { ...base, status: 'none', estimate: null };
+  if (sibling !== undefined) return { ...base, rejected, status: 'sibling', estimate: sibling };
+  return { ...base, rejected, status: 'none', estimate: null };
 }
 
 /** Largest accepted distance at separation for a lag (child's first set − separation) in ms, km. */
@@ -529,6 +757,7 @@ function estimatePair(
     distanceKm: median(found.map((f) => f.distanceKm)),
     deltaVMps: median(dv),
     deltaVPairSpreadMps: sd(dv),
+    deltaVPairRobustSpreadMps: robustSigma(dv),
     deltaVRicMps: {
       r: median(found.map((f) => f.dvRic.r * 1000)),
       i: median(found.map((f) => f.dvRic.i * 1000)),
@@ -624,8 +853,41 @@ function paramRecord(params: ReleaseParameters): Record<string, number> {
   return { ...params };
 }
 
-function pairEvent(e: PairEstimate, parent: Prepared | undefined, params: ReleaseParameters): DetectedEvent {
+function pairEvent(
+  e: PairEstimate,
+  parent: Prepared | undefined,
+  lt: LaunchTime | undefined,
+  params: ReleaseParameters,
+): DetectedEvent {
   const { epochSigmaSec, deltaVSigmaMps } = sigmas(e, params);
+  const lagDays = ((e.childSets[0]?.epoch ?? e.epoch) - e.epoch) / MS_PER_DAY;
+  const since = parent === undefined ? null : parent.inOrbitSince;
+  const parentReason: AssessmentReason = {
+    measure: 'parentInOrbitBeforeSeparation',
+    value: true,
+    comparison: '=',
+    threshold: true,
+    thresholdSource:
+      "a parent must be in orbit as itself before the separation (SATCAT launch, revolution count or first set), and not be a co-passenger of the child's own launch",
+    text:
+      `${String(e.otherNorad)} is in orbit since ${since === null ? 'unknown' : formatIso(instant(since))}, before the separation` +
+      (parent !== undefined && parent.launch !== null && parent.launch === e.childSets[0]?.cosparId?.slice(0, 8)
+        ? isCarrier(parent)
+          ? ' (same launch; a rocket body or known carrier)'
+          : ' (same launch; released long after the launch, while the child counts revolutions only from the separation)'
+        : ''),
+  };
+  const distanceReason: AssessmentReason = {
+    measure: 'distanceAtSeparationKm',
+    value: e.distanceKm,
+    comparison: '<=',
+    threshold: acceptDistanceKm(lagDays * MS_PER_DAY, params),
+    thresholdSource: `${String(params.maxDistanceBaseKm)} km + ${String(params.maxDistanceGrowthKmPerDay)} km/day of lag (back-propagation error; release-detector.md)`,
+    text: `the two trajectories come within ${e.distanceKm.toFixed(2)} km of each other at ${formatIso(e.epoch)} (${lagDays.toFixed(1)} days before the child's first set)`,
+  };
+  const assessment = assessRelease(e.deltaVMps, deltaVSigmaMps, params, {
+    reasons: [distanceReason, parentReason, launchReason(e.epoch, epochSigmaSec, lt)],
+  });
   const start: Instant = instant(e.epoch - 3 * epochSigmaSec * 1000);
   const end: Instant = instant(e.epoch + 3 * epochSigmaSec * 1000);
   return {
@@ -649,11 +911,15 @@ function pairEvent(e: PairEstimate, parent: Prepared | undefined, params: Releas
       deltaVInTrackMps: e.deltaVRicMps.i,
       deltaVCrossTrackMps: e.deltaVRicMps.c,
       distanceAtSeparationKm: e.distanceKm,
-      class: classifyRelease(e.deltaVMps, params),
+      class: assessment.label,
       pairsUsed: e.pairsUsed,
-      lagDays: ((e.childSets[0]?.epoch ?? e.epoch) - e.epoch) / MS_PER_DAY,
+      lagDays,
       parentCatalogued: parent !== undefined && !parent.newcomer,
+      deltaVSigmaExceedsValue: !(deltaVSigmaMps > 0 && deltaVSigmaMps <= e.deltaVMps),
+      launchTimeUtc: lt === undefined ? null : formatIso(lt.time),
+      launchTimeSource: lt?.source ?? null,
     },
+    assessment,
     elementSets: [...refs(e.otherSets, 'parent'), ...refs(e.childSets, 'child')],
     detector: RELEASE_DETECTOR,
     detectorVersion: RELEASE_DETECTOR_VERSION,
@@ -672,8 +938,9 @@ function groupEvent(
   ref: Prepared,
   members: readonly PairEstimate[],
   minSize: number,
+  lt: LaunchTime | undefined,
   params: ReleaseParameters,
-): DetectedEvent | undefined {
+): DetectedEvent | { rejection: CandidateRejection } | undefined {
   const med = median(members.map((m) => m.epoch));
   const kept = members.filter((m) => Math.abs(m.epoch - med) <= params.groupEpochToleranceSec * 1000);
   if (kept.length === 0 || kept.length + 1 < minSize) return undefined;
@@ -684,10 +951,33 @@ function groupEvent(
   const dvMedian = median(dv);
   const floor = median(kept.map((m) => sigmas(m, params).epochSigmaSec));
   const epochSigmaSec = Math.max(spreadSec, floor);
+  if (beforeLaunch(epoch, epochSigmaSec, lt))
+    return {
+      rejection: {
+        childNorad: ref.noradId,
+        otherNorad: null,
+        check: 'separation-before-launch',
+        epoch,
+        text: `the siblings' common epoch ${formatIso(epoch)} precedes the launch time (${lt?.source ?? ''})`,
+      },
+    };
   const norads = [ref.noradId, ...kept.map((m) => m.childNorad)];
+  // σ of the median relative speed: the robust spread across siblings, or each sibling's own
+  // measurement error (robust pair spread, n·d), whichever is larger. Robust, because the median
+  // is the estimate: a set pair that found another meeting is an outlier of the search.
+  const memberSigma = kept.map((m) =>
+    Math.max(m.deltaVPairRobustSpreadMps, m.meanMotionRadPerSec * m.distanceKm * 1000),
+  );
+  const dvSigma = Math.max(robustSigma(dv), median(memberSigma));
+  const assessment = assessGroup(dvMedian, dvSigma, norads.length, params, {
+    reasons: [
+      groupReason(norads.length, epoch, epochSigmaSec, 'pair-closest-approach'),
+      launchReason(epoch, epochSigmaSec, lt),
+    ],
+  });
   return {
     kind: 'release',
-    objects: norads.map((n) => ({ norad: n, role: 'child' as const })),
+    objects: norads.map((n) => ({ norad: n, role: 'sibling' as const })),
     start: instant(Math.min(...ts) - 3 * floor * 1000),
     end: instant(Math.max(...ts) + 3 * floor * 1000),
     measures: {
@@ -698,10 +988,13 @@ function groupEvent(
       separationEpochRangeSec: (Math.max(...ts) - Math.min(...ts)) / 1000,
       deltaVMps: dvMedian,
       separationSpeedEstimateMps: dvMedian / Math.SQRT2,
-      deltaVSigmaMps: Math.max(sd(dv), median(kept.map((m) => sigmas(m, params).deltaVSigmaMps))),
+      deltaVSigmaMps: dvSigma,
+      deltaVSigmaExceedsValue: !(dvSigma > 0 && dvSigma <= dvMedian),
       deltaVMaxMps: Math.max(...dv),
       distanceAtSeparationKm: median(kept.map((m) => m.distanceKm)),
-      class: classifyRelease(dvMedian / Math.SQRT2, params),
+      class: assessment.label,
+      launchTimeUtc: lt === undefined ? null : formatIso(lt.time),
+      launchTimeSource: lt?.source ?? null,
       pairsUsed: kept.reduce((a, m) => a + m.pairsUsed, 0),
       groupSize: norads.length,
       launch,
@@ -711,6 +1004,7 @@ function groupEvent(
       rejectedMembers: members.length - kept.length,
       method: 'pair-closest-approach',
     },
+    assessment,
     elementSets: [
       ...refs(ref.sets.slice(0, params.childSetsUsed), 'reference'),
       ...kept.flatMap((m) => refs(m.childSets, 'child')),
@@ -732,17 +1026,25 @@ function convergenceEvent(
   launch: string,
   g: ConvergenceGroup,
   tFirst: number,
+  lt: LaunchTime | undefined,
   params: ReleaseParameters,
 ): DetectedEvent {
   const speeds = g.pairs.map((p) => p.totalMps);
   const dvMedian = median(speeds);
   const lagDays = (tFirst - g.epochMs) / MS_PER_DAY;
-  const epochSigmaSec = Math.max(g.epochSpreadSec, params.epochSigmaSecPerLagDay2 * lagDays * lagDays);
+  const epochSigmaSec = convergenceSigmaSec(g, tFirst, params);
   const epoch = instant(g.epochMs);
+  const dvSigma = sd(speeds);
+  const assessment = assessGroup(dvMedian, dvSigma, g.members.length, params, {
+    reasons: [
+      groupReason(g.members.length, epoch, epochSigmaSec, 'along-track-convergence'),
+      launchReason(epoch, epochSigmaSec, lt),
+    ],
+  });
   const crossings = g.members.map((m) => m.crossingEpochMs).filter((t): t is number => t !== null);
   return {
     kind: 'release',
-    objects: g.members.map((m) => ({ norad: m.noradId, role: 'child' as const })),
+    objects: g.members.map((m) => ({ norad: m.noradId, role: 'sibling' as const })),
     start: instant(Math.min(...crossings) - 3 * epochSigmaSec * 1000),
     end: instant(Math.max(...crossings) + 3 * epochSigmaSec * 1000),
     measures: {
@@ -754,14 +1056,17 @@ function convergenceEvent(
       separationEpochRangeSec: g.epochRangeSec,
       deltaVMps: dvMedian,
       separationSpeedEstimateMps: dvMedian / Math.SQRT2,
-      deltaVSigmaMps: sd(speeds),
+      deltaVSigmaMps: dvSigma,
+      deltaVSigmaExceedsValue: !(dvSigma > 0 && dvSigma <= dvMedian),
       deltaVMaxMps: Math.max(...speeds),
       deltaVInTrackMps: median(g.pairs.map((p) => Math.abs(p.inTrackMps))),
       deltaVRadialMps: median(g.pairs.map((p) => p.radialMps)),
       deltaVCrossTrackMps: median(g.pairs.map((p) => p.crossTrackMps)),
       distanceAtSeparationKm: g.residualKm,
       alongTrackSpreadKm: g.alongTrackSpreadKm,
-      class: classifyRelease(dvMedian / Math.SQRT2, params),
+      class: assessment.label,
+      launchTimeUtc: lt === undefined ? null : formatIso(lt.time),
+      launchTimeSource: lt?.source ?? null,
       pairsUsed: g.pairs.length,
       groupSize: g.members.length,
       datedMembers: crossings.length,
@@ -773,6 +1078,7 @@ function convergenceEvent(
       deltaVIsSiblingRelativeSpeed: true,
       method: 'along-track-convergence',
     },
+    assessment,
     elementSets: refs(
       g.members.map((m) => m.set),
       'child',
@@ -780,5 +1086,22 @@ function convergenceEvent(
     detector: RELEASE_DETECTOR,
     detectorVersion: RELEASE_DETECTOR_VERSION,
     parameters: paramRecord(params),
+  };
+}
+
+/** Epoch σ of a convergence group: the spread of the members' crossings, or the drag floor c·lag². */
+function convergenceSigmaSec(g: ConvergenceGroup, tFirst: number, params: ReleaseParameters): number {
+  const lagDays = (tFirst - g.epochMs) / MS_PER_DAY;
+  return Math.max(g.epochSpreadSec, params.epochSigmaSecPerLagDay2 * lagDays * lagDays);
+}
+
+/** The reason that names the group's common epoch and how it was found. */
+function groupReason(members: number, epoch: Instant, sigmaSec: number, method: string): AssessmentReason {
+  return {
+    measure: 'separationEpochSigmaSec',
+    value: sigmaSec,
+    text:
+      `${String(members)} siblings separated at ${formatIso(epoch)} ± ${(sigmaSec / 3600).toFixed(2)} h (${method}); ` +
+      'no object in the catalogue meets them there, so the carrier is not named (role sibling, no parent)',
   };
 }

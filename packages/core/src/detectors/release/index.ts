@@ -14,8 +14,17 @@ export {
 export type { ReleaseDetection } from './detect-releases.js';
 export { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
 export type { ReleaseParameters } from './release-parameters.js';
+export { beforeLaunch, isCarrier, launchTimes } from './release-checks.js';
+export { assessGroup, assessRelease, speedClasses } from './release-assessment.js';
 export type {
+  CandidateRejection,
   GroupMethod,
+  LaunchMember,
+  LaunchStatus,
+  LaunchTime,
+  LaunchTimeSource,
+  ReleaseCheck,
+  ReleaseObjectFacts,
   LaunchGroupReport,
   NewcomerOutcome,
   ObjectHistory as ReleaseObjectHistory,

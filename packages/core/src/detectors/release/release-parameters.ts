@@ -42,6 +42,14 @@ export interface ReleaseParameters {
   /** A candidate is a parent only if it was in orbit this long before the separation, s. */
   readonly parentPrecedenceSec: number;
   /**
+   * An object of the child's own launch (not a rocket body or known carrier) can be its parent
+   * only for a separation later than this after the launch, days: a launcher's deployment
+   * sequence ends within hours of liftoff (multi-burn upper stages: a few hours), so objects
+   * separating in the first days are co-passengers. 2 days covers that and the one-revolution
+   * uncertainty of a launch time taken from revolution counts.
+   */
+  readonly deploymentPhaseDays: number;
+  /**
    * Floor of the epoch σ growing with the square of the lag (child's first set − separation), as
    * the along-track error of a back-propagated set with a mis-estimated drag term does, s/day².
    * Calibrated on the one real case with a published release time (TEN-KOH 2: 2.2 h error at a
@@ -103,6 +111,7 @@ export const DEFAULT_RELEASE_PARAMETERS: ReleaseParameters = {
   planeSampleDays: 0.25,
   radiusMarginKm: 30,
   parentPrecedenceSec: 3600,
+  deploymentPhaseDays: 2,
   epochSigmaSecPerLagDay2: 135,
   deploymentMaxMps: 5,
   highSpeedMinMps: 50,

@@ -6,10 +6,52 @@ import type { ElementSet } from '../../elements/element-set.js';
 import type { NoradId } from '../../ids/norad-id.js';
 import type { Instant } from '../../time/instant.js';
 
-/** One object's element sets (any order; duplicates allowed). */
+/** Catalogue facts the detector uses when present (SATCAT): they bound what the orbits may claim. */
+export interface ReleaseObjectFacts {
+  /** SATCAT launch date (00:00 UTC of the launch day): no separation can precede it. */
+  readonly launchDate?: Instant | null;
+  /** SATCAT object type (`ROCKET BODY` marks a carrier). */
+  readonly objectType?: string | null;
+  /** Catalogue name (carriers known by name: transfer vehicles, dispensers). */
+  readonly name?: string | null;
+}
+
+/** One object's element sets (any order; duplicates allowed), with its catalogue facts if known. */
 export interface ObjectHistory {
   readonly noradId: NoradId;
   readonly sets: readonly ElementSet[];
+  readonly facts?: ReleaseObjectFacts;
+}
+
+/** Where a launch time came from: SATCAT's launch date, or the revolution counts of the first sets. */
+export type LaunchTimeSource = 'satcat' | 'revolution-count';
+
+/** The earliest instant a launch can have released anything, and its evidence. */
+export interface LaunchTime {
+  readonly launch: string;
+  readonly time: Instant;
+  readonly source: LaunchTimeSource;
+  /** How early a separation may fall before `time` and still be consistent with it (count uncertainty), s. */
+  readonly toleranceSec: number;
+}
+
+/**
+ * A physical check that rejected a candidate: `separation-before-launch` (the separation would
+ * precede the launch), `parent-not-in-orbit` (the candidate parent was not yet in orbit),
+ * `co-passenger` (an object of the child's own launch with no sign of being its carrier: a
+ * sibling deployed with it, not its parent).
+ */
+export type ReleaseCheck = 'separation-before-launch' | 'parent-not-in-orbit' | 'co-passenger';
+
+/** A candidate (or a group) that a physical check rejected, and why. */
+export interface CandidateRejection {
+  readonly childNorad: NoradId;
+  /** The candidate parent or reference sibling; null for a whole group. */
+  readonly otherNorad: NoradId | null;
+  readonly check: ReleaseCheck;
+  /** The separation epoch the rejected estimate gave. */
+  readonly epoch: Instant;
+  readonly text: string;
 }
 
 /** Input of {@link detectReleases}. */
@@ -44,6 +86,8 @@ export interface PairEstimate {
   /** Median |Δv| (inertial, parent RIC axes), m/s, and its pair spread (sample SD), m/s. */
   readonly deltaVMps: number;
   readonly deltaVPairSpreadMps: number;
+  /** Robust spread of the pair Δv about their median (1.4826 × MAD), m/s. */
+  readonly deltaVPairRobustSpreadMps: number;
   /** Component-wise median of the Δv in the other object's RIC axes, m/s. */
   readonly deltaVRicMps: { readonly r: number; readonly i: number; readonly c: number };
   /** Set pairs used. */
@@ -78,6 +122,8 @@ export interface NewcomerOutcome {
    * than the detector back-propagates (late cataloguing of an old object, not a fresh release).
    */
   readonly revImpliedBeforeWindow: boolean;
+  /** Candidates whose closest approach was acceptable but that a physical check rejected. */
+  readonly rejected: readonly CandidateRejection[];
 }
 
 /** How a launch's deployment group was established. */
@@ -109,8 +155,55 @@ export interface LaunchGroupReport {
    * objects with a set known to be free of thrust); `no-convergence`; `has-parent` (its newcomers
    * were released from a catalogued object instead).
    */
-  readonly status:
-    'grouped' | 'convergence-not-at-launch' | 'manoeuvring-at-first-sets' | 'no-convergence' | 'has-parent';
+  readonly status: LaunchStatus;
+  /** The status in one sentence, with the numbers behind it. */
+  readonly reason: string;
   /** Objects whose first sets were already raised (no manoeuvre-free set). */
   readonly manoeuvringAtFirstSet: number;
+  /** σ of the group's common epoch, s; null without a group. */
+  readonly epochSigmaSec: number | null;
+  /** Relative speeds between siblings (median, max), m/s; null without a group. */
+  readonly siblingSpeedMedianMps: number | null;
+  readonly siblingSpeedMaxMps: number | null;
+  /** The launch time the checks used (SATCAT, else the revolution counts), null when unknown. */
+  readonly launchTime: Instant | null;
+  readonly launchTimeSource: LaunchTimeSource | null;
+  /** Every object of the launch the detector was given (newcomers first, then catalogued ones). */
+  readonly members: readonly LaunchMember[];
+  /** Candidates and groups that a physical check rejected. */
+  readonly rejected: readonly CandidateRejection[];
+}
+
+/**
+ * Why a launch has (or has no) deployment group. `grouped`; `has-parent` (its newcomers were
+ * released from a catalogued object); `manoeuvring-at-first-sets` (the first sets come after
+ * thrusting began: too few objects have a set known to be free of thrust);
+ * `placeholder-sets-only` (the objects' only sets are one orbit shared by the batch);
+ * `no-convergence` (no common point); `convergence-not-at-launch` (a common point far from the
+ * launch: a common manoeuvre); `separation-before-launch` (the common point precedes the launch);
+ * `single-newcomer` (one new object; the others of the launch were examined earlier).
+ */
+export type LaunchStatus =
+  | 'grouped'
+  | 'has-parent'
+  | 'manoeuvring-at-first-sets'
+  | 'placeholder-sets-only'
+  | 'no-convergence'
+  | 'convergence-not-at-launch'
+  | 'separation-before-launch'
+  | 'single-newcomer';
+
+/** One object of a launch as the report sees it. */
+export interface LaunchMember {
+  readonly noradId: NoradId;
+  /** A newcomer of this run (else an object catalogued before). */
+  readonly newcomer: boolean;
+  /** Epoch of its first usable set (null: placeholder sets only). */
+  readonly firstEpoch: Instant | null;
+  /** First set − launch time, days (null when either is unknown). */
+  readonly firstSetLagDays: number | null;
+  /** Its role in the launch's outcome. */
+  readonly role: 'sibling' | 'child' | 'parent' | 'none';
+  /** No set free of thrust / placeholder sets only / SGP4 could not start. */
+  readonly note: 'manoeuvring-at-first-set' | 'placeholder-only' | null;
 }
