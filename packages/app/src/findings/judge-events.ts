@@ -4,7 +4,7 @@
  * orbits from the store, published facts from case files).
  * @module
  */
-import type { Finding, FindingContext, FindingObjectFacts, Norm, PublishedFact } from '@orbwatch/core';
+import type { Finding, FindingContext, FindingObjectFacts, Instant, Norm, PublishedFact } from '@orbwatch/core';
 import { evaluateNorms, orbitSummary } from '@orbwatch/core';
 import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
 
@@ -29,6 +29,20 @@ export async function findingContext(
   return { amateurSources, objects, facts };
 }
 
+/** Events that some norm concerns (by kind, and by label or an undecided label). */
+export function eventsConcerned(norms: readonly Norm[], events: readonly StoredEvent[]): StoredEvent[] {
+  return events.filter((e) =>
+    norms.some(
+      (n) =>
+        n.behaviour.kinds.includes(e.kind) &&
+        (e.assessment === undefined ||
+          n.behaviour.labels.includes(e.assessment.label) ||
+          e.assessment.label === 'undetermined' ||
+          e.assessment.label === 'unexplained'),
+    ),
+  );
+}
+
 /** Every finding of the stored events against the norms. */
 export async function judgeEvents(
   repo: CatalogRepository,
@@ -36,5 +50,22 @@ export async function judgeEvents(
   norms: readonly Norm[],
   facts: readonly PublishedFact[] = [],
 ): Promise<Finding[]> {
-  return evaluateNorms(norms, events, await findingContext(repo, events, facts));
+  const concerned = eventsConcerned(norms, events);
+  return evaluateNorms(norms, concerned, await findingContext(repo, concerned, facts));
+}
+
+export interface JudgeStoredOptions {
+  readonly norms: readonly Norm[];
+  readonly facts?: readonly PublishedFact[];
+  readonly now: Instant;
+}
+
+/**
+ * Judges every stored event against the norms and stores the findings (one per event and norm,
+ * replacing earlier ones). Returns the findings.
+ */
+export async function judgeStoredEvents(repo: CatalogRepository, o: JudgeStoredOptions): Promise<Finding[]> {
+  const findings = await judgeEvents(repo, await repo.listEvents(), o.norms, o.facts);
+  if (findings.length > 0) await repo.saveFindings(findings, o.now);
+  return findings;
 }

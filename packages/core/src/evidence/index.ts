@@ -3,3 +3,4 @@
  * @module
  */
 export * from './evidence-bundle.js';
+export * from './verify-bundle.js';

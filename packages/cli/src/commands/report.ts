@@ -1,0 +1,85 @@
+/**
+ * `orbwatch report <event-id…|--all|--object N|--since T> --out DIR [--norms FILE]`: writes a
+ * self-contained static site for the chosen events (pages in HTML and Markdown with SVG plots,
+ * evidence bundles, the site's data as JSON; nothing fetched at view time) and stores the
+ * findings it judged.
+ * @module
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ReportSink } from '@orbwatch/app';
+import { writeReport } from '@orbwatch/app';
+import type { Instant, NoradId, PublishedFact } from '@orbwatch/core';
+import { ErrorCode, OrbwatchError } from '@orbwatch/core';
+import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
+import type { CliContext } from '../cli-context.js';
+import { writeJson, writeLine } from '../cli-context.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { loadNorms } from '../norms-file.js';
+import { resolveEvent } from './event-detail.js';
+
+export interface ReportOptions {
+  readonly ids?: readonly string[];
+  readonly all?: boolean;
+  readonly object?: NoradId;
+  readonly since?: Instant;
+  readonly out: string;
+  readonly norms?: string;
+  readonly title?: string;
+  readonly facts?: readonly PublishedFact[];
+  readonly json?: boolean;
+  /** Called per event written (progress bars). */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+/** A sink that writes under a directory, creating folders as needed. */
+export function directorySink(dir: string): ReportSink {
+  return {
+    write(path: string, content: string): Promise<void> {
+      const file = join(dir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      return Promise.resolve();
+    },
+  };
+}
+
+async function chooseEvents(repo: CatalogRepository, o: ReportOptions): Promise<StoredEvent[]> {
+  const ids = o.ids ?? [];
+  if (ids.length > 0) return Promise.all(ids.map((id) => resolveEvent(repo, id)));
+  if (o.all !== true && o.object === undefined && o.since === undefined)
+    throw new OrbwatchError(ErrorCode.USAGE, 'name the events: event ids, --all, --object N or --since T');
+  return repo.listEvents({
+    ...(o.object === undefined ? {} : { norad: o.object }),
+    ...(o.since === undefined ? {} : { since: o.since }),
+  });
+}
+
+export async function runReport(repo: CatalogRepository, o: ReportOptions, ctx: CliContext): Promise<number> {
+  const events = await chooseEvents(repo, o);
+  const norms = loadNorms(o.norms, ctx);
+  const out = resolve(o.out);
+  const r = await writeReport(repo, events, directorySink(out), {
+    norms,
+    now: ctx.now(),
+    ...(o.facts === undefined ? {} : { facts: o.facts }),
+    ...(o.title === undefined ? {} : { title: o.title }),
+    ...(o.progress === undefined ? {} : { progress: o.progress }),
+  });
+  if (r.findings.length > 0) await repo.saveFindings(r.findings, ctx.now());
+  if (o.json === true) {
+    writeJson(ctx, {
+      out,
+      index: join(out, 'index.html'),
+      events: r.events,
+      plots: r.plots,
+      findings: r.findings.length,
+    });
+    return EXIT_OK;
+  }
+  writeLine(
+    ctx.stdout,
+    `wrote ${join(out, 'index.html')}: ${String(r.events)} event page(s), ${String(r.plots)} plot(s), ${String(r.findings.length)} finding(s); evidence bundles in ${join(out, 'evidence')}`,
+  );
+  return EXIT_OK;
+}
