@@ -1,17 +1,21 @@
 /**
  * The `orbwatch` command: the composition root (config → adapters → use cases). Each command
- * opens the store it needs, runs, and maps errors to exit codes in one place.
+ * opens the store it needs, runs, and maps errors to exit codes in one place. Commands that read
+ * the catalogue refuse a database file that does not exist (only `ingest` and `demo` create one);
+ * every command takes `--json` and `--quiet`; a usage error prints one line and where to look
+ * (`see 'orbwatch <command> --help'`), never the whole usage text. Every message is printed
+ * through {@link printable}.
  * @module
  */
 import type { Instant } from '@orbwatch/core';
-import { instant, isOrbwatchError } from '@orbwatch/core';
+import { ErrorCode, OrbwatchError, instant, isOrbwatchError } from '@orbwatch/core';
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SqliteCatalogOptions } from '@orbwatch/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
-import { writeLine } from './cli-context.js';
+import { quietContext, writeLine } from './cli-context.js';
 import { runDemo } from './commands/demo.js';
 import type { DetectorKind, ProximityPreset } from './commands/detect.js';
 import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
@@ -21,6 +25,7 @@ import { runIngest } from './commands/ingest.js';
 import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { printable } from './printable.js';
 
 const DEFAULT_DB = './orbwatch.db';
 
@@ -39,16 +44,35 @@ export function processContext(): CliContext {
   };
 }
 
+/**
+ * How long a command waits for another orbwatch process's lock (a concurrent ingest's batch), ms.
+ * A batch is short; a whole first load can be longer than SQLite's usual 5 s.
+ */
+const CLI_BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * Opens the catalogue at `db`, runs, closes. The file must exist unless `create` (ingest, demo):
+ * a command that reads the catalogue never creates an empty database from a mistyped path.
+ */
 function withRepo<T>(
   db: string,
   run: (repo: CatalogRepository) => Promise<T>,
-  options: SqliteCatalogOptions = {},
+  options: SqliteCatalogOptions & { readonly create?: boolean } = {},
 ): Promise<T> {
-  const repo = openSqliteCatalog(db, options);
+  const { create, ...storeOptions } = options;
+  const repo = openSqliteCatalog(db, {
+    busyTimeoutMs: CLI_BUSY_TIMEOUT_MS,
+    ...storeOptions,
+    mustExist: create !== true,
+  });
   return run(repo).finally(() => {
     repo.close();
   });
 }
+
+/** `ctx` for a command run with `--quiet`: informational stderr (progress, notes) goes nowhere. */
+const contextFor = (ctx: CliContext, o: { readonly quiet?: boolean }): CliContext =>
+  o.quiet === true ? quietContext(ctx) : ctx;
 
 /** The store options `orbwatch ingest` opens the catalogue with. */
 export function ingestCatalogOptions(o: { readonly walFirstLoad?: boolean }): SqliteCatalogOptions {
@@ -65,15 +89,29 @@ const asOption =
     }
   };
 
-/** Builds the program; `setExit` receives each command's exit code. */
-export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+/**
+ * Builds the program; `setExit` receives each command's exit code, `onAction` the name of the
+ * command about to run.
+ */
+export function buildProgram(
+  ctx: CliContext,
+  setExit: (code: number) => void,
+  onAction: (command: string) => void = () => undefined,
+): Command {
   const program = new Command('orbwatch')
     .description(
       'orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets',
     )
     .exitOverride()
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    .showHelpAfterError("see 'orbwatch --help'")
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // commander's `error: …` becomes the same `orbwatch: USAGE: …` line as any other usage error
+      outputError: (s, write) => {
+        write(`orbwatch: ${ErrorCode.USAGE}: ${printable(s.replace(/^error: /, '').trimEnd())}\n`);
+      },
+    });
 
   const dbOption = (): Option => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
 
@@ -112,7 +150,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       'load a fresh database file in WAL mode too (safe against power failure mid-load; slower). Default: the first load into a fresh file uses a rollback journal without fsync (kill-safe; see docs/design/storage.md)',
     )
     .option('--json', 'print one JSON document: {accepted, duplicates, rejected, issues, …}')
-    .option('--quiet', 'print nothing but errors')
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         paths: string[],
@@ -143,18 +181,18 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.json === undefined ? {} : { json: o.json }),
                 ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
               },
-              ctx,
+              contextFor(ctx, o),
             );
             setExit(exitCode);
           },
-          ingestCatalogOptions(o),
+          { ...ingestCatalogOptions(o), create: true },
         );
       },
     );
 
   program
     .command('objects')
-    .description('list catalogued objects')
+    .description('list catalogued objects (without a filter: those with element sets; --all for every SATCAT entry)')
     .addOption(dbOption())
     .option('--name <text>', 'any name the object carried contains this (case-insensitive)')
     .option('--owner <code>', 'SATCAT owner code, e.g. CIS, US, PRC')
@@ -169,7 +207,13 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         return n;
       }),
     )
+    .option('--with-sets', 'only objects with stored element sets (the default when no filter is given)')
+    .addOption(
+      new Option('--all', 'every catalogued object, SATCAT entries without element sets too').conflicts('withSets'),
+    )
     .option('--json', 'print {objects:[…]}')
+    .addOption(new Option('--csv', 'print CSV (RFC 4180), one row per object').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (o: {
         db: string;
@@ -178,8 +222,14 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         type?: string;
         cospar?: string;
         limit?: number;
+        withSets?: boolean;
+        all?: boolean;
         json?: boolean;
+        csv?: boolean;
+        quiet?: boolean;
       }) => {
+        const filtered =
+          o.name !== undefined || o.owner !== undefined || o.type !== undefined || o.cospar !== undefined;
         await withRepo(o.db, async (repo) => {
           setExit(
             await runObjects(
@@ -191,8 +241,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.cospar === undefined ? {} : { cospar: o.cospar }),
                 ...(o.limit === undefined ? {} : { limit: o.limit }),
               },
-              o.json === true,
-              ctx,
+              {
+                withSets: o.withSets === true || (o.all !== true && !filtered),
+                output: o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
+              },
+              contextFor(ctx, o),
             ),
           );
         });
@@ -215,10 +268,12 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       asOption((t) => parseTimeArg(t, '--to')),
     )
     .option('--json', 'print {norad, name, elementSets:[…]}')
+    .addOption(new Option('--csv', 'print CSV (RFC 4180), one row per element set').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         norad: ReturnType<typeof parseNoradArg>,
-        o: { db: string; from?: Instant; to?: Instant; json?: boolean },
+        o: { db: string; from?: Instant; to?: Instant; json?: boolean; csv?: boolean; quiet?: boolean },
       ) => {
         await withRepo(o.db, async (repo) => {
           setExit(
@@ -226,8 +281,8 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
               repo,
               norad,
               { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) },
-              o.json === true,
-              ctx,
+              o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
+              contextFor(ctx, o),
             ),
           );
         });
@@ -264,8 +319,9 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         .default('nearest'),
     )
     .option('--allow-stale', 'propagate beyond the default element-set age limits')
-    .option('--json', 'print {norad, elementSet, states:[…]}')
-    .option('--csv', 'print CSV')
+    .option('--json', 'print {norad, elementSet, states:[…], summary}')
+    .addOption(new Option('--csv', 'print CSV').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         norad: ReturnType<typeof parseNoradArg>,
@@ -279,10 +335,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
           allowStale?: boolean;
           json?: boolean;
           csv?: boolean;
+          quiet?: boolean;
         },
       ) => {
         await withRepo(o.db, async (repo) => {
-          setExit(await runPropagate(repo, norad, o, ctx));
+          setExit(await runPropagate(repo, norad, o, contextFor(ctx, o)));
         });
       },
     );
@@ -337,7 +394,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       ).choices(['screen', 'inspection']),
     )
     .option('--json', 'print {detectors:[…]}')
-    .option('--quiet', 'print nothing but errors')
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (o: {
         db: string;
@@ -374,7 +431,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.json === undefined ? {} : { json: o.json }),
                 ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
               },
-              ctx,
+              contextFor(ctx, o),
             ),
           );
         });
@@ -401,6 +458,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       asOption((t) => parseTimeArg(t, '--since')),
     )
     .option('--json', 'print {events:[…]}')
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (o: {
         db: string;
@@ -408,6 +466,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         object?: ReturnType<typeof parseNoradArg>;
         since?: Instant;
         json?: boolean;
+        quiet?: boolean;
       }) => {
         await withRepo(o.db, async (repo) => {
           setExit(
@@ -419,7 +478,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.since === undefined ? {} : { since: o.since }),
                 ...(o.json === undefined ? {} : { json: o.json }),
               },
-              ctx,
+              contextFor(ctx, o),
             ),
           );
         });
@@ -431,31 +490,85 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .description('ingest the bundled real data into a database and print what is in it')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
-    .action(async (o: { db: string; json?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        setExit(await runDemo(repo, o.json === true, ctx));
-      });
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(
+        o.db,
+        async (repo) => {
+          setExit(await runDemo(repo, o.json === true, contextFor(ctx, o)));
+        },
+        { create: true },
+      );
     });
 
+  // A usage error names the command's help instead of printing it (it is one flag away).
+  for (const command of program.commands) command.showHelpAfterError(`see 'orbwatch ${command.name()} --help'`);
+  program.hook('preAction', (_program, command) => {
+    onAction(command.name());
+  });
   return program;
+}
+
+/** What to do about an error raised while `running` ran, by code (appended to its message). */
+function hintFor(e: OrbwatchError, running: string | undefined): string | undefined {
+  if (e.code === ErrorCode.USAGE)
+    return running === undefined ? "see 'orbwatch --help'" : `see 'orbwatch ${running} --help'`;
+  if (e.code === ErrorCode.DATABASE_NOT_FOUND) {
+    const path = e.details['path'];
+    return `create one with \`orbwatch ingest <files> --db ${typeof path === 'string' ? path : '<file>'}\` (or \`orbwatch demo\`)`;
+  }
+  return undefined;
+}
+
+/** An error from below that is not an OrbwatchError but has a meaning users can act on. */
+function asOrbwatchError(e: unknown): OrbwatchError | undefined {
+  if (isOrbwatchError(e)) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new OrbwatchError(
+      ErrorCode.DATABASE_LOCKED,
+      'the database is locked by another orbwatch process; try again when it has finished',
+      {},
+      { cause: e },
+    );
+  return undefined;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(ctx, (c) => {
-    exitCode = c;
-  });
+  let running: string | undefined;
+  const program = buildProgram(
+    ctx,
+    (c) => {
+      exitCode = c;
+    },
+    (name) => {
+      running = name;
+    },
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    if (isOrbwatchError(e)) {
-      writeLine(ctx.stderr, `orbwatch: ${e.code}: ${e.message}`);
-      return exitCodeFor(e.code);
+    const known = asOrbwatchError(e);
+    if (known !== undefined) {
+      const hint = hintFor(known, running);
+      writeLine(
+        ctx.stderr,
+        printable(`orbwatch: ${known.code}: ${known.message}${hint === undefined ? '' : `; ${hint}`}`),
+      );
+      return exitCodeFor(known.code);
     }
-    writeLine(ctx.stderr, `orbwatch: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    const text = `orbwatch: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    writeLine(
+      ctx.stderr,
+      text
+        .split('\n')
+        .map((l) => printable(l))
+        .join('\n'),
+    );
     return EXIT_RUNTIME;
   }
 }
