@@ -283,7 +283,7 @@ export async function runPropagate(
           ctx.stdout,
           n === 1
             ? `${s.t}  ${s.error}: ${s.message ?? ''}${age}`
-            : `${s.t} … ${samples[end]?.t ?? ''}  ${String(n)} steps not computed: ${s.error} (first: ${s.message ?? ''}${age})`,
+            : `${s.t} … ${samples[end]?.t ?? ''}  ${String(n)} steps not computed: ${s.error} (first: ${s.message ?? ''};${age})`,
         );
         k = end;
       } else if (o.frame === 'geodetic')
