@@ -3,6 +3,7 @@
  * output streams, whether stderr is a terminal (progress bars only then), and the clock.
  * @module
  */
+import { Writable } from 'node:stream';
 import type { Instant } from '@orbwatch/core';
 
 export interface CliContext {
@@ -21,4 +22,18 @@ export function writeLine(stream: NodeJS.WritableStream, line = ''): void {
 /** Writes one JSON document to stdout (the `--json` contract). */
 export function writeJson(ctx: CliContext, doc: unknown): void {
   ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/**
+ * The context of a command run with `--quiet`: the same, but stderr (progress, notes, per-file
+ * lines) goes nowhere and is not a terminal. Results still go to stdout; errors are printed by
+ * `main` on the real stderr.
+ */
+export function quietContext(ctx: CliContext): CliContext {
+  const sink = new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+  return { ...ctx, stderr: Object.assign(sink, { isTTY: false }) };
 }

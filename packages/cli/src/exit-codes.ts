@@ -14,6 +14,12 @@ const CODE_TO_EXIT: Record<ErrorCode, number> = {
   NOT_FOUND: EXIT_USAGE,
   STORAGE_FAILURE: EXIT_RUNTIME,
   STORAGE_UNAVAILABLE: EXIT_RUNTIME,
+  // a mistyped --db, or one naming something else: fixed by the user
+  DATABASE_NOT_FOUND: EXIT_USAGE,
+  DATABASE_IS_DIRECTORY: EXIT_USAGE,
+  DATABASE_NOT_SQLITE: EXIT_USAGE,
+  // another process's lock: a runtime condition, gone when that process finishes
+  DATABASE_LOCKED: EXIT_RUNTIME,
   PROPAGATION_FAILED: EXIT_RUNTIME,
   INTERNAL: EXIT_RUNTIME,
 };

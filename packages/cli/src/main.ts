@@ -1,28 +1,37 @@
 /**
  * The `orbwatch` command: the composition root (config → adapters → use cases). Each command
- * opens the store it needs, runs, and maps errors to exit codes in one place.
+ * opens the store it needs, runs, and maps errors to exit codes in one place. Commands that read
+ * the catalogue refuse a database file that does not exist (only `ingest` and `demo` create one);
+ * every command takes `--json` and `--quiet`; a usage error prints one line and where to look
+ * (`see 'orbwatch <command> --help'`), never the whole usage text. Every message is printed
+ * through {@link printable}.
  * @module
  */
 import type { Instant } from '@orbwatch/core';
-import { instant, isOrbwatchError } from '@orbwatch/core';
+import { ErrorCode, OrbwatchError, instant, isOrbwatchError } from '@orbwatch/core';
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SqliteCatalogOptions } from '@orbwatch/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
-import { writeLine } from './cli-context.js';
+import { quietContext, writeLine } from './cli-context.js';
 import { runDemo } from './commands/demo.js';
 import type { DetectorKind, ProximityPreset } from './commands/detect.js';
 import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
 import { runEventDetail } from './commands/event-detail.js';
 import { runEvents } from './commands/events.js';
+import { runEvidence } from './commands/evidence.js';
+import { runFindings } from './commands/findings.js';
 import { runHistory } from './commands/history.js';
 import { runIngest } from './commands/ingest.js';
 import { COSPAR_LAUNCH, runLaunches } from './commands/launches.js';
 import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
+import { runReport } from './commands/report.js';
+import { runVerify } from './commands/verify.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { printable } from './printable.js';
 
 const DEFAULT_DB = './orbwatch.db';
 
@@ -41,16 +50,35 @@ export function processContext(): CliContext {
   };
 }
 
+/**
+ * How long a command waits for another orbwatch process's lock (a concurrent ingest's batch), ms.
+ * A batch is short; a whole first load can be longer than SQLite's usual 5 s.
+ */
+const CLI_BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * Opens the catalogue at `db`, runs, closes. The file must exist unless `create` (ingest, demo):
+ * a command that reads the catalogue never creates an empty database from a mistyped path.
+ */
 function withRepo<T>(
   db: string,
   run: (repo: CatalogRepository) => Promise<T>,
-  options: SqliteCatalogOptions = {},
+  options: SqliteCatalogOptions & { readonly create?: boolean } = {},
 ): Promise<T> {
-  const repo = openSqliteCatalog(db, options);
+  const { create, ...storeOptions } = options;
+  const repo = openSqliteCatalog(db, {
+    busyTimeoutMs: CLI_BUSY_TIMEOUT_MS,
+    ...storeOptions,
+    mustExist: create !== true,
+  });
   return run(repo).finally(() => {
     repo.close();
   });
 }
+
+/** `ctx` for a command run with `--quiet`: informational stderr (progress, notes) goes nowhere. */
+const contextFor = (ctx: CliContext, o: { readonly quiet?: boolean }): CliContext =>
+  o.quiet === true ? quietContext(ctx) : ctx;
 
 /** The store options `orbwatch ingest` opens the catalogue with. */
 export function ingestCatalogOptions(o: { readonly walFirstLoad?: boolean }): SqliteCatalogOptions {
@@ -67,15 +95,29 @@ const asOption =
     }
   };
 
-/** Builds the program; `setExit` receives each command's exit code. */
-export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+/**
+ * Builds the program; `setExit` receives each command's exit code, `onAction` the name of the
+ * command about to run.
+ */
+export function buildProgram(
+  ctx: CliContext,
+  setExit: (code: number) => void,
+  onAction: (command: string) => void = () => undefined,
+): Command {
   const program = new Command('orbwatch')
     .description(
       'orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets',
     )
     .exitOverride()
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    .showHelpAfterError("see 'orbwatch --help'")
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // commander's `error: …` becomes the same `orbwatch: USAGE: …` line as any other usage error
+      outputError: (s, write) => {
+        write(`orbwatch: ${ErrorCode.USAGE}: ${printable(s.replace(/^error: /, '').trimEnd())}\n`);
+      },
+    });
 
   const dbOption = (): Option => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
 
@@ -114,7 +156,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       'load a fresh database file in WAL mode too (safe against power failure mid-load; slower). Default: the first load into a fresh file uses a rollback journal without fsync (kill-safe; see docs/design/storage.md)',
     )
     .option('--json', 'print one JSON document: {accepted, duplicates, rejected, issues, …}')
-    .option('--quiet', 'print nothing but errors')
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         paths: string[],
@@ -145,18 +187,18 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.json === undefined ? {} : { json: o.json }),
                 ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
               },
-              ctx,
+              contextFor(ctx, o),
             );
             setExit(exitCode);
           },
-          ingestCatalogOptions(o),
+          { ...ingestCatalogOptions(o), create: true },
         );
       },
     );
 
   program
     .command('objects')
-    .description('list catalogued objects')
+    .description('list catalogued objects (without a filter: those with element sets; --all for every SATCAT entry)')
     .addOption(dbOption())
     .option('--name <text>', 'any name the object carried contains this (case-insensitive)')
     .option('--owner <code>', 'SATCAT owner code, e.g. CIS, US, PRC')
@@ -171,7 +213,13 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         return n;
       }),
     )
+    .option('--with-sets', 'only objects with stored element sets (the default when no filter is given)')
+    .addOption(
+      new Option('--all', 'every catalogued object, SATCAT entries without element sets too').conflicts('withSets'),
+    )
     .option('--json', 'print {objects:[…]}')
+    .addOption(new Option('--csv', 'print CSV (RFC 4180), one row per object').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (o: {
         db: string;
@@ -180,8 +228,14 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         type?: string;
         cospar?: string;
         limit?: number;
+        withSets?: boolean;
+        all?: boolean;
         json?: boolean;
+        csv?: boolean;
+        quiet?: boolean;
       }) => {
+        const filtered =
+          o.name !== undefined || o.owner !== undefined || o.type !== undefined || o.cospar !== undefined;
         await withRepo(o.db, async (repo) => {
           setExit(
             await runObjects(
@@ -193,8 +247,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.cospar === undefined ? {} : { cospar: o.cospar }),
                 ...(o.limit === undefined ? {} : { limit: o.limit }),
               },
-              o.json === true,
-              ctx,
+              {
+                withSets: o.withSets === true || (o.all !== true && !filtered),
+                output: o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
+              },
+              contextFor(ctx, o),
             ),
           );
         });
@@ -217,10 +274,12 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       asOption((t) => parseTimeArg(t, '--to')),
     )
     .option('--json', 'print {norad, name, elementSets:[…]}')
+    .addOption(new Option('--csv', 'print CSV (RFC 4180), one row per element set').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         norad: ReturnType<typeof parseNoradArg>,
-        o: { db: string; from?: Instant; to?: Instant; json?: boolean },
+        o: { db: string; from?: Instant; to?: Instant; json?: boolean; csv?: boolean; quiet?: boolean },
       ) => {
         await withRepo(o.db, async (repo) => {
           setExit(
@@ -228,8 +287,8 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
               repo,
               norad,
               { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) },
-              o.json === true,
-              ctx,
+              o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
+              contextFor(ctx, o),
             ),
           );
         });
@@ -266,8 +325,9 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
         .default('nearest'),
     )
     .option('--allow-stale', 'propagate beyond the default element-set age limits')
-    .option('--json', 'print {norad, elementSet, states:[…]}')
-    .option('--csv', 'print CSV')
+    .option('--json', 'print {norad, elementSet, states:[…], summary}')
+    .addOption(new Option('--csv', 'print CSV').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         norad: ReturnType<typeof parseNoradArg>,
@@ -281,10 +341,11 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
           allowStale?: boolean;
           json?: boolean;
           csv?: boolean;
+          quiet?: boolean;
         },
       ) => {
         await withRepo(o.db, async (repo) => {
-          setExit(await runPropagate(repo, norad, o, ctx));
+          setExit(await runPropagate(repo, norad, o, contextFor(ctx, o)));
         });
       },
     );
@@ -339,7 +400,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       ).choices(['screen', 'inspection']),
     )
     .option('--json', 'print {detectors:[…]}')
-    .option('--quiet', 'print nothing but errors')
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (o: {
         db: string;
@@ -376,7 +437,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.json === undefined ? {} : { json: o.json }),
                 ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
               },
-              ctx,
+              contextFor(ctx, o),
             ),
           );
         });
@@ -404,6 +465,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     )
     .argument('[id]', 'show this one event in full (a unique prefix of its id is enough)')
     .option('--json', 'print {events:[…]}; with an id, that event')
+    .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
         id: string | undefined,
@@ -413,6 +475,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
           object?: ReturnType<typeof parseNoradArg>;
           since?: Instant;
           json?: boolean;
+          quiet?: boolean;
         },
       ) => {
         await withRepo(o.db, async (repo) => {
@@ -429,7 +492,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
                 ...(o.since === undefined ? {} : { since: o.since }),
                 ...(o.json === undefined ? {} : { json: o.json }),
               },
-              ctx,
+              contextFor(ctx, o),
             ),
           );
         });
@@ -442,9 +505,10 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .argument('<id>', 'event id, or a unique prefix of it')
     .addOption(dbOption())
     .option('--json', 'print the event document (as in events --json, with object names)')
-    .action(async (id: string, o: { db: string; json?: boolean }) => {
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (id: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
       await withRepo(o.db, async (repo) => {
-        setExit(await runEventDetail(repo, id, o.json === true, ctx));
+        setExit(await runEventDetail(repo, id, o.json === true, contextFor(ctx, o)));
       });
     });
 
@@ -461,42 +525,198 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       }),
     )
     .option('--json', 'print {launches:[{cospar, members, outcome, reason, epochUtc, epochSigmaSec, …}]}')
-    .action(async (o: { db: string; cospar?: string; json?: boolean }) => {
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; cospar?: string; json?: boolean; quiet?: boolean }) => {
       await withRepo(o.db, async (repo) => {
-        setExit(await runLaunches(repo, o, ctx));
+        setExit(await runLaunches(repo, o, contextFor(ctx, o)));
       });
     });
+
+  program
+    .command('findings')
+    .description('stored events judged against norms: consistent with / inconsistent with / cannot be assessed against')
+    .addOption(dbOption())
+    .option('--norm <id>', 'only findings of this norm')
+    .option(
+      '--object <norad>',
+      'only findings of events this object takes part in',
+      asOption((t) => parseNoradArg(t)),
+    )
+    .addOption(
+      new Option('--verdict <verdict>', 'only this verdict').choices(['consistent', 'inconsistent', 'not-assessable']),
+    )
+    .option('--norms <file>', 'judge with this norm file (orbwatch-norms JSON) instead of the default set')
+    .option('--json', 'print {findings:[{id, eventId, normId, verdict, confidence, reasons, …}]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (o: {
+        db: string;
+        norm?: string;
+        object?: ReturnType<typeof parseNoradArg>;
+        verdict?: 'consistent' | 'inconsistent' | 'not-assessable';
+        norms?: string;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runFindings(repo, o, contextFor(ctx, o)));
+        });
+      },
+    );
+
+  program
+    .command('evidence')
+    .description(
+      "write an event's evidence bundle: raw element sets with sources and hashes, method, measures, findings",
+    )
+    .argument('<event-id>', 'event id, or a unique prefix of it')
+    .addOption(dbOption())
+    .option('--out <file>', 'write the bundle to this file (default: stdout)')
+    .option('--norms <file>', 'judge with this norm file instead of the default set')
+    .option('--json', 'with --out, print {file, eventId, elementSets, findings}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (id: string, o: { db: string; out?: string; norms?: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runEvidence(repo, id, o, contextFor(ctx, o)));
+      });
+    });
+
+  program
+    .command('verify')
+    .description('recompute an event from its evidence bundle alone and compare every measure')
+    .argument('<bundle>', 'an evidence bundle (JSON) written by orbwatch evidence or orbwatch report')
+    .option('--json', 'print {eventId, ok, checks:[{measure, stored, recomputed, match}]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action((file: string, o: { json?: boolean; quiet?: boolean }) => {
+      setExit(runVerify(file, o, contextFor(ctx, o)));
+    });
+
+  program
+    .command('report')
+    .description('write a self-contained static site (HTML, Markdown, SVG plots, evidence bundles) for events')
+    .argument('[event-ids...]', 'events by id or unique prefix')
+    .addOption(dbOption())
+    .requiredOption('--out <dir>', 'directory to write the site into')
+    .option('--all', 'every stored event')
+    .option(
+      '--object <norad>',
+      'events this object takes part in',
+      asOption((t) => parseNoradArg(t)),
+    )
+    .option(
+      '--since <time>',
+      'events ending at or after this time (ISO 8601 with Z)',
+      asOption((t) => parseTimeArg(t, '--since')),
+    )
+    .option('--norms <file>', 'judge with this norm file instead of the default set')
+    .option('--title <text>', 'title of the site')
+    .option('--json', 'print {out, index, events, plots, findings}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (
+        ids: string[],
+        o: {
+          db: string;
+          out: string;
+          all?: boolean;
+          object?: ReturnType<typeof parseNoradArg>;
+          since?: Instant;
+          norms?: string;
+          title?: string;
+          json?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runReport(repo, { ...o, ids }, contextFor(ctx, o)));
+        });
+      },
+    );
 
   program
     .command('demo')
     .description('ingest the bundled real data into a database and print what is in it')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
-    .action(async (o: { db: string; json?: boolean }) => {
-      await withRepo(o.db, async (repo) => {
-        setExit(await runDemo(repo, o.json === true, ctx, o.db));
-      });
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(
+        o.db,
+        async (repo) => {
+          setExit(await runDemo(repo, o.json === true, contextFor(ctx, o), o.db));
+        },
+        { create: true },
+      );
     });
 
+  // A usage error names the command's help instead of printing it (it is one flag away).
+  for (const command of program.commands) command.showHelpAfterError(`see 'orbwatch ${command.name()} --help'`);
+  program.hook('preAction', (_program, command) => {
+    onAction(command.name());
+  });
   return program;
+}
+
+/** What to do about an error raised while `running` ran, by code (appended to its message). */
+function hintFor(e: OrbwatchError, running: string | undefined): string | undefined {
+  if (e.code === ErrorCode.USAGE)
+    return running === undefined ? "see 'orbwatch --help'" : `see 'orbwatch ${running} --help'`;
+  if (e.code === ErrorCode.DATABASE_NOT_FOUND) {
+    const path = e.details['path'];
+    return `create one with \`orbwatch ingest <files> --db ${typeof path === 'string' ? path : '<file>'}\` (or \`orbwatch demo\`)`;
+  }
+  return undefined;
+}
+
+/** An error from below that is not an OrbwatchError but has a meaning users can act on. */
+function asOrbwatchError(e: unknown): OrbwatchError | undefined {
+  if (isOrbwatchError(e)) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new OrbwatchError(
+      ErrorCode.DATABASE_LOCKED,
+      'the database is locked by another orbwatch process; try again when it has finished',
+      {},
+      { cause: e },
+    );
+  return undefined;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(ctx, (c) => {
-    exitCode = c;
-  });
+  let running: string | undefined;
+  const program = buildProgram(
+    ctx,
+    (c) => {
+      exitCode = c;
+    },
+    (name) => {
+      running = name;
+    },
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    if (isOrbwatchError(e)) {
-      writeLine(ctx.stderr, `orbwatch: ${e.code}: ${e.message}`);
-      return exitCodeFor(e.code);
+    const known = asOrbwatchError(e);
+    if (known !== undefined) {
+      const hint = hintFor(known, running);
+      writeLine(
+        ctx.stderr,
+        printable(`orbwatch: ${known.code}: ${known.message}${hint === undefined ? '' : `; ${hint}`}`),
+      );
+      return exitCodeFor(known.code);
     }
-    writeLine(ctx.stderr, `orbwatch: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    const text = `orbwatch: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    writeLine(
+      ctx.stderr,
+      text
+        .split('\n')
+        .map((l) => printable(l))
+        .join('\n'),
+    );
     return EXIT_RUNTIME;
   }
 }

@@ -10,6 +10,14 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   STORAGE_FAILURE: 'STORAGE_FAILURE',
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
+  /** A command that reads the catalogue was given a database file that does not exist. */
+  DATABASE_NOT_FOUND: 'DATABASE_NOT_FOUND',
+  /** The database path names a directory. */
+  DATABASE_IS_DIRECTORY: 'DATABASE_IS_DIRECTORY',
+  /** The database path names a file that is not an SQLite database. */
+  DATABASE_NOT_SQLITE: 'DATABASE_NOT_SQLITE',
+  /** Another process held the database's lock past the busy timeout. */
+  DATABASE_LOCKED: 'DATABASE_LOCKED',
   PROPAGATION_FAILED: 'PROPAGATION_FAILED',
   INTERNAL: 'INTERNAL',
 } as const;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { expandInputPaths, isInputProblem, readInput } from './read-inputs.js';
+import { expandInputPaths, isInputProblem, looksBinary, readInput } from './read-inputs.js';
 
 const ISS = [
   'ISS (ZARYA)',
@@ -31,5 +31,25 @@ describe('read-inputs', () => {
     expect(isInputProblem(gz) ? '' : gz.text).toBe(ISS);
     const fromStdin = await readInput('-', Readable.from([Buffer.from(ISS)]));
     expect(isInputProblem(fromStdin) ? '' : fromStdin.text).toBe(ISS);
+  });
+
+  it('readInput() reports a missing file as INPUT_NOT_FOUND and a binary one as INPUT_NOT_TEXT', async () => {
+    const missing = await readInput(join(dir, 'nope.tle'));
+    expect(isInputProblem(missing) ? missing.code : 'read').toBe('INPUT_NOT_FOUND');
+    writeFileSync(join(dir, 'bin.dat'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]));
+    const bin = await readInput(join(dir, 'bin.dat'));
+    expect(isInputProblem(bin) ? bin.code : 'read').toBe('INPUT_NOT_TEXT');
+    writeFileSync(join(dir, 'bin.gz'), gzipSync(Buffer.from([0x41, 0x00, 0x42])));
+    const binGz = await readInput(join(dir, 'bin.gz'));
+    expect(isInputProblem(binGz) ? binGz.code : 'read').toBe('INPUT_NOT_TEXT');
+  });
+
+  it('looksBinary() passes text with the odd stray byte and invalid UTF-8, refuses NULs and control noise', () => {
+    expect(looksBinary(Buffer.from(ISS))).toBe(false);
+    expect(looksBinary(Buffer.from(`${ISS}\x1b\r\n\t\f`))).toBe(false);
+    expect(looksBinary(Buffer.from([0x31, 0x20, 0xff, 0xfe, 0x0a]))).toBe(false); // bytes ≥ 0x80: the parser's NON_ASCII
+    expect(looksBinary(Buffer.from('ab\0cd'))).toBe(true);
+    expect(looksBinary(Buffer.from('\x01\x02\x03\x04abcd'))).toBe(true);
+    expect(looksBinary(Buffer.alloc(0))).toBe(false);
   });
 });

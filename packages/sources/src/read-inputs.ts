@@ -1,7 +1,10 @@
 /**
  * File readers for ingest: paths, globs and standard input, gzip-aware. Text is decoded as
  * UTF-8; bytes that are not valid UTF-8 become U+FFFD and the parsers report them (NON_ASCII)
- * with their line and column, so nothing is dropped silently.
+ * with their line and column, so nothing is dropped silently. A binary input (a NUL byte, or
+ * mostly control bytes, in its first 64 KiB after gunzip) is not parsed at all: it is reported
+ * as an input problem (`INPUT_NOT_TEXT`), as are missing paths (`INPUT_NOT_FOUND`), globs that
+ * match nothing (`INPUT_NO_MATCH`) and files that cannot be read (`INPUT_UNREADABLE`).
  * @module
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -16,10 +19,13 @@ export interface InputText {
   readonly bytes: number;
 }
 
+/** Why an input could not be used (the names of core's matching issue codes). */
+export type InputProblemCode = 'INPUT_NOT_FOUND' | 'INPUT_UNREADABLE' | 'INPUT_NO_MATCH' | 'INPUT_NOT_TEXT';
+
 /** A path that could not be read, reported rather than thrown. */
 export interface InputProblem {
   readonly file: string;
-  readonly code: 'INPUT_NOT_FOUND' | 'INPUT_UNREADABLE' | 'INPUT_NO_MATCH';
+  readonly code: InputProblemCode;
   readonly message: string;
 }
 
@@ -78,8 +84,12 @@ export async function expandInputPaths(
       } else {
         files.add(p);
       }
-    } catch {
-      problems.push({ file: p, code: 'INPUT_NOT_FOUND', message: `cannot read ${p}: no such file or directory` });
+    } catch (e) {
+      problems.push(
+        (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? { file: p, code: 'INPUT_NOT_FOUND', message: `no such file or directory: ${p}` }
+          : { file: p, code: 'INPUT_UNREADABLE', message: `cannot read ${p}: ${errorText(e)}` },
+      );
     }
   }
   return { files: [...files], problems };
@@ -105,16 +115,51 @@ export async function readInputBytes(
   file: string,
   stdin: NodeJS.ReadableStream = process.stdin,
 ): Promise<InputBytes | InputProblem> {
+  let buf: Buffer;
   try {
-    const buf = file === '-' ? await readStream(stdin) : await readFile(file);
-    return { file, data: gunzipIfGzip(buf), bytes: buf.length };
+    buf = file === '-' ? await readStream(stdin) : await readFile(file);
   } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { file, code: 'INPUT_NOT_FOUND', message: `no such file or directory: ${file}` }
+      : { file, code: 'INPUT_UNREADABLE', message: `cannot read ${file}: ${errorText(e)}` };
+  }
+  let data: Buffer;
+  try {
+    data = gunzipIfGzip(buf);
+  } catch (e) {
+    return { file, code: 'INPUT_UNREADABLE', message: `cannot gunzip ${file}: ${errorText(e)}` };
+  }
+  if (looksBinary(data)) {
     return {
       file,
-      code: 'INPUT_UNREADABLE',
-      message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      code: 'INPUT_NOT_TEXT',
+      message: `${file} is a binary file, not a text element-set file (TLE/3LE, OMM or SATCAT)`,
     };
   }
+  return { file, data, bytes: buf.length };
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Bytes of an input's start examined by {@link looksBinary}. */
+const BINARY_SAMPLE_BYTES = 65_536;
+/** Share of control bytes above which a NUL-free sample is binary (text has next to none). */
+const BINARY_CONTROL_SHARE = 0.1;
+
+/**
+ * Whether bytes are binary rather than text: a NUL byte, or more than 10 % C0 control bytes other
+ * than tab, line feed, vertical tab, form feed and carriage return, in the first 64 KiB. Bytes ≥
+ * 0x80 do not count: invalid UTF-8 in a text file is the parsers' to report, line by line.
+ */
+export function looksBinary(data: Uint8Array): boolean {
+  const n = Math.min(data.length, BINARY_SAMPLE_BYTES);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = data[i] ?? 0x20;
+    if (b === 0) return true;
+    if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) controls++;
+  }
+  return n > 0 && controls / n > BINARY_CONTROL_SHARE;
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {

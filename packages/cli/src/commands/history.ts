@@ -1,7 +1,8 @@
 /**
  * `orbwatch history <norad>`: an object's element-set history from every source, with epochs,
  * mean elements in degrees and rev/day, derived perigee/apogee altitudes and period, the source,
- * and each set's age relative to the next (how stale the catalogue let it get).
+ * and each set's age relative to the next (how stale the catalogue let it get). Text table,
+ * `--json` or `--csv` (the `--json` fields as columns, the raw element set quoted).
  * @module
  */
 import type { Instant, NoradId } from '@orbwatch/core';
@@ -9,6 +10,8 @@ import { ErrorCode, OrbwatchError, formatIso, orbitSummary, radPerSecToRevPerDay
 import type { CatalogRepository, EpochRange, StoredElementSet } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
+import type { CsvColumn } from '../csv.js';
+import { toCsv } from '../csv.js';
 import { renderTable } from '../text-table.js';
 
 const f = (x: number, digits: number): string => x.toFixed(digits);
@@ -38,11 +41,36 @@ export function historyRow(s: StoredElementSet, next: StoredElementSet | undefin
   };
 }
 
+type HistoryRow = ReturnType<typeof historyRow>;
+
+/** The CSV columns: every `--json` field of a set, in that order. */
+const CSV_COLUMNS: readonly CsvColumn<HistoryRow>[] = (
+  [
+    'elementSetId',
+    'epochUtc',
+    'source',
+    'name',
+    'inclinationDeg',
+    'raanDeg',
+    'eccentricity',
+    'argPerigeeDeg',
+    'meanAnomalyDeg',
+    'meanMotionRevPerDay',
+    'bstarPerEarthRadii',
+    'semiMajorAxisKm',
+    'perigeeKm',
+    'apogeeKm',
+    'periodMin',
+    'gapToNextDays',
+    'raw',
+  ] as const satisfies readonly (keyof HistoryRow)[]
+).map((k) => ({ header: k, value: (r: HistoryRow) => r[k] }));
+
 export async function runHistory(
   repo: CatalogRepository,
   noradId: NoradId,
   range: { from?: Instant; to?: Instant },
-  json: boolean,
+  output: 'text' | 'json' | 'csv',
   ctx: CliContext,
 ): Promise<number> {
   const object = await repo.getObject(noradId);
@@ -54,8 +82,12 @@ export async function runHistory(
   };
   const sets = await repo.history(noradId, r);
   const rows = sets.map((s, i) => historyRow(s, sets[i + 1]));
-  if (json) {
+  if (output === 'json') {
     writeJson(ctx, { norad: noradId, name: object.name, cosparId: object.cosparId, elementSets: rows });
+    return 0;
+  }
+  if (output === 'csv') {
+    ctx.stdout.write(toCsv(rows, CSV_COLUMNS));
     return 0;
   }
   writeLine(

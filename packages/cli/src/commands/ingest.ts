@@ -9,12 +9,14 @@ import { detectElementFormat, IssueCode, makeIssue, parseElementFile } from '@or
 import type { CatalogRepository, IngestIssue, SourceKind } from '@orbwatch/store';
 import type { IngestSummary } from '@orbwatch/store';
 import { ingestElementSets, satcatFacts } from '@orbwatch/store';
+import type { InputProblem } from '@orbwatch/sources';
 import { decodeUtf8, expandInputPaths, isInputProblem, readInputBytes } from '@orbwatch/sources';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { printable } from '../printable.js';
 import type { PipelinedInput } from './ingest-pipelined.js';
 import { ingestTlePipelined, PIPELINE_MIN_BYTES } from './ingest-pipelined.js';
 
@@ -38,8 +40,11 @@ export interface IngestOptions {
 export interface IngestReport {
   readonly accepted: number;
   readonly duplicates: number;
+  /** Records not stored: error-severity parse issues plus conflicts (not inputs that could not be read). */
   readonly rejected: number;
   readonly conflicts: number;
+  /** Inputs that could not be used at all: missing, no glob match, unreadable, binary. */
+  readonly inputProblems: number;
   readonly runId: string | null;
   readonly source: string;
   /** Whether the TLE/3LE inputs were parsed on a worker thread while storing (`--pipeline`). */
@@ -74,21 +79,14 @@ export async function runIngest(
   const sourceName = options.source ?? 'local-files';
   const sourceKind = options.sourceKind ?? inferSourceKind(sourceName);
   const { files, problems } = await expandInputPaths(paths);
-  const issues: ParseIssue[] = problems.map((p) =>
-    makeIssue(
-      IssueCode.INPUT_UNREADABLE,
-      { file: p.file, line: 0, column: 0 },
-      'a readable file, glob match or -',
-      p.message,
-    ),
-  );
+  const issues: ParseIssue[] = problems.map(inputIssue);
   const texts: PipelinedInput[] = [];
+  let unusable = problems.length;
   for (const file of files) {
     const input = await readInputBytes(file, ctx.stdin);
     if (isInputProblem(input)) {
-      issues.push(
-        makeIssue(IssueCode.INPUT_UNREADABLE, { file, line: 0, column: 0 }, 'a readable file', input.message),
-      );
+      issues.push(inputIssue(input));
+      unusable++;
       continue;
     }
     texts.push({ file, data: input.data });
@@ -123,7 +121,7 @@ export async function runIngest(
         issues: f.issues,
       })),
     );
-    return finish(ctx, options, report, 0, files.length, problems.length);
+    return finish(ctx, options, report, 0, files.length, unusable);
   }
   const elementSets: ElementSet[] = [];
   const satcat: SatcatRecord[] = [];
@@ -169,7 +167,27 @@ export async function runIngest(
   bar?.stop();
 
   const report = ingestReport(summary, issues, sourceName, false, perFile);
-  return finish(ctx, options, report, satcat.length, files.length, problems.length);
+  return finish(ctx, options, report, satcat.length, files.length, unusable);
+}
+
+/** What each input problem of `@orbwatch/sources` expects instead. */
+const INPUT_EXPECTED: Readonly<Record<InputProblem['code'], string>> = {
+  INPUT_NOT_FOUND: 'an existing file, directory, glob or - (stdin)',
+  INPUT_NO_MATCH: 'a glob that matches at least one file',
+  INPUT_UNREADABLE: 'a readable file',
+  INPUT_NOT_TEXT: 'a text file of TLE/3LE, OMM (JSON/XML/KVN/CSV) or SATCAT records, optionally gzipped',
+};
+
+/** An input that could not be used, as an issue of the run (no line: it concerns the whole input). */
+function inputIssue(p: InputProblem): ParseIssue {
+  return makeIssue(IssueCode[p.code], { file: p.file, line: 0, column: 0 }, INPUT_EXPECTED[p.code], p.message);
+}
+
+const INPUT_PROBLEM_CODES: ReadonlySet<string> = new Set(Object.keys(INPUT_EXPECTED));
+
+/** Whether an issue is about a whole input (missing, binary, unreadable) rather than a record in it. */
+export function isInputProblemIssue(i: { readonly code: string }): boolean {
+  return INPUT_PROBLEM_CODES.has(i.code);
 }
 
 /** Bytes decoded to recognise a TLE/3LE input (its first lines). */
@@ -220,24 +238,28 @@ function ingestReport(
   perFile: IngestReport['files'],
 ): IngestReport {
   const allIssues: readonly IngestIssue[] = summary?.issues ?? issues;
+  // The store counts every error-severity issue of the run as rejected; an input that could not be
+  // read is not a record, so it is counted apart.
+  const inputProblems = issues.filter(isInputProblemIssue).length;
   return {
     accepted: summary?.accepted ?? 0,
     duplicates: summary?.duplicates ?? 0,
-    rejected: summary?.rejected ?? issues.filter((i) => i.severity === 'error').length,
+    rejected: (summary?.rejected ?? issues.filter((i) => i.severity === 'error').length) - inputProblems,
     conflicts: summary?.conflicts ?? 0,
+    inputProblems,
     runId: summary?.runId ?? null,
     source: sourceName,
     pipelined,
-    files: perFile,
+    files: perFile.map((f) => ({ ...f, file: printable(f.file) })),
     issues: allIssues.map((i) => ({
-      file: i.file,
+      file: printable(i.file),
       line: i.line,
       column: i.column,
       code: i.code,
       severity: i.severity,
       expected: i.expected,
-      message: i.message,
-      ...(i.input === undefined ? {} : { input: i.input }),
+      message: printable(i.message),
+      ...(i.input === undefined ? {} : { input: printable(i.input) }),
     })),
   };
 }
@@ -249,11 +271,11 @@ function finish(
   report: IngestReport,
   satcatCount: number,
   fileCount: number,
-  problemCount: number,
+  unusableCount: number,
 ): { exitCode: number; report: IngestReport } {
   const storedSomething = report.accepted + report.duplicates + satcatCount > 0;
   const exitCode =
-    !storedSomething && (report.rejected > 0 || fileCount === 0 || problemCount > 0) ? EXIT_USAGE : EXIT_OK;
+    !storedSomething && (report.rejected > 0 || fileCount === 0 || unusableCount > 0) ? EXIT_USAGE : EXIT_OK;
   if (options.json === true) {
     writeJson(ctx, report);
   } else if (options.quiet !== true) {
@@ -273,7 +295,9 @@ function printIngestReport(ctx: CliContext, report: IngestReport, satcatCount: n
   const errors = report.issues.filter((i) => i.severity === 'error');
   const warnings = report.issues.length - errors.length;
   for (const i of report.issues.slice(0, MAX_SHOWN)) {
-    writeLine(ctx.stderr, `${i.file}:${String(i.line)}:${String(i.column)} ${i.severity} ${i.code}: ${i.message}`);
+    // An input problem concerns the whole input: no line or column to show.
+    const at = isInputProblemIssue(i) ? i.file : `${i.file}:${String(i.line)}:${String(i.column)}`;
+    writeLine(ctx.stderr, `${at} ${i.severity} ${i.code}: ${i.message}`);
     if (i.input !== undefined) writeLine(ctx.stderr, `    input:    ${i.input}`);
     writeLine(ctx.stderr, `    expected: ${i.expected}`);
   }
@@ -282,6 +306,6 @@ function printIngestReport(ctx: CliContext, report: IngestReport, satcatCount: n
   }
   writeLine(
     ctx.stdout,
-    `ingested from ${String(report.files.length)} file(s), source '${report.source}': ${String(report.accepted)} accepted, ${String(report.duplicates)} duplicates, ${String(report.rejected)} rejected (${String(errors.length - report.conflicts)} parse errors, ${String(report.conflicts)} conflicts), ${String(warnings)} warnings${satcatCount > 0 ? `, ${String(satcatCount)} SATCAT records` : ''}`,
+    `ingested from ${String(report.files.length)} file(s), source '${report.source}': ${String(report.accepted)} accepted, ${String(report.duplicates)} duplicates, ${String(report.rejected)} rejected (${String(errors.length - report.conflicts - report.inputProblems)} parse errors, ${String(report.conflicts)} conflicts), ${String(warnings)} warnings${satcatCount > 0 ? `, ${String(satcatCount)} SATCAT records` : ''}${report.inputProblems > 0 ? `, ${String(report.inputProblems)} input(s) not read` : ''}`,
   );
 }

@@ -2,6 +2,13 @@
  * `orbwatch propagate <norad> --from --to --step [--frame] [--json|--csv]`: SGP4 states of an
  * object from its stored element sets. Each state names the element set it came from and that
  * set's age, so a reader sees how far from its epoch every number was extrapolated.
+ *
+ * Steps that cannot be computed (a time far from every stored set, a decayed orbit) are summed
+ * up once, not reported line by line: how many failed and why (per code, with the first message),
+ * the stored epochs nearest to the window, and what to try (`--allow-stale`, `--policy nearest`).
+ * The text output collapses each run of failed steps into one line; `--json` keeps its `error`
+ * per state and adds a `summary` object; `--csv` keeps its rows. When no step could be computed
+ * the command fails with PROPAGATION_FAILED (exit 1) carrying that summary.
  * @module
  */
 import type { Instant, NoradId, PropagateResult, Sgp4Propagator } from '@orbwatch/core';
@@ -21,7 +28,7 @@ import {
 import type { CatalogRepository, StoredElementSet } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
-import { EXIT_OK, EXIT_RUNTIME } from '../exit-codes.js';
+import { EXIT_OK } from '../exit-codes.js';
 
 export interface PropagateCommandOptions {
   readonly from: Instant;
@@ -67,6 +74,62 @@ function describeSet(s: StoredElementSet) {
   };
 }
 
+/** Failed steps of one code: how many, and the first one's message. */
+interface FailureCount {
+  readonly code: string;
+  count: number;
+  readonly message: string;
+}
+
+/** A stored set in a summary: id, epoch, source. */
+const setRef = (s: StoredElementSet) => ({ id: s.id, epochUtc: formatIso(s.epoch, 6), source: s.source });
+
+/** The stored set whose epoch is nearest to `t`. */
+function nearestSet(first: StoredElementSet, history: readonly StoredElementSet[], t: Instant): StoredElementSet {
+  let best = first;
+  for (const s of history) if (Math.abs(s.epoch - t) < Math.abs(best.epoch - t)) best = s;
+  return best;
+}
+
+/** The `summary` of `--json`, and the text of the failure summary. */
+function summarise(
+  history: readonly [StoredElementSet, ...StoredElementSet[]],
+  o: PropagateCommandOptions,
+  steps: number,
+  failures: readonly FailureCount[],
+) {
+  const failed = failures.reduce((n, f) => n + f.count, 0);
+  const first = history[0];
+  const last = history[history.length - 1] ?? first;
+  const nearest = [
+    ...new Map([nearestSet(first, history, o.from), nearestSet(first, history, o.to)].map((s) => [s.id, s])).values(),
+  ];
+  const hints: string[] = [];
+  if (o.allowStale !== true && failures.some((f) => f.code === 'ELEMENTS_TOO_OLD'))
+    hints.push('--allow-stale propagates beyond the age limits (accuracy degrades quickly; see docs/accuracy.md)');
+  if (o.policy === 'latest-before' && failures.some((f) => f.code === 'NO_ELEMENT_SET'))
+    hints.push('--policy nearest also uses sets from after each time');
+  const summary = {
+    steps,
+    computed: steps - failed,
+    failed,
+    failures: failures.map((f) => ({ code: f.code, count: f.count, firstMessage: f.message })),
+    storedElementSets: {
+      count: history.length,
+      firstEpochUtc: formatIso(first.epoch, 6),
+      lastEpochUtc: formatIso(last.epoch, 6),
+    },
+    nearestElementSets: nearest.map(setRef),
+    hints,
+  };
+  const text = [
+    `${String(failed)} of ${String(steps)} step(s) not computed: ${failures.map((f) => `${f.code} × ${String(f.count)} (${f.message})`).join(', ')}`,
+    `stored element sets: ${String(history.length)}, epochs ${summary.storedElementSets.firstEpochUtc} … ${summary.storedElementSets.lastEpochUtc}; nearest to the window: ${nearest.map((s) => `#${String(s.id)} ${formatIso(s.epoch, 6)} (${s.source})`).join(', ')}`,
+    ...hints,
+  ].join('; ');
+  return { summary, text };
+}
+
 export async function runPropagate(
   repo: CatalogRepository,
   norad: NoradId,
@@ -99,14 +162,19 @@ export async function runPropagate(
 
   const used = new Map<number, StoredElementSet>();
   const samples: Sample[] = [];
-  let failures = 0;
+  const failureCounts = new Map<string, FailureCount>();
+  const fail = (sample: Sample & { error: string; message: string }): void => {
+    samples.push(sample);
+    const f = failureCounts.get(sample.error);
+    if (f === undefined) failureCounts.set(sample.error, { code: sample.error, count: 1, message: sample.message });
+    else f.count++;
+  };
   for (let k = 0; k < count; k++) {
     const t = (o.from + k * o.step * 1000) as Instant;
     const tIso = formatIso(t);
     const choice = chooseElementSet(history, t, o.policy);
     if (!choice.ok) {
-      failures++;
-      samples.push({
+      fail({
         t: tIso,
         frame: o.frame,
         elementSetId: null,
@@ -122,8 +190,7 @@ export async function runPropagate(
     const p = propagatorFor(set);
     const ageSec = (t - set.epoch) / 1000;
     if ('code' in p) {
-      failures++;
-      samples.push({
+      fail({
         t: tIso,
         frame: o.frame,
         elementSetId: set.id,
@@ -135,8 +202,7 @@ export async function runPropagate(
     }
     const r: PropagateResult = propagateTeme(p, t, o.allowStale === true ? { allowStale: true } : {});
     if (!r.ok) {
-      failures++;
-      samples.push({
+      fail({
         t: tIso,
         frame: o.frame,
         elementSetId: set.id,
@@ -164,6 +230,11 @@ export async function runPropagate(
 
   const sets = [...used.values()].sort((a, b) => a.epoch - b.epoch);
   const first = sets[0];
+  const failures = [...failureCounts.values()];
+  const failed = failures.reduce((n, f) => n + f.count, 0);
+  const [firstStored, ...laterStored] = history;
+  if (firstStored === undefined) throw new Error('history emptied while propagating');
+  const { summary, text } = summarise([firstStored, ...laterStored], o, count, failures);
   if (o.json === true) {
     writeJson(ctx, {
       norad,
@@ -173,6 +244,7 @@ export async function runPropagate(
       earthOrientation:
         'none (dUT1 = 0, no polar motion): ITRF/geodetic good to ~0.5 km along-track at LEO, see docs/accuracy.md',
       states: samples,
+      summary,
     });
   } else if (o.csv === true) {
     writeLine(
@@ -198,10 +270,23 @@ export async function runPropagate(
     for (const set of sets) {
       writeLine(ctx.stdout, `element set ${String(set.id)}: epoch ${formatIso(set.epoch, 6)}, source ${set.source}`);
     }
-    for (const s of samples) {
+    for (let k = 0; k < samples.length; k++) {
+      const s = samples[k];
+      if (s === undefined) break;
       const age = s.elementSetAgeSec === null ? '' : ` age ${(s.elementSetAgeSec / 86_400).toFixed(2)} d`;
-      if (s.error !== undefined) writeLine(ctx.stdout, `${s.t}  ${s.error}: ${s.message ?? ''}${age}`);
-      else if (o.frame === 'geodetic')
+      if (s.error !== undefined) {
+        // one line for a run of failed steps with the same code
+        let end = k;
+        while (samples[end + 1]?.error === s.error) end++;
+        const n = end - k + 1;
+        writeLine(
+          ctx.stdout,
+          n === 1
+            ? `${s.t}  ${s.error}: ${s.message ?? ''}${age}`
+            : `${s.t} … ${samples[end]?.t ?? ''}  ${String(n)} steps not computed: ${s.error} (first: ${s.message ?? ''};${age})`,
+        );
+        k = end;
+      } else if (o.frame === 'geodetic')
         writeLine(
           ctx.stdout,
           `${s.t}  lat ${s.latDeg?.toFixed(4) ?? ''}°  lon ${s.lonDeg?.toFixed(4) ?? ''}°  alt ${s.altitudeKm?.toFixed(3) ?? ''} km${age}`,
@@ -213,5 +298,7 @@ export async function runPropagate(
         );
     }
   }
-  return failures === count ? EXIT_RUNTIME : EXIT_OK;
+  if (failed === count) throw new OrbwatchError(ErrorCode.PROPAGATION_FAILED, text, { norad, summary });
+  if (failed > 0) writeLine(ctx.stderr, `orbwatch propagate: warning: ${text}`);
+  return EXIT_OK;
 }

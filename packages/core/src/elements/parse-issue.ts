@@ -10,6 +10,12 @@ export const IssueCode = {
   NON_ASCII: 'NON_ASCII',
   EMPTY_INPUT: 'EMPTY_INPUT',
   INPUT_UNREADABLE: 'INPUT_UNREADABLE',
+  /** An input path that does not exist. An input problem, not a parse error. */
+  INPUT_NOT_FOUND: 'INPUT_NOT_FOUND',
+  /** A glob that matched no file. */
+  INPUT_NO_MATCH: 'INPUT_NO_MATCH',
+  /** A binary file (NUL or control bytes): not a text element-set file, not parsed. */
+  INPUT_NOT_TEXT: 'INPUT_NOT_TEXT',
   UNKNOWN_FORMAT: 'UNKNOWN_FORMAT',
   // TLE / 3LE
   TLE_LINE_LENGTH: 'TLE_LINE_LENGTH',

@@ -4,6 +4,8 @@
  * `synchronous=NORMAL`, foreign keys on; migrations are applied on open.
  * @module
  */
+import type { Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type {
   DetectedEvent,
@@ -162,7 +164,13 @@ interface NameAgg {
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function storageError(message: string, cause: unknown): OrbwatchError {
-  return new OrbwatchError(ErrorCode.STORAGE_FAILURE, message, {}, { cause });
+  const busy = sqliteCode(cause) === 'SQLITE_BUSY';
+  return new OrbwatchError(
+    busy ? ErrorCode.DATABASE_LOCKED : ErrorCode.STORAGE_FAILURE,
+    busy ? `${message} (another process held the lock past the busy timeout)` : message,
+    {},
+    { cause },
+  );
 }
 
 export class SqliteCatalogRepository implements CatalogRepository {
@@ -1065,23 +1073,126 @@ function conflictIssue(s: ElementSet, files: readonly string[], storedId: number
   };
 }
 
-/** Opens (creating if needed) a SQLite catalog at `path` (`:memory:` for a private in-memory one). */
-export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = {}): SqliteCatalogRepository {
+/** The first 16 bytes of every SQLite 3 database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * What is at `path` before SQLite opens it: a directory or a file that is not an SQLite database
+ * is refused with its own code (SQLite would say `unable to open` or `file is not a database`
+ * only later, from some pragma); a missing file is refused when `mustExist`. An empty file is a
+ * valid empty database to SQLite, and is accepted.
+ */
+function checkDatabasePath(path: string, mustExist: boolean): void {
+  if (path === ':memory:' || path === '') return;
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return; // let SQLite report it
+    if (mustExist)
+      throw new OrbwatchError(ErrorCode.DATABASE_NOT_FOUND, `no orbwatch database at ${path}`, { path }, { cause: e });
+    return;
+  }
+  if (st.isDirectory())
+    throw new OrbwatchError(ErrorCode.DATABASE_IS_DIRECTORY, `${path} is a directory, not a database file`, { path });
+  if (!st.isFile() || st.size === 0) return;
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return; // unreadable: SQLite says why
+  }
+  if (n < head.length || !head.equals(SQLITE_HEADER))
+    throw new OrbwatchError(ErrorCode.DATABASE_NOT_SQLITE, `${path} is not an SQLite database`, { path });
+}
+
+/** SQLite's result code of a better-sqlite3 error (`SQLITE_BUSY`, …), if it is one. */
+function sqliteCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+const RETRY_SLEEP_MS = 20;
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * `journal_mode = WAL`, waiting for the lock. SQLite answers SQLITE_BUSY at once, without its busy
+ * handler, when another connection is inside a transaction on a file in rollback mode (a first
+ * load's batch, docs/design/storage.md): the switch is retried until the busy timeout, so a
+ * second process opening the file mid-load waits for the end of the current batch and goes on.
+ */
+function enterWal(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (sqliteCode(e) !== 'SQLITE_BUSY' || Date.now() >= deadline) throw e;
+      sleepSync(RETRY_SLEEP_MS);
+    }
+  }
+}
+
+/** A failure while preparing the connection, classified by SQLite's code. */
+function openFailure(path: string, e: unknown): OrbwatchError {
+  const code = sqliteCode(e);
+  if (code === 'SQLITE_NOTADB')
+    return new OrbwatchError(
+      ErrorCode.DATABASE_NOT_SQLITE,
+      `${path} is not an SQLite database`,
+      { path },
+      { cause: e },
+    );
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new OrbwatchError(
+      ErrorCode.DATABASE_LOCKED,
+      `the database ${path} is locked by another process (another orbwatch ingest?); try again when it has finished`,
+      { path },
+      { cause: e },
+    );
+  return new OrbwatchError(
+    ErrorCode.STORAGE_FAILURE,
+    `cannot prepare SQLite database ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    { path },
+    { cause: e },
+  );
+}
+
+/**
+ * Opens a SQLite catalog at `path` (`:memory:` for a private in-memory one), creating the file
+ * unless `mustExist`. A directory, a file that is not SQLite, a missing file under `mustExist` and
+ * a lock held past the busy timeout each fail with their own {@link ErrorCode}.
+ */
+export function openSqliteCatalog(
+  path: string,
+  options: SqliteCatalogOptions & { readonly mustExist?: boolean } = {},
+): SqliteCatalogRepository {
+  checkDatabasePath(path, options.mustExist === true);
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new Database(path, { fileMustExist: options.mustExist === true });
   } catch (e) {
     throw new OrbwatchError(
       ErrorCode.STORAGE_UNAVAILABLE,
-      `cannot open SQLite database ${path}`,
+      `cannot open SQLite database ${path}: ${e instanceof Error ? e.message : String(e)}`,
       { path },
       { cause: e },
     );
   }
   try {
-    db.pragma(`busy_timeout = ${String(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
+    db.pragma(`busy_timeout = ${String(busyTimeoutMs)}`);
     db.pragma(`page_size = ${String(options.pageSizeBytes ?? 16_384)}`); // no effect once the file has tables
-    db.pragma('journal_mode = WAL');
+    enterWal(db, busyTimeoutMs);
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${String(options.cacheSizeKiB ?? DEFAULT_CACHE_KIB)}`);
@@ -1091,12 +1202,7 @@ export function openSqliteCatalog(path: string, options: SqliteCatalogOptions = 
   } catch (e) {
     db.close();
     if (e instanceof OrbwatchError) throw e;
-    throw new OrbwatchError(
-      ErrorCode.STORAGE_FAILURE,
-      `cannot prepare SQLite database ${path}`,
-      { path },
-      { cause: e },
-    );
+    throw openFailure(path, e);
   }
   return new SqliteCatalogRepository(db, options);
 }
