@@ -635,15 +635,19 @@ export function buildProgram(
 
   program
     .command('demo')
-    .description('ingest the bundled real data into a database and print what is in it')
+    .description(
+      'ingest the bundled real data, detect, judge against the norms, write the report site and tell what it shows',
+    )
     .addOption(dbOption())
+    .option('--out <dir>', 'where to write the report site', './orbwatch-report')
+    .option('--no-report', 'do not write the report site')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'print nothing but errors and the results')
-    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (o: { db: string; out: string; report: boolean; json?: boolean; quiet?: boolean }) => {
       await withRepo(
         o.db,
         async (repo) => {
-          setExit(await runDemo(repo, o.json === true, contextFor(ctx, o), o.db));
+          setExit(await runDemo(repo, o.json === true, contextFor(ctx, o), o.db, { out: o.report ? o.out : null }));
         },
         { create: true },
       );

@@ -6,7 +6,18 @@
  * @module
  */
 import type { EvidenceBundle, Finding } from '@orbwatch/core';
-import { html, md, measureRows, objectLabel, setAgeDays, sourceLabel } from './report-text.js';
+import {
+  byRole,
+  eventMoment,
+  groupedDissent,
+  html,
+  md,
+  measureRows,
+  objectLabel,
+  readable,
+  setAgeDays,
+  sourceLabel,
+} from './report-text.js';
 
 export interface RenderedPlot {
   readonly name: string;
@@ -31,9 +42,16 @@ function page(title: string, body: string): string {
 /** The event's headline: label, kind and the objects by name. */
 export function eventTitle(b: EvidenceBundle): string {
   const label = b.event.assessment?.label ?? b.event.kind;
-  const names = b.objects.slice(0, 3).map(objectLabel).join(', ');
-  const more = b.objects.length > 3 ? ` and ${String(b.objects.length - 3)} more` : '';
-  return `${label} (${b.event.kind}): ${names}${more}, ${b.event.startUtc.slice(0, 16)}Z`;
+  const objects = byRole(b.objects);
+  const fragments = objects.filter((o) => o.role === 'fragment').length;
+  const named = objects.filter((o) => o.role !== 'fragment').slice(0, 3);
+  const rest = objects.length - named.length - fragments;
+  const names = [
+    ...named.map(objectLabel),
+    ...(fragments > 0 ? [`${String(fragments)} fragments`] : []),
+    ...(rest > 0 ? [`${String(rest)} more`] : []),
+  ].join(', ');
+  return `${label} (${b.event.kind}): ${names}, ${eventMoment(b).slice(0, 16)}Z`;
 }
 
 function findingsHtml(findings: readonly Finding[]): string {
@@ -44,7 +62,7 @@ function findingsHtml(findings: readonly Finding[]): string {
         f,
       ) => `<div class="finding"><p class="${f.verdict}"><span class="label">${html(f.statement)}</span> — confidence ${f.confidence}</p>
 <ul>${f.reasons.map((r) => `<li>${html(r.text)}${r.source === undefined ? '' : ` <em>(${html(r.source)})</em>`}</li>`).join('')}</ul>
-${f.dissent.length > 0 ? `<p>Rejected by: ${html(f.dissent.join('; '))}</p>` : ''}${f.contested === null ? '' : `<p>Contested: ${html(f.contested)}</p>`}</div>`,
+${f.dissent.length > 0 ? `<p>Rejected by: ${html(groupedDissent(f.dissent).join('; '))}</p>` : ''}${f.contested === null ? '' : `<p>Contested: ${html(f.contested)}</p>`}</div>`,
     )
     .join('\n');
 }
@@ -63,7 +81,7 @@ ${
     ? '<p>No assessment.</p>'
     : `<p><span class="label">${html(a.label)}</span>, ${a.confidence} confidence${a.possibleLabels === undefined ? '' : `; still possible: ${html(a.possibleLabels.join(', '))}`}</p>
 <table><tr><th>reason</th><th>measure</th><th>value ± σ</th><th>threshold</th><th>threshold source</th></tr>
-${a.reasons.map((r) => `<tr><td>${html(r.text)}</td><td>${html(r.measure)}</td><td>${html(r.value === null ? 'n/a' : String(r.value))}${typeof r.sigma === 'number' ? ` ± ${html(r.sigma.toPrecision(3))}` : ''}</td><td>${html(r.threshold === undefined || r.threshold === null ? '' : `${r.comparison ?? ''} ${String(r.threshold)}`)}</td><td>${html(r.thresholdSource ?? '')}</td></tr>`).join('\n')}</table>`
+${a.reasons.map((r) => `<tr><td>${html(r.text)}</td><td>${html(r.measure)}</td><td>${html(r.value === null ? 'n/a' : typeof r.value === 'number' ? readable(r.value) : String(r.value))}${typeof r.sigma === 'number' ? ` ± ${html(readable(r.sigma))}` : ''}</td><td>${html(r.threshold === undefined || r.threshold === null ? '' : `${r.comparison ?? ''} ${typeof r.threshold === 'number' ? readable(r.threshold) : String(r.threshold)}`)}</td><td>${html(r.thresholdSource ?? '')}</td></tr>`).join('\n')}</table>`
 }
 <h2>Findings</h2>
 ${findingsHtml(b.findings)}
@@ -75,7 +93,7 @@ ${p.plots.length === 0 ? '<p>No plot for this event (its element sets could not 
     .join('')}</table>
 <h2>Objects</h2>
 <table><tr><th>NORAD</th><th>name</th><th>role</th><th>COSPAR</th><th>type</th><th>owner</th></tr>
-${b.objects
+${byRole(b.objects)
   .slice(0, 200)
   .map(
     (o) =>
@@ -128,7 +146,7 @@ export function eventPageMarkdown(p: EventPage): string {
       : b.findings.flatMap((f) => [
           `- **${f.statement}** — confidence ${f.confidence}`,
           ...f.reasons.map((r) => `  - ${r.text}`),
-          ...(f.dissent.length > 0 ? [`  - Rejected by: ${f.dissent.join('; ')}`] : []),
+          ...(f.dissent.length > 0 ? [`  - Rejected by: ${groupedDissent(f.dissent).join('; ')}`] : []),
           ...(f.contested === null ? [] : [`  - Contested: ${f.contested}`]),
         ])),
     '',

@@ -63,3 +63,50 @@ export function sourceLabel(s: Pick<BundledElementSet, 'source' | 'sourceKind'>)
 export function objectLabel(o: { norad: number; name: string | null }): string {
   return o.name === null ? String(o.norad) : `${o.name} (${String(o.norad)})`;
 }
+
+/** A number as a person reads it: 4 significant digits, no float noise. */
+export function readable(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  return a >= 1000 ? v.toFixed(0) : a >= 1 ? v.toPrecision(4).replace(/\.?0+$/, '') : v.toPrecision(3);
+}
+
+const ROLE_ORDER = [
+  'parent',
+  'chaser',
+  'target',
+  'subject',
+  'primary',
+  'secondary',
+  'participant',
+  'child',
+  'sibling',
+  'fragment',
+];
+
+/** Objects with the roles that matter most first (parent before its fragments). */
+export function byRole<T extends { role: string }>(objects: readonly T[]): T[] {
+  return [...objects].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+}
+
+/** Dissent grouped by source: `Belarus, Bolivia, … (voted against A/RES/77/41: …)`. */
+export function groupedDissent(dissent: readonly string[]): string[] {
+  const bySource = new Map<string, string[]>();
+  for (const d of dissent) {
+    const m = /^(.*?) \((.*)\)$/.exec(d);
+    const who = m?.[1] ?? d;
+    const source = m?.[2] ?? '';
+    bySource.set(source, [...(bySource.get(source) ?? []), who]);
+  }
+  return [...bySource.entries()].map(([source, who]) =>
+    source === '' ? who.join(', ') : `${who.join(', ')} (${source})`,
+  );
+}
+
+/** The instant an event is about: closest approach, separation, breakup epoch, or its start. */
+export function eventMoment(b: { event: { startUtc: string; measures: Readonly<Record<string, unknown>> } }): string {
+  const m = b.event.measures;
+  for (const k of ['minRangeUtc', 'separationEpochUtc', 'epochUtc']) if (typeof m[k] === 'string') return m[k];
+  return b.event.startUtc;
+}

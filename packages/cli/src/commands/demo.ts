@@ -14,7 +14,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NoradId } from '@orbwatch/core';
 import { formatIso, instant, noradId, orbitSummary } from '@orbwatch/core';
-import type { CatalogRepository, SourceKind } from '@orbwatch/store';
+import { judgeStoredEvents } from '@orbwatch/app';
+import type { CatalogRepository, SourceKind, StoredEvent } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_RUNTIME } from '../exit-codes.js';
@@ -24,6 +25,11 @@ import { maneuverSummaryLines } from '../presentation/maneuver-summary-text.js';
 import { objectNamesFrom } from '../presentation/object-names.js';
 import { detectorProgressBars } from '../progress/detector-progress.js';
 import { renderTable } from '../text-table.js';
+import { defaultNorms } from '../norms-file.js';
+import type { DataGap } from '../presentation/demo-story.js';
+import { demoStory } from '../presentation/demo-story.js';
+import type { ReportWritten } from './report.js';
+import { writeReportSite } from './report.js';
 import type { IngestReport } from './ingest.js';
 import { runIngest } from './ingest.js';
 import { runDetect } from './detect.js';
@@ -100,11 +106,28 @@ const SPOTLIGHT: readonly { norad: NoradId; why: string }[] = [
   { norad: noradId(25544), why: 'ISS, target of Progress MS-33 and Cygnus NG-24' },
 ];
 
+/** The 2019-2020 episode: no public element-set history of it is bundled (only snapshots). */
+const EPISODE_2020: DataGap['norads'] = [44797, 44835, 45915];
+const EPISODE_2020_WINDOW: readonly [string, string] = ['2019-11-25T00:00:00Z', '2020-08-31T00:00:00Z'];
+const SPACE_TRACK_HOWTO =
+  'with a Space-Track account, request https://www.space-track.org/basicspacedata/query/class/gp_history/NORAD_CAT_ID/44797,44835,45915/EPOCH/2019-11-25--2020-08-31/orderby/EPOCH%20asc/format/3le, save it as a file, then `orbwatch ingest FILE --source space-track` and `orbwatch detect`.';
+
+/** Which stored events the demo's report covers: every release, proximity and breakup, and the maneuvers. */
+export function reportEventsOf(events: readonly StoredEvent[]): StoredEvent[] {
+  return [...events];
+}
+
+export interface DemoOptions {
+  /** Where to write the report site; null: no report. */
+  readonly out?: string | null;
+}
+
 export async function runDemo(
   repo: CatalogRepository,
   json: boolean,
   ctx: CliContext,
   dbPath?: string,
+  options: DemoOptions = {},
 ): Promise<number> {
   const dir = bundledDataDir();
   if (!existsSync(dir)) {
@@ -143,6 +166,43 @@ export async function runDemo(
   );
   bars.stop();
   const events = await repo.listEvents({});
+  const findings = await judgeStoredEvents(repo, { norms: defaultNorms(), now: ctx.now() });
+  const out = options.out === undefined ? './orbwatch-report' : options.out;
+  let report: ReportWritten | null = null;
+  if (out !== null) {
+    if (!json) writeLine(ctx.stderr, `writing the report to ${out} …`);
+    const chosen = reportEventsOf(events);
+    const bar = detectorProgressBars(ctx.stderr);
+    report = await writeReportSite(
+      repo,
+      {
+        ids: chosen.map((e) => e.id),
+        out,
+        title: 'orbwatch demo: what public element sets show, 2026',
+        quiet: true,
+        progress: (done, total) => {
+          bar.onProgress({ kind: 'report', unit: 'events', done, total });
+        },
+      },
+      quietCtx,
+    );
+    bar.stop();
+  }
+  const gaps: DataGap[] = [];
+  {
+    const [from, to] = EPISODE_2020_WINDOW;
+    let setsInWindow = 0;
+    for (const n of EPISODE_2020)
+      setsInWindow += (await repo.history(noradId(n), { from: instant(Date.parse(from)), to: instant(Date.parse(to)) }))
+        .length;
+    gaps.push({
+      what: 'Cosmos 2542 releasing Cosmos 2543 (2019-12-06) and Cosmos 2543 releasing object 45915 (2020-07-15)',
+      norads: EPISODE_2020,
+      setsInWindow,
+      windowUtc: [from.slice(0, 10), to.slice(0, 10)],
+      howToFill: SPACE_TRACK_HOWTO,
+    });
+  }
   const byKind = countBy(events.map((e) => e.kind));
   const releaseEvents = events.filter((e) => e.kind === 'release');
   const proximityEvents = events.filter((e) => e.kind === 'proximity');
@@ -195,6 +255,9 @@ export async function runDemo(
     maneuvers,
     releases,
     proximity,
+    findings: countBy(findings.map((f) => f.verdict)),
+    report,
+    gaps,
   };
   if (json) {
     writeJson(ctx, summary);
@@ -257,6 +320,9 @@ export async function runDemo(
   writeLine(ctx.stdout, renderEventTable('proximity', proximityEvents, names));
   writeLine(ctx.stdout);
   for (const line of maneuverSummaryLines(maneuvers)) writeLine(ctx.stdout, line);
+  writeLine(ctx.stdout);
+  for (const line of demoStory({ events, findings, names, gaps, reportIndex: report?.index ?? null }))
+    writeLine(ctx.stdout, line);
   writeLine(ctx.stdout);
   const example = releaseEvents[0]?.id;
   writeLine(

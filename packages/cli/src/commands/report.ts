@@ -28,6 +28,7 @@ export interface ReportOptions {
   readonly title?: string;
   readonly facts?: readonly PublishedFact[];
   readonly json?: boolean;
+  readonly quiet?: boolean;
   /** Called per event written (progress bars). */
   readonly progress?: (done: number, total: number) => void;
 }
@@ -55,7 +56,20 @@ async function chooseEvents(repo: CatalogRepository, o: ReportOptions): Promise<
   });
 }
 
-export async function runReport(repo: CatalogRepository, o: ReportOptions, ctx: CliContext): Promise<number> {
+/** What a report run wrote. */
+export interface ReportWritten {
+  readonly index: string;
+  readonly events: number;
+  readonly plots: number;
+  readonly findings: number;
+}
+
+/** Writes the report and returns what it wrote (the command prints it). */
+export async function writeReportSite(
+  repo: CatalogRepository,
+  o: ReportOptions,
+  ctx: CliContext,
+): Promise<ReportWritten> {
   const events = await chooseEvents(repo, o);
   const norms = loadNorms(o.norms, ctx);
   const out = resolve(o.out);
@@ -67,19 +81,18 @@ export async function runReport(repo: CatalogRepository, o: ReportOptions, ctx: 
     ...(o.progress === undefined ? {} : { progress: o.progress }),
   });
   if (r.findings.length > 0) await repo.saveFindings(r.findings, ctx.now());
+  return { index: join(out, 'index.html'), events: r.events, plots: r.plots, findings: r.findings.length };
+}
+
+export async function runReport(repo: CatalogRepository, o: ReportOptions, ctx: CliContext): Promise<number> {
+  const w = await writeReportSite(repo, o, ctx);
   if (o.json === true) {
-    writeJson(ctx, {
-      out,
-      index: join(out, 'index.html'),
-      events: r.events,
-      plots: r.plots,
-      findings: r.findings.length,
-    });
+    writeJson(ctx, { out: dirname(w.index), ...w });
     return EXIT_OK;
   }
   writeLine(
     ctx.stdout,
-    `wrote ${join(out, 'index.html')}: ${String(r.events)} event page(s), ${String(r.plots)} plot(s), ${String(r.findings.length)} finding(s); evidence bundles in ${join(out, 'evidence')}`,
+    `wrote ${w.index}: ${String(w.events)} event page(s), ${String(w.plots)} plot(s), ${String(w.findings)} finding(s); evidence bundles in ${join(dirname(w.index), 'evidence')}`,
   );
   return EXIT_OK;
 }

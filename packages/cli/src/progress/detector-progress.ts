@@ -5,11 +5,14 @@
  * @module
  */
 import cliProgress from 'cli-progress';
-import type { DetectorKind, DetectorProgress } from '../detection/detect-options.js';
+import type { DetectorProgress } from '../detection/detect-options.js';
+
+/** One step of progress: a detector's objects, or another stage's items (the report's events). */
+export type StageProgress = Omit<DetectorProgress, 'kind'> & { readonly kind: string; readonly unit?: string };
 
 export interface DetectorProgressBars {
   /** Pass as `DetectOptions.onProgress`. */
-  readonly onProgress: (p: DetectorProgress) => void;
+  readonly onProgress: (p: StageProgress) => void;
   /** Ends the bar in progress (if any). */
   readonly stop: () => void;
 }
@@ -25,20 +28,20 @@ export type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean };
 export function detectorProgressBars(stream: ProgressStream, enabled = true): DetectorProgressBars {
   if (!enabled || stream.isTTY !== true) return { onProgress: () => undefined, stop: () => undefined };
   let bar: cliProgress.SingleBar | undefined;
-  let kind: DetectorKind | undefined;
+  let kind: string | undefined;
   const stop = (): void => {
     bar?.stop();
     bar = undefined;
     kind = undefined;
   };
-  const onProgress = (p: DetectorProgress): void => {
+  const onProgress = (p: StageProgress): void => {
     if (bar === undefined || kind !== p.kind) {
       stop();
       kind = p.kind;
       bar = new cliProgress.SingleBar(
         {
           stream,
-          format: `${p.kind.padEnd(13)} [{bar}] {value}/{total} objects`,
+          format: `${p.kind.padEnd(13)} [{bar}] {value}/{total} ${p.unit ?? 'objects'}`,
           hideCursor: false,
           clearOnComplete: false,
         },
