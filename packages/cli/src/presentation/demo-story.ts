@@ -98,7 +98,19 @@ export function demoStory(s: StoryInput): string[] {
   if (proximity.length > 0) out.push('Close approaches between satellites:');
   for (const e of proximity) tell(e, proximitySentence(e, s.names));
   if (releases.length > 0) out.push('', 'Releases and deployments:');
-  for (const e of releases) tell(e, releaseSentence(e, s.names));
+  // Deployment groups of a launch with no catalogued carrier are routine: one line for all.
+  const groups = releases.filter((e) => e.assessment?.label === 'deployment-group');
+  for (const e of releases.filter((x) => !groups.includes(x))) tell(e, releaseSentence(e, s.names));
+  if (groups.length > 0) {
+    const launches = groups.map((e) => s.names.launch(e.objects[0]?.norad ?? (0 as NoradId)) ?? '?');
+    const verdicts = new Map<string, number>();
+    for (const e of groups)
+      for (const f of byEvent.get(e.id) ?? []) verdicts.set(f.statement, (verdicts.get(f.statement) ?? 0) + 1);
+    out.push(
+      `  • ${String(groups.length)} launches deployed their satellites together from a carrier not in the catalogue (${launches.join(', ')}); each is a deployment-group, siblings parting at a few m/s. See orbwatch launches.`,
+      ...[...verdicts.entries()].map(([statement, n]) => `    → ${String(n)} × ${statement}.`),
+    );
+  }
   if (fragmentations.length > 0) out.push('', 'Breakups:');
   for (const e of fragmentations) {
     const parent = e.objects.find((o) => o.role === 'parent');
