@@ -6,7 +6,7 @@
  * event detail view (`orbwatch event <id prefix>`).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ interface DemoEvent {
 }
 interface DemoJson {
   database: string | null;
+  report: { index: string; events: number; plots: number; findings: number } | null;
+  findings: Record<string, number>;
   maneuvers: {
     byLabel: Record<string, number>;
     orbitRaising: { burns: number }[];
@@ -43,13 +45,17 @@ const HAS_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).stat
  */
 function demoJsonOnTerminal(db: string): { code: number; stdout: string; terminal: string | null } {
   if (!HAS_SCRIPT) {
-    const r = runCli(['demo', '--db', db, '--json']);
+    const r = runCli(['demo', '--db', db, '--json', '--out', join(dirname(db), 'report')]);
     return { code: r.code, stdout: r.stdout, terminal: null };
   }
   const out = join(dirname(db), 'demo.json');
   const r = spawnSync(
     'script',
-    ['-qec', `'${process.execPath}' '${BIN}' demo --db '${db}' --json > '${out}'`, '/dev/null'],
+    [
+      '-qec',
+      `'${process.execPath}' '${BIN}' demo --db '${db}' --json --out '${join(dirname(db), 'report')}' > '${out}'`,
+      '/dev/null',
+    ],
     {
       cwd: REPO_ROOT,
       encoding: 'utf8',
@@ -138,7 +144,7 @@ describe('orbwatch demo (built binary, bundled data)', () => {
       return n;
     };
     const before = [count('SELECT count(*) AS n FROM element_sets'), count('SELECT count(*) AS n FROM events')];
-    const text = runCli(['demo', '--db', db]);
+    const text = runCli(['demo', '--db', db, '--no-report']);
     expect(text.code, text.stderr).toBe(0);
     expect([count('SELECT count(*) AS n FROM element_sets'), count('SELECT count(*) AS n FROM events')]).toEqual(
       before,
@@ -159,8 +165,34 @@ describe('orbwatch demo (built binary, bundled data)', () => {
     for (const [, id, next] of tables.matchAll(/(?<![\w-])(\d{5})(?![\w-])( ?\S*)/g))
       expect(next, id).toMatch(/^ (?!\d+(\s|$))\S/);
     demoDb = db;
+    demoReport = d.report;
+  });
+
+  it('writes the report: every paged event has an HTML and a Markdown page, a bundle and a plot; verify passes on each bundle', () => {
+    expect(demoReport).not.toBeNull();
+    const dir = dirname(demoReport!.index);
+    const bundles = readdirSync(join(dir, 'evidence')).filter((f) => f.endsWith('.json'));
+    expect(bundles).toHaveLength(demoReport!.events);
+    const svgs = readdirSync(join(dir, 'events')).filter((f) => f.endsWith('.svg'));
+    const failures: string[] = [];
+    for (const b of bundles) {
+      const id = b.replace(/\.json$/, '');
+      for (const page of [`${id}.html`, `${id}.md`]) expect(existsSync(join(dir, 'events', page)), page).toBe(true);
+      expect(
+        svgs.some((f) => f.startsWith(`${id}-`)),
+        `a plot of ${id}`,
+      ).toBe(true);
+      const v = runCli(['verify', join(dir, 'evidence', b)]);
+      if (v.code !== 0) failures.push(`${id}: exit ${String(v.code)} ${v.stderr.trim()}`);
+    }
+    expect(failures).toEqual([]);
+    const index = readFileSync(demoReport!.index, 'utf8');
+    expect(index).toContain('<svg');
+    expect(index).not.toMatch(/illegal|violation/i);
   });
 });
+
+let demoReport: DemoJson['report'] = null;
 
 interface EventDoc {
   id: string;

@@ -181,9 +181,15 @@ export interface IndexEntry {
 }
 
 /** The index page: timeline, events, findings. */
-export function indexHtml(entries: readonly IndexEntry[], timelineSvg: string, title: string): string {
+export function indexHtml(
+  entries: readonly IndexEntry[],
+  timelineSvg: string,
+  title: string,
+  notes: readonly string[] = [],
+): string {
   const findings = entries.flatMap((e) => e.bundle.findings.map((f) => ({ f, b: e.bundle })));
   const body = `<h1>${html(title)}</h1>
+${notes.map((n) => `<p class="note">${html(n)}</p>`).join('\n')}
 <p>${String(entries.length)} events, ${String(findings.length)} findings. Every page has its evidence bundle; <code>orbwatch verify</code> recomputes an event from it. Data: <a href="data.json">data.json</a>.</p>
 <figure id="plot-timeline">${timelineSvg}<figcaption>Events over time, by kind and label.</figcaption></figure>
 <h2>Findings</h2>
@@ -209,10 +215,11 @@ ${entries
 }
 
 /** The index in Markdown. */
-export function indexMarkdown(entries: readonly IndexEntry[], title: string): string {
+export function indexMarkdown(entries: readonly IndexEntry[], title: string, notes: readonly string[] = []): string {
   return [
     `# ${title}`,
     '',
+    ...notes.flatMap((n) => [n, '']),
     '![timeline](timeline.svg)',
     '',
     '| start (UTC) | kind | label | event | findings |',

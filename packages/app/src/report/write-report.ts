@@ -26,6 +26,8 @@ export interface WriteReportOptions {
   readonly facts?: readonly PublishedFact[];
   readonly now: Instant;
   readonly title?: string;
+  /** Sentences shown on the index under the title (e.g. what the site leaves out and why). */
+  readonly notes?: readonly string[];
   /** Called after each event's page is written. */
   readonly progress?: (done: number, total: number) => void;
 }

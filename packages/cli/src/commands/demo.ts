@@ -112,9 +112,38 @@ const EPISODE_2020_WINDOW: readonly [string, string] = ['2019-11-25T00:00:00Z', 
 const SPACE_TRACK_HOWTO =
   'with a Space-Track account, request https://www.space-track.org/basicspacedata/query/class/gp_history/NORAD_CAT_ID/44797,44835,45915/EPOCH/2019-11-25--2020-08-31/orderby/EPOCH%20asc/format/3le, save it as a file, then `orbwatch ingest FILE --source space-track` and `orbwatch detect`.';
 
-/** Which stored events the demo's report covers: every release, proximity and breakup, and the maneuvers. */
+/** Most maneuver pages the demo's report writes (the rest are counted on the index). */
+export const DEMO_REPORT_MAX_MANEUVERS = 120;
+const ROUTINE_MANEUVERS = new Set(['station-keeping', 'orbit-raising']);
+const MANEUVER_PRIORITY = [
+  'orbit-lowering',
+  'plane-change',
+  'single-burn',
+  'undetermined',
+  'orbit-raising',
+  'station-keeping',
+];
+
+/**
+ * Which stored events the demo's report pages: every release, proximity episode and breakup,
+ * every maneuver of a spotlight object, and the other maneuvers that are not routine (lowering and
+ * deorbits, plane changes, single burns by Δv, undetermined) up to {@link DEMO_REPORT_MAX_MANEUVERS}.
+ * Thousands of routine station-keeping and orbit-raising burns are summarised, not paged: at
+ * ~45 ms per plot and one evidence bundle each they would take minutes and hundreds of MB;
+ * `orbwatch report --object N` pages any object's burns.
+ */
 export function reportEventsOf(events: readonly StoredEvent[]): StoredEvent[] {
-  return [...events];
+  const spotlight = new Set(SPOTLIGHT.map((x) => x.norad));
+  const label = (e: StoredEvent) => e.assessment?.label ?? 'undetermined';
+  const isSpot = (e: StoredEvent) => e.objects.some((o) => spotlight.has(o.norad));
+  const rank = (e: StoredEvent) => MANEUVER_PRIORITY.indexOf(label(e));
+  const dv = (e: StoredEvent) => (typeof e.measures['deltaVMps'] === 'number' ? e.measures['deltaVMps'] : 0);
+  const maneuvers = events
+    .filter((e) => e.kind === 'maneuver' && !isSpot(e) && !ROUTINE_MANEUVERS.has(label(e)))
+    .sort((a, b) => rank(a) - rank(b) || dv(b) - dv(a))
+    .slice(0, DEMO_REPORT_MAX_MANEUVERS);
+  const chosen = new Set([...events.filter((e) => e.kind !== 'maneuver' || isSpot(e)), ...maneuvers]);
+  return events.filter((e) => chosen.has(e));
 }
 
 export interface DemoOptions {
@@ -179,6 +208,9 @@ export async function runDemo(
         ids: chosen.map((e) => e.id),
         out,
         title: 'orbwatch demo: what public element sets show, 2026',
+        notes: [
+          `${String(events.length - chosen.length)} routine maneuvers (station keeping, orbit raising) are counted in the demo's summary but have no page here; \`orbwatch report --object NORAD --out DIR\` writes the pages of any object's burns.`,
+        ],
         quiet: true,
         progress: (done, total) => {
           bar.onProgress({ kind: 'report', unit: 'events', done, total });

@@ -26,6 +26,7 @@ export interface ReportOptions {
   readonly out: string;
   readonly norms?: string;
   readonly title?: string;
+  readonly notes?: readonly string[];
   readonly facts?: readonly PublishedFact[];
   readonly json?: boolean;
   readonly quiet?: boolean;
@@ -78,6 +79,7 @@ export async function writeReportSite(
     now: ctx.now(),
     ...(o.facts === undefined ? {} : { facts: o.facts }),
     ...(o.title === undefined ? {} : { title: o.title }),
+    ...(o.notes === undefined ? {} : { notes: o.notes }),
     ...(o.progress === undefined ? {} : { progress: o.progress }),
   });
   if (r.findings.length > 0) await repo.saveFindings(r.findings, ctx.now());
