@@ -465,6 +465,7 @@ export function buildProgram(
     )
     .argument('[id]', 'show this one event in full (a unique prefix of its id is enough)')
     .option('--json', 'print {events:[…]}; with an id, that event')
+    .option('--csv', 'print one CSV row per event (id, kind, label, times, objects, key measures with σ)')
     .option('--quiet', 'print nothing but errors and the results')
     .action(
       async (
@@ -475,9 +476,11 @@ export function buildProgram(
           object?: ReturnType<typeof parseNoradArg>;
           since?: Instant;
           json?: boolean;
+          csv?: boolean;
           quiet?: boolean;
         },
       ) => {
+        if (o.csv === true && o.json === true) throw new OrbwatchError(ErrorCode.USAGE, '--csv and --json: choose one');
         await withRepo(o.db, async (repo) => {
           if (id !== undefined) {
             setExit(await runEventDetail(repo, id, o.json === true, ctx));
@@ -491,6 +494,7 @@ export function buildProgram(
                 ...(o.object === undefined ? {} : { object: o.object }),
                 ...(o.since === undefined ? {} : { since: o.since }),
                 ...(o.json === undefined ? {} : { json: o.json }),
+                ...(o.csv === undefined ? {} : { csv: o.csv }),
               },
               contextFor(ctx, o),
             ),

@@ -18,6 +18,7 @@ import { PER_OBJECT_DETECTORS, runPerObject } from '../detection/run-per-object.
 import { runProximity } from '../detection/run-proximity.js';
 import { runRelease } from '../detection/run-release.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { detectorProgressBars } from '../progress/detector-progress.js';
 
 export type { DetectOptions, DetectReport, DetectorKind } from '../detection/detect-options.js';
 export { DETECTOR_KINDS } from '../detection/detect-options.js';
@@ -33,11 +34,16 @@ export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: 
     }
   }
   const report: DetectReport['detectors'] = [];
+  // A bar per detector on a terminal, unless the caller (the demo) draws its own.
+  const bars =
+    o.onProgress === undefined ? detectorProgressBars(ctx.stderr, o.quiet !== true && o.json !== true) : null;
+  const opts: DetectOptions = bars === null ? o : { ...o, onProgress: bars.onProgress };
   for (const d of PER_OBJECT_DETECTORS.filter((x) => o.kinds.includes(x.kind)))
-    report.push(await runPerObject(repo, d, o, ctx));
-  if (o.kinds.includes('release')) report.push(await runRelease(repo, o, ctx));
-  if (o.kinds.includes('proximity')) report.push(await runProximity(repo, o, ctx));
-  if (o.kinds.includes('fragmentation')) report.push(await runFragmentation(repo, o, ctx));
+    report.push(await runPerObject(repo, d, opts, ctx));
+  if (o.kinds.includes('release')) report.push(await runRelease(repo, opts, ctx));
+  if (o.kinds.includes('proximity')) report.push(await runProximity(repo, opts, ctx));
+  if (o.kinds.includes('fragmentation')) report.push(await runFragmentation(repo, opts, ctx));
+  bars?.stop();
   if (o.json === true) writeJson(ctx, { detectors: report });
   else if (o.quiet !== true) {
     for (const r of report) {

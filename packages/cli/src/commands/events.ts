@@ -11,6 +11,8 @@ import type { CatalogRepository, EventFilter, StoredEvent } from '@orbwatch/stor
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK } from '../exit-codes.js';
+import type { CsvColumn } from '../csv.js';
+import { toCsv } from '../csv.js';
 import { EVENT_KIND_ORDER, KIND_TITLES, eventNorads, renderEventTable } from '../presentation/event-tables.js';
 import { loadObjectNames } from '../presentation/object-names.js';
 
@@ -20,6 +22,7 @@ export interface EventsOptions {
   readonly since?: Instant;
   readonly limit?: number;
   readonly json?: boolean;
+  readonly csv?: boolean;
 }
 
 /** The `--json` form of one event (design.md contract: id, kind, objects, start, end, measures). */
@@ -41,6 +44,42 @@ export function eventJson(e: StoredEvent) {
   };
 }
 
+/** Measures every kind's CSV row carries (empty where a kind has none), units in the names. */
+const CSV_MEASURES = [
+  'deltaVMps',
+  'deltaVSigmaMps',
+  'separationEpochUtc',
+  'separationEpochSigmaSec',
+  'minRangeKm',
+  'minRangeSigmaKm',
+  'minRangeUtc',
+  'relativeSpeedAtMinKmPerSec',
+  'epochUtc',
+  'epochSigmaSec',
+  'altitudeKm',
+  'fragments',
+] as const;
+
+/** `events --csv`: one row per event; objects as `norad:role` joined by spaces. */
+export const EVENT_CSV_COLUMNS: readonly CsvColumn<StoredEvent>[] = [
+  { header: 'id', value: (e) => e.id },
+  { header: 'kind', value: (e) => e.kind },
+  { header: 'label', value: (e) => e.assessment?.label ?? null },
+  { header: 'confidence', value: (e) => e.assessment?.confidence ?? null },
+  { header: 'startUtc', value: (e) => formatIso(e.start) },
+  { header: 'endUtc', value: (e) => formatIso(e.end) },
+  { header: 'objects', value: (e) => e.objects.map((x) => `${String(x.norad)}:${x.role}`).join(' ') },
+  ...CSV_MEASURES.map((m) => ({
+    header: m,
+    value: (e: StoredEvent) => {
+      const v = e.measures[m];
+      return typeof v === 'number' || typeof v === 'string' ? v : null;
+    },
+  })),
+  { header: 'elementSets', value: (e) => e.elementSetIds.length },
+  { header: 'detector', value: (e) => `${e.detector} ${e.detectorVersion}` },
+];
+
 export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: CliContext): Promise<number> {
   const filter: EventFilter = {
     ...(o.kind === undefined ? {} : { kind: o.kind }),
@@ -51,6 +90,10 @@ export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: 
   const events = await repo.listEvents(filter);
   if (o.json === true) {
     writeJson(ctx, { events: events.map(eventJson) });
+    return EXIT_OK;
+  }
+  if (o.csv === true) {
+    ctx.stdout.write(toCsv(events, EVENT_CSV_COLUMNS));
     return EXIT_OK;
   }
   const names = await loadObjectNames(repo, eventNorads(events));
