@@ -48,4 +48,6 @@ export interface CatalogObjectDetail extends CatalogObject, SatcatFacts {
   readonly names: readonly ObjectName[];
   /** The SATCAT row as received (raw text or JSON), null when none was ingested. */
   readonly satcatRaw: string | null;
+  /** Name of the source whose SATCAT row gave the owner and other facts, null when none did. */
+  readonly satcatSource: string | null;
 }

@@ -211,6 +211,9 @@ export async function runEventDetail(
   const sets = await setRows(repo, e, ref.t);
   if (json) {
     const doc = eventJson(e);
+    const ownerSources: Record<string, string | null> = {};
+    for (const o of e.objects.slice(0, 200))
+      ownerSources[String(o.norad)] = (await repo.getObject(o.norad))?.satcatSource ?? null;
     writeJson(ctx, {
       ...doc,
       objects: e.objects.map((o) => {
@@ -224,6 +227,8 @@ export async function runEventDetail(
           objectType: l?.objectType ?? null,
         };
       }),
+      ownerSources,
+      ),
       elementSets: doc.elementSets.map((s, i) => ({
         ...s,
         sourceKind: sets[i]?.sourceKind ?? 'unknown',
@@ -249,6 +254,8 @@ export async function runEventDetail(
     [...e.objects].sort((a, b) => roleRank(a.role) - roleRank(b.role)),
     (o) => o.role,
   );
+  const ownerSource = new Map<number, string | null>();
+  for (const o of objects.shown) ownerSource.set(o.norad, (await repo.getObject(o.norad))?.satcatSource ?? null);
   out('Objects:');
   out(
     renderTable(objects.shown, [
@@ -257,6 +264,7 @@ export async function runEventDetail(
       { header: 'NAME', value: (o) => names.name(o.norad) },
       { header: 'COSPAR', value: (o) => names.get(o.norad)?.cosparId ?? '' },
       { header: 'OWNER (SATCAT)', value: (o) => names.get(o.norad)?.owner ?? 'unknown' },
+      { header: 'OWNER FROM', value: (o) => ownerSource.get(o.norad) ?? '' },
       { header: 'TYPE', value: (o) => names.get(o.norad)?.objectType ?? '' },
     ]),
   );

@@ -854,11 +854,18 @@ export class SqliteCatalogRepository implements CatalogRepository {
         ORDER BY first_seen_epoch_ms, name`,
       )
       .all(norad) as ObjectNameRow[];
+    const source = this.db
+      .prepare(
+        `SELECT s.name FROM objects o JOIN ingest_runs r ON r.id = o.satcat_run_id JOIN sources s ON s.id = r.source_id WHERE o.norad_id = ?`,
+      )
+      .pluck()
+      .get(norad) as string | undefined;
     return {
       ...toCatalogObject(row),
       ...toSatcatFacts(row),
       names: names.map(toObjectName),
       satcatRaw: row.satcat_raw,
+      satcatSource: source ?? null,
     };
   }
 
