@@ -43,18 +43,19 @@ import type { ElementSet } from '../../elements/element-set.js';
 import type { NoradId } from '../../ids/norad-id.js';
 import type { Instant } from '../../time/instant.js';
 import { instant } from '../../time/instant.js';
-import type { DetectedEvent, DetectorParameters, ElementSetRef } from '../detected-event.js';
+import type { DetectedEvent, DetectorParameters, ElementSetRef, MeasureValue } from '../detected-event.js';
+import { assessManeuver } from './assess-maneuver.js';
 import { cleanHistory } from './clean-history.js';
 import type { ManeuverParameters } from './maneuver-parameters.js';
 import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
-import { levelStep } from './level-step.js';
+import { levelStep, levelStepAcross } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.5.0';
+export const MANEUVER_DETECTOR_VERSION = '2.0.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -83,6 +84,12 @@ export interface ManeuverDetection {
 
 const SEC_PER_DAY = 86_400;
 const GEO_A_KM = 42_164;
+/**
+ * Largest natural drift of a″ at GEO, km/day: Earth's triaxiality (J22) accelerates the
+ * longitude by at most |λ̈| ≈ 0.00168 °/day² (Soop, Handbook of Geostationary Orbits, 1994,
+ * §3.3), and λ̇ = −(3/2)(n/a)·Δa gives |ȧ| = (2a/3n)·|λ̈| = 2·42,164/(3·360.986)·0.00168.
+ */
+const GEO_MAX_DRIFT_KM_PER_DAY = ((2 * GEO_A_KM) / (3 * 360.9856)) * 0.00168;
 
 interface Series {
   readonly sets: readonly ElementSet[];
@@ -382,6 +389,41 @@ function leadIn(s: Series, k: number, e: number, sign: 1 | -1): number {
   return r;
 }
 
+/** Mean rate of a″ over a climb, km/day. */
+function climbRateKmPerDay(s: Series, c: Climb): number {
+  const days = ((s.tSec[c.e] ?? 0) - (s.tSec[c.rise] ?? 0)) / SEC_PER_DAY;
+  return ((s.a[c.e] ?? 0) - (s.a[c.rise] ?? 0)) / Math.max(days, 1e-9);
+}
+
+/**
+ * Robust scale of the level-step estimate of a series (a″ in km, or i in rad) over the history: the 1.4826·MAD of the
+ * fitted steps at intervals whose window of `levelStepSets` sets each side holds no candidate
+ * interval; at least the white-noise floor minNoise/√w; the floor alone with fewer than 20 windows.
+ */
+function levelStepNoise(
+  s: Series,
+  x: Float64Array,
+  minNoise: number,
+  p: ManeuverParameters,
+  nSteps: number,
+  candidate: (j: number) => boolean,
+): number {
+  const w = p.levelStepSets;
+  const floor = minNoise / Math.sqrt(Math.max(w, 1));
+  if (w <= 0) return floor;
+  const marks = new Int32Array(nSteps + 1);
+  for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (candidate(j) ? 1 : 0);
+  const values: number[] = [];
+  for (let j = w - 1; j + w < s.sets.length; j++) {
+    const lo = j - w + 1;
+    const hi = Math.min(nSteps, j + w);
+    if ((marks[hi] ?? 0) - (marks[lo] ?? 0) > 0) continue;
+    const r = levelStep(s.tSec, x, lo, j + 1, j + w);
+    if (r !== undefined) values.push(r.value);
+  }
+  return values.length >= 20 ? Math.max(floor, madSigma(values, median(values))) : floor;
+}
+
 /** Set q falls back from the peak's level by more than tolKm, but the set after it is back. */
 function isDip(s: Series, q: number, peak: number, tolKm: number, sign: 1 | -1): boolean {
   return q + 1 < s.sets.length && sign * ((s.a[q + 1] ?? 0) - (s.a[peak] ?? 0)) >= -tolKm;
@@ -404,9 +446,27 @@ function isClimb(s: Series, p: ManeuverParameters, k: number, e: number, sign: 1
   if (sign < 0) {
     const days = ((s.tSec[e] ?? 0) - (s.tSec[k] ?? 0)) / SEC_PER_DAY;
     const perigee = (s.a[k] ?? 0) * (1 - (s.e[k] ?? 0)) - EARTH_RADIUS_KM;
-    if (total / Math.max(days, 1e-9) < p.loweringMinRateKmPerDay || perigee < p.loweringMinPerigeeKm) return false;
+    const rate = total / Math.max(days, 1e-9);
+    if (rate < p.loweringMinRateKmPerDay) return false;
+    // Below `loweringMinPerigeeKm` drag alone lowers an orbit by km per day; a descent there is
+    // thrust (a deorbit burn) only when it is `loweringStepDragFactor` times faster than the
+    // decay the object showed before it.
+    if (perigee < p.loweringMinPerigeeKm) {
+      const before = decayBefore(s, p, k);
+      if (before === undefined || rate < p.loweringStepDragFactor * before) return false;
+    }
   }
   return true;
+}
+
+/** Median decay rate of a″ (km/day, ≥ 0) over the `windowHalfWidth` intervals before set k. */
+function decayBefore(s: Series, p: ManeuverParameters, k: number): number | undefined {
+  const rates: number[] = [];
+  for (let q = Math.max(0, k - p.windowHalfWidth); q < k; q++) {
+    const dt = ((s.tSec[q + 1] ?? 0) - (s.tSec[q] ?? 0)) / SEC_PER_DAY;
+    if (dt > 0.25) rates.push(((s.a[q + 1] ?? 0) - (s.a[q] ?? 0)) / dt);
+  }
+  return rates.length >= 4 ? Math.max(0, -median(rates)) : undefined;
 }
 
 /**
@@ -498,7 +558,9 @@ export function detectManeuvers(
   const climbs = [
     ...findClimbs(series, p, 3 * globalSigma + 0.2, 1, geosynchronous),
     ...findClimbs(series, p, 3 * globalSigma + 0.2, -1, geosynchronous),
-  ];
+  ].filter(
+    (c) => !geosynchronous || Math.abs(climbRateKmPerDay(series, c)) >= p.geoDriftFactor * GEO_MAX_DRIFT_KM_PER_DAY,
+  );
   const inClimb = new Uint8Array(nSteps);
   for (const c of climbs) {
     for (let j = c.s; j < c.e; j++) inClimb[j] = 1;
@@ -587,6 +649,23 @@ export function detectManeuvers(
   };
   const candidate = (j: number): boolean => usable[j] === 1 && inClimb[j] === 0 && outlier[j] === 0 && significant(j);
   const jumpEvents: DetectedEvent[] = [];
+  // Per-object noise of a level step of a″ (km): the robust scale (1.4826·MAD) of the fitted
+  // steps at every interval whose window holds no significant interval. Fits share tracking data
+  // and GEO a″ carries lunisolar terms of days, so this is larger than the step σ a white-noise fit
+  // claims (Fengyun-2E: 27 m against 5–25 m); it bounds the level-step σ from below.
+  const stepScaleKm = levelStepNoise(series, series.a, p.minNoiseSemiMajorAxisKm, p, nSteps, candidate);
+  // At GEO a jump must also be a persistent step of the a″ levels (line + step over `levelStepSets` sets each side, the sets inside the span left out) at ≥ kSigma
+  // against the per-object step noise: one-day fits there jump out and back by ≈ 1 km
+  // (Fengyun-2D/2E), and the plane angles of a near-equatorial orbit have heavy-tailed noise
+  // (adding an inclination step as a second witness cost Fengyun-2E 0.03 in precision); a
+  // north-south burn is kept when it moves a″ too. See the design note, "GEO".
+  const persistentStepZ = (j0: number, j1: number): number => {
+    const w = p.levelStepSets;
+    const lo = Math.max(0, j0 - w + 1);
+    const hi = Math.min(series.sets.length - 1, j1 + w - 1);
+    const r = levelStepAcross(series.tSec, series.a, lo, j0, j1, hi);
+    return r === undefined ? 0 : Math.abs(r.value) / Math.max(r.sigma, stepScaleKm);
+  };
   for (let j = 0; j < nSteps; j++) {
     if (!candidate(j)) continue;
     let last = j;
@@ -602,6 +681,10 @@ export function detectManeuvers(
       last++;
     }
     const gap = ((series.tSec[last + 1] ?? 0) - t0) / SEC_PER_DAY;
+    if (geosynchronous && persistentStepZ(j, last + 1) < p.kSigma) {
+      j = last;
+      continue;
+    }
     const ev = jumpEvent(
       series,
       j,
@@ -716,7 +799,7 @@ export function detectManeuvers(
       if (!free) continue;
       const r = levelStep(series.tSec, series.a, j - w + 1, j + 1, j + w);
       if (r === undefined || r.sigma <= 0) continue;
-      const zs = r.value / Math.max(r.sigma, sigmaFloor);
+      const zs = r.value / Math.max(r.sigma, sigmaFloor, stepScaleKm);
       if (Math.abs(zs) < p.kSigmaLevelStep) continue;
       if (zs < 0 && !loweringOk(j, r.value)) continue;
       const sign = Math.sign(zs);
@@ -841,8 +924,38 @@ export function detectManeuvers(
   }
   events.push(...jumpEvents);
   events.sort((x, y) => x.start - y.start);
+  // Assessment of every event, from its measures and the object's own history.
+  const indexOf = new Map<number, number>(sets.map((set, k) => [set.epoch, k]));
+  const aHeld = Array.from(series.a).filter((_, k) => !climbs.some((c) => k > c.s && k < c.e));
+  const semiMajorAxisBandKm = aHeld.length > 0 ? Math.max(...aHeld) - Math.min(...aHeld) : 0;
+  const assessed = events.map((ev) => {
+    const j0 = indexOf.get(ev.start) ?? 0;
+    const j1 = indexOf.get(ev.end) ?? j0;
+    const decay = geosynchronous
+      ? undefined
+      : localMedianRate(steps.da, steps.dtDays, trendUsable, j0, p.windowHalfWidth);
+    const before =
+      decay === undefined && ev.measures['kind'] === 'orbit-lowering' ? decayBefore(series, p, j0) : undefined;
+    const localDecayKmPerDay = decay !== undefined ? Math.min(0, decay) : before !== undefined ? -before : null;
+    const measures = honestSigma(ev.measures);
+    return {
+      ...ev,
+      measures,
+      assessment: assessManeuver(
+        measures,
+        {
+          geosynchronous,
+          semiMajorAxisBandKm,
+          noiseSigmaKm: climbSigmaKm,
+          localDecayKmPerDay,
+          perigeeAfterKm: (series.a[j1] ?? 0) * (1 - (series.e[j1] ?? 0)) - EARTH_RADIUS_KM,
+        },
+        p,
+      ),
+    };
+  });
   return {
-    events,
+    events: assessed,
     diagnostics: {
       ...base,
       outlierSets,
@@ -931,6 +1044,7 @@ function jumpEvent(
       deltaInclinationDeg: (diRad * 180) / Math.PI,
       nodeShiftDeg: (dnRad * 180) / Math.PI,
       noiseSigmaKm: ra?.sigma ?? null,
+      deltaSemiMajorAxisSigmaKm: ra?.sigma ?? null,
       alongTrackResidualKm: rt?.value ?? null,
       alongTrackResidualSigmaKm: rt?.sigma ?? null,
       intervals: jAfter - j,
@@ -944,6 +1058,15 @@ function jumpEvent(
     detectorVersion: MANEUVER_DETECTOR_VERSION,
     parameters,
   };
+}
+
+/** Δv of an impulsive two-burn (Hohmann) transfer between circular orbits of radii a0, a1, m/s. */
+function hohmannMps(a0: number, a1: number): number {
+  const lo = Math.min(a0, a1);
+  const hi = Math.max(a0, a1);
+  const vt = Math.sqrt((2 * hi) / (lo + hi));
+  const vb = Math.sqrt((2 * lo) / (lo + hi));
+  return (circularSpeedKmPerSec(lo) * (vt - 1) + circularSpeedKmPerSec(hi) * (1 - vb)) * 1000;
 }
 
 function climbEvent(
@@ -971,8 +1094,14 @@ function climbEvent(
   const a0 = s.a[c.rise] ?? 0;
   const a1 = s.a[c.e] ?? 0;
   const vMean = circularSpeedKmPerSec((a0 + a1) / 2) * 1000;
-  // σ(Δa) = σ of the difference of the two end sets' levels → σ(Δv) = v·σ/(2a).
-  const alongSigma = (sigmaKm * vMean) / (a0 + a1);
+  // σ(Δa) = σ of the difference of the two end sets' levels → σ(Δv) = v·σ/(2a); and how the
+  // climb was flown, which the sets do not show: a low-thrust spiral and an impulsive (Hohmann)
+  // transfer between the same two circles differ by O((Δa/a)²) — that difference is added in
+  // quadrature as the model part of σ.
+  const noiseSigmaMps = (sigmaKm * vMean) / (a0 + a1);
+  const spiralMps = Math.abs(circularSpeedKmPerSec(a0) - circularSpeedKmPerSec(a1)) * 1000;
+  const modelSigmaMps = Math.abs(spiralMps - hohmannMps(a0, a1));
+  const alongSigma = Math.hypot(noiseSigmaMps, modelSigmaMps);
   const theta = Math.hypot(di, dn);
   const kind: ManeuverKind = c.sign > 0 ? 'orbit-raising' : 'orbit-lowering';
   const days = (after.epoch - before.epoch) / (SEC_PER_DAY * 1000);
@@ -994,6 +1123,9 @@ function climbEvent(
       deltaInclinationDeg: (di * 180) / Math.PI,
       nodeShiftDeg: (dn * 180) / Math.PI,
       noiseSigmaKm: sigmaKm,
+      deltaSemiMajorAxisSigmaKm: sigmaKm,
+      deltaVNoiseSigmaMps: noiseSigmaMps,
+      deltaVModelSigmaMps: modelSigmaMps,
       durationDays: days,
       elementSetCount: c.e - c.rise + 1,
       stages: c.stages,
@@ -1011,6 +1143,20 @@ function climbEvent(
     detector: MANEUVER_DETECTOR,
     detectorVersion: MANEUVER_DETECTOR_VERSION,
     parameters,
+  };
+}
+
+/**
+ * A σ of zero (or not finite) from element sets is never true: such a Δv σ is reported as null,
+ * with `deltaVSigmaNote` saying why; the assessment then gives no class bounded by a threshold.
+ */
+function honestSigma(m: Readonly<Record<string, MeasureValue>>): Readonly<Record<string, MeasureValue>> {
+  const s = m['deltaVSigmaMps'];
+  if (typeof s === 'number' && Number.isFinite(s) && s > 0) return m;
+  return {
+    ...m,
+    deltaVSigmaMps: null,
+    deltaVSigmaNote: 'no noise estimate for the sets around the event (too few neighbouring intervals)',
   };
 }
 

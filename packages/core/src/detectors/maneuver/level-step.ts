@@ -30,10 +30,26 @@ export function levelStep(
   split: number,
   hi: number,
 ): LevelStep | undefined {
-  const n = hi - lo + 1;
-  if (n < 5 || split <= lo || split > hi) return undefined;
+  return levelStepAcross(t, x, lo, split - 1, split, hi);
+}
+
+/**
+ * The same fit across a span: sets lo..last are before the step, sets first..hi after it, and the
+ * sets strictly between `last` and `first` (the fits that carry a burn in parts) are left out.
+ */
+export function levelStepAcross(
+  t: Float64Array,
+  x: Float64Array,
+  lo: number,
+  last: number,
+  first: number,
+  hi: number,
+): LevelStep | undefined {
+  const n = last - lo + 1 + (hi - first + 1);
+  if (n < 5 || last < lo || first <= last || first > hi) return undefined;
+  const inFit = (k: number): boolean => k <= last || k >= first;
   let tMean = 0;
-  for (let k = lo; k <= hi; k++) tMean += t[k] ?? 0;
+  for (let k = lo; k <= hi; k++) if (inFit(k)) tMean += t[k] ?? 0;
   tMean /= n;
   // Normal equations for columns [1, τ, h] (τ in days to keep them well conditioned).
   let s11 = 0;
@@ -46,8 +62,9 @@ export function levelStep(
   let y2 = 0;
   let y3 = 0;
   for (let k = lo; k <= hi; k++) {
+    if (!inFit(k)) continue;
     const tau = ((t[k] ?? 0) - tMean) / 86_400;
-    const h = k >= split ? 1 : 0;
+    const h = k >= first ? 1 : 0;
     const y = x[k] ?? 0;
     s11 += 1;
     s12 += tau;
@@ -73,8 +90,9 @@ export function levelStep(
   const s = (c13 * y1 + c23 * y2 + c33 * y3) / det;
   let rss = 0;
   for (let k = lo; k <= hi; k++) {
+    if (!inFit(k)) continue;
     const tau = ((t[k] ?? 0) - tMean) / 86_400;
-    const r = (x[k] ?? 0) - c - b * tau - (k >= split ? s : 0);
+    const r = (x[k] ?? 0) - c - b * tau - (k >= first ? s : 0);
     rss += r * r;
   }
   const variance = rss / (n - 3);

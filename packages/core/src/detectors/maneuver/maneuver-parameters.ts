@@ -7,6 +7,12 @@
 
 /** Parameters of {@link detectManeuvers}; all are recorded in every event it returns. */
 export interface ManeuverParameters {
+  /**
+   * At GEO a climb or descent of a″ is reported only when its mean rate is at least this many
+   * times the largest drift Earth's triaxiality can cause (≈ 0.13 km/day): slower ones are the
+   * drift between east-west station-keeping burns, not thrust.
+   */
+  readonly geoDriftFactor: number;
   /** Sets whose epochs are closer than this are one fit published twice (or re-fitted); s. */
   readonly duplicateEpochSec: number;
   /** Neighbouring intervals on each side used for the local trend and noise. */
@@ -140,4 +146,5 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   loweringMinRateKmPerDay: 1.5,
   loweringMinPerigeeKm: 350,
   stationKeepingBandKm: 15,
+  geoDriftFactor: 3,
 };
