@@ -45,11 +45,35 @@ export function levelStepAcross(
   first: number,
   hi: number,
 ): LevelStep | undefined {
-  const n = last - lo + 1 + (hi - first + 1);
-  if (n < 5 || last < lo || first <= last || first > hi) return undefined;
-  const inFit = (k: number): boolean => k <= last || k >= first;
+  if (last < lo || first <= last || first > hi) return undefined;
+  const fit = fitStep(t, x, lo, last, first, hi, () => true);
+  return fit === undefined ? undefined : { value: fit.step, sigma: fit.sigma };
+}
+
+interface StepFit {
+  readonly step: number;
+  readonly sigma: number;
+  readonly residuals: readonly { readonly k: number; readonly r: number }[];
+}
+
+function fitStep(
+  t: Float64Array,
+  x: Float64Array,
+  lo: number,
+  last: number,
+  first: number,
+  hi: number,
+  use: (k: number) => boolean,
+): StepFit | undefined {
+  const inFit = (k: number): boolean => (k <= last || k >= first) && use(k);
+  let n = 0;
   let tMean = 0;
-  for (let k = lo; k <= hi; k++) if (inFit(k)) tMean += t[k] ?? 0;
+  for (let k = lo; k <= hi; k++) {
+    if (!inFit(k)) continue;
+    n++;
+    tMean += t[k] ?? 0;
+  }
+  if (n < 5) return undefined;
   tMean /= n;
   // Normal equations for columns [1, τ, h] (τ in days to keep them well conditioned).
   let s11 = 0;
@@ -87,14 +111,16 @@ export function levelStepAcross(
   const c33 = s11 * s22 - s12 * s12;
   const c = (c11 * y1 + c12 * y2 + c13 * y3) / det;
   const b = (c12 * y1 + c22 * y2 + c23 * y3) / det;
-  const s = (c13 * y1 + c23 * y2 + c33 * y3) / det;
+  const step = (c13 * y1 + c23 * y2 + c33 * y3) / det;
   let rss = 0;
+  const residuals: { k: number; r: number }[] = [];
   for (let k = lo; k <= hi; k++) {
     if (!inFit(k)) continue;
     const tau = ((t[k] ?? 0) - tMean) / 86_400;
-    const r = (x[k] ?? 0) - c - b * tau - (k >= first ? s : 0);
+    const r = (x[k] ?? 0) - c - b * tau - (k >= first ? step : 0);
+    residuals.push({ k, r });
     rss += r * r;
   }
   const variance = rss / (n - 3);
-  return { value: s, sigma: Math.sqrt((variance * c33) / det) };
+  return { step, sigma: Math.sqrt((variance * c33) / det), residuals };
 }
