@@ -58,13 +58,32 @@ describe('maneuver assessment on real cases', () => {
     expect(e!.measures['deltaSemiMajorAxisKm'] as number).toBeLessThan(-4);
   });
 
-  it('plane-change: Fengyun-4A north-south burn of 2019-03-20 (Δi ≈ 0.11°, node shift ≈ 0.58°)', () => {
-    const e = near(detectManeuvers(load('maneuvers/Fengyun-4A.tle.gz')).events, '2019-03-21T00:00:00Z');
+  it('plane-change: GCOM-W1 (A-Train) 2026-04-15, i 98.2099° → 98.1982° held, a″ +0.12 km', () => {
+    const e = near(objectEvents('history-2026/background-sample-600.3le.gz', 38337), '2026-04-15T17:00:00Z');
     expect(e).toBeDefined();
     checkReasons(e!);
     expect(e!.assessment!.label).toBe('plane-change');
-    // Out-of-plane Δv = 2v·sin(θ/2), v ≈ 3.07 km/s: θ ≈ 0.6° gives ≈ 32 m/s.
+    // Out-of-plane Δv = 2v·sin(Δθ/2) ≈ 7.5 km/s × 0.0117° × π/180 ≈ 1.5 m/s.
+    expect(e!.measures['outOfPlaneDeltaVMps'] as number).toBeGreaterThan(1.2);
+    expect(e!.measures['outOfPlaneDeltaVMps'] as number).toBeLessThan(1.9);
+  });
+
+  it('station-keeping (north-south): Fengyun-4A 2019-03-20, a 0.6° move of the inclination vector in its slot', () => {
+    const e = near(detectManeuvers(load('maneuvers/Fengyun-4A.tle.gz')).events, '2019-03-21T00:00:00Z');
+    expect(e).toBeDefined();
+    checkReasons(e!);
+    expect(e!.assessment!.label).toBe('station-keeping');
     expect(e!.measures['outOfPlaneDeltaVMps'] as number).toBeGreaterThan(25);
+    expect(e!.assessment!.reasons.some((r) => r.measure === 'outOfPlaneDeltaVMps')).toBe(true);
+  });
+
+  it('single-burn, not station-keeping: Fengyun-2E leaves its slot for a drift orbit, 2015-06-03 (a″ +36.8 km)', () => {
+    const e = near(detectManeuvers(load('maneuvers/Fengyun-2E.tle.gz')).events, '2015-06-04T12:00:00Z');
+    expect(e).toBeDefined();
+    checkReasons(e!);
+    expect(e!.assessment!.label).toBe('single-burn');
+    const slot = e!.assessment!.reasons.find((r) => r.measure === 'offsetFromSynchronousSemiMajorAxisKm');
+    expect(slot!.value as number).toBeGreaterThan(15);
   });
 
   it('orbit-raising: 68126 climbs (the demo case printed with σ 0.000 before)', () => {

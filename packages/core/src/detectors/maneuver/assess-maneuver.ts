@@ -5,23 +5,29 @@
  * Order of the questions (the first that the interval answers decides):
  * 1. Climbs (sustained changes over many sets): `orbit-raising` / `orbit-lowering` by the change of
  *    mean semi-major axis Δa″ against the minimum climb (`continuousMinChangeKm`).
- * 2. `plane-change`: the out-of-plane Δv exceeds the along-track Δv (measure: their difference,
+ * 2. Geosynchronous objects: `station-keeping` (east-west or north-south) when a″ before and
+ *    after the burn lies within `stationKeepingBandKm` of the synchronous value (a slot, not a
+ *    drift orbit); otherwise the questions below.
+ * 3. `plane-change`: the out-of-plane Δv exceeds the along-track Δv (measure: their difference,
  *    σ in quadrature, class ≥ 0).
- * 3. `station-keeping`: burns of an object that holds its orbit — geosynchronous (a geometric fact
- *    of its elements), or a LEO object whose a″ stays inside `stationKeepingBandKm` over the
- *    history, band measured with the per-object a″ noise.
- * 4. `orbit-lowering`: Δa″ below −(drag allowance), the drag allowance being
+ * 4. `station-keeping` (LEO): burns of an object whose a″ stays inside `stationKeepingBandKm`
+ *    over the history, band measured with the per-object a″ noise.
+ * 5. `orbit-lowering`: Δa″ below −(drag allowance), the drag allowance being
  *    `loweringStepDragFactor` × the local decay of a″ over the span (drag cannot lower faster;
  *    deorbit burns included: the reason says when the perigee after is below
  *    `loweringMinPerigeeKm`).
- * 5. `single-burn`: a significant impulsive change (Δv's 95 % interval above 0).
- * 6. else `undetermined`, with the labels the intervals leave possible.
+ * 6. `single-burn`: a significant impulsive change (Δv's 95 % interval above 0).
+ * 7. else `undetermined`, with the labels the intervals leave possible.
  * @module
  */
 import type { AssessmentLabel, AssessmentReason, EventAssessment } from '../assessment/event-assessment.js';
 import { classifyByInterval, formatWithSigma, Z95 } from '../assessment/classify-by-interval.js';
 import type { MeasureValue } from '../detected-event.js';
 import type { ManeuverParameters } from './maneuver-parameters.js';
+import { MU_KM3_PER_S2 } from './mean-semi-major-axis.js';
+
+/** Semi-major axis of a geosynchronous orbit, km: (μ/ω⊕²)^⅓, ω⊕ = 7.2921159·10⁻⁵ rad/s. */
+const GEO_SYNC_A_KM = Math.cbrt(MU_KM3_PER_S2 / 7.2921159e-5 ** 2);
 
 /** What the assessment needs besides the event's measures (facts of the object's history). */
 export interface ManeuverContext {
@@ -107,7 +113,7 @@ export function assessManeuver(
     return { label: 'undetermined', confidence: 'low', reasons, possibleLabels: ['orbit-raising', 'orbit-lowering'] };
   }
 
-  // 2. Plane change.
+  // Plane change (decided after the GEO question below).
   const along = Math.abs(num(measures, 'alongTrackDeltaVMps'));
   const alongSigma = num(measures, 'alongTrackDeltaVSigmaMps');
   const out = Math.abs(num(measures, 'outOfPlaneDeltaVMps'));
@@ -136,23 +142,51 @@ export function assessManeuver(
         ? `No out-of-plane change above ${String(p.kSigma)} σ of the plane-angle noise: an in-plane burn.`
         : `Out-of-plane minus along-track Δv: ${intervalText('', share, shareSigma, 3, 'm/s').trim()}.`,
   });
+  // 2. A geosynchronous object: burns that keep it in its slot (east-west or north-south) are
+  // station keeping; a burn that leaves or enters a drift orbit is not.
+  if (ctx.geosynchronous) {
+    const a0 = num(measures, 'semiMajorAxisBeforeKm');
+    const a1 = num(measures, 'semiMajorAxisAfterKm');
+    const offset = Math.max(Math.abs(a0 - GEO_SYNC_A_KM), Math.abs(a1 - GEO_SYNC_A_KM));
+    const offSigma = Math.SQRT2 * ctx.noiseSigmaKm;
+    const slot = classifyByInterval(
+      offset,
+      offSigma,
+      [
+        { label: 'in-slot' as const, lowerInclusive: 0, upperExclusive: p.stationKeepingBandKm },
+        { label: 'drift' as const, lowerInclusive: p.stationKeepingBandKm, upperExclusive: Infinity },
+      ],
+      0,
+    );
+    reasons.push({
+      measure: 'offsetFromSynchronousSemiMajorAxisKm',
+      value: offset,
+      sigma: offSigma,
+      comparison: slot.label === 'in-slot' ? '<' : slot.label === 'drift' ? '>=' : 'straddles',
+      threshold: p.stationKeepingBandKm,
+      thresholdSource: `stationKeepingBandKm: a″ within 15 km of the synchronous ${GEO_SYNC_A_KM.toFixed(1)} km drifts < 0.19°/day (λ̇ = −1.5·n·Δa/a), the range of station-kept slots (Fengyun-2E cycles over −1…+7 km); beyond it the object is in a drift orbit`,
+      text: `Geosynchronous object; a″ before and after the burn is at most ${formatWithSigma(offset, offSigma, 2)} km from the synchronous value.`,
+    });
+    if (slot.label === 'in-slot') {
+      if (out > along)
+        reasons.push({
+          measure: 'outOfPlaneDeltaVMps',
+          value: out,
+          sigma: Number.isFinite(outSigma) ? outSigma : null,
+          text: 'The out-of-plane part is the larger: north-south station keeping (inclination control).',
+        });
+      return { label: 'station-keeping', confidence: confidence(Math.abs(dv) / dvSigma), reasons };
+    }
+    if (slot.label === null)
+      return { label: 'undetermined', confidence: 'low', reasons, possibleLabels: ['station-keeping', 'single-burn'] };
+  }
+
   if (plane.label === 'plane-change') {
     return { label: 'plane-change', confidence: confidence(share / shareSigma), reasons };
   }
 
   // 3. Station keeping.
-  if (ctx.geosynchronous) {
-    reasons.push({
-      measure: 'geosynchronous',
-      value: true,
-      comparison: '=',
-      threshold: true,
-      thresholdSource: 'a″ within 500 km of 42,164 km and e < 0.05 (the geostationary ring)',
-      text: 'A burn of a geosynchronous object, which holds its slot by station keeping.',
-    });
-    if (plane.label === 'in-plane')
-      return { label: 'station-keeping', confidence: confidence(Math.abs(dv) / dvSigma), reasons };
-  } else {
+  if (!ctx.geosynchronous) {
     const bandSigma = Math.SQRT2 * ctx.noiseSigmaKm;
     const band = classifyByInterval(
       ctx.semiMajorAxisBandKm,
@@ -217,7 +251,7 @@ export function assessManeuver(
     return { label: 'single-burn', confidence: confidence(dv / dvSigma), reasons };
   const possible: AssessmentLabel[] = [];
   if (plane.possible.includes('plane-change')) possible.push('plane-change');
-  if (plane.possible.includes('in-plane')) possible.push(ctx.geosynchronous ? 'station-keeping' : 'single-burn');
+  if (plane.possible.includes('in-plane')) possible.push('single-burn');
   return { label: 'undetermined', confidence: 'low', reasons, possibleLabels: possible };
 }
 

@@ -19,7 +19,8 @@
  *    where that lowers the neighbours' scatter (the fits trade B* against the mean motion). A set
  *    that jumps out and back is a bad fit; consecutive significant intervals in one direction
  *    within `rampMaxDays` are one burn carried in parts by the following fits. At GEO the jump
- *    must also be a persistent step of the a″ levels against the per-object level-step noise.
+ *    must also be a persistent step of the a″ levels against the per-object level-step noise;
+ *    elsewhere a jump a″ does not carry must be a persistent step of the plane levels.
  * 5. Level steps: where no interval is significant, a least-squares line-plus-step fit to the a″
  *    levels of `levelStepSets` sets each side ({@link levelStep}); σ is the larger of the fit's
  *    own and the per-object scatter of such steps over the history (which holds the correlated
@@ -635,6 +636,32 @@ export function detectManeuvers(
     const r = levelStepAcross(series.tSec, series.a, lo, j0, j1, hi);
     return r === undefined ? 0 : Math.abs(r.value) / Math.max(r.sigma, stepScaleKm);
   };
+  // Elsewhere a jump that a″ does not carry (|z| < kSigma) must be a persistent step of the
+  // plane levels — i, or the node component summed into a level — against their per-history step
+  // noise: plane-angle noise is heavy-tailed, and a single odd fit is not a plane change.
+  const cumNode = new Float64Array(series.sets.length);
+  for (let k = 1; k < series.sets.length; k++) cumNode[k] = (cumNode[k - 1] ?? 0) + (steps.dnode[k - 1] ?? 0);
+  const scaleI = levelStepNoise(series, series.inc, p.minNoisePlaneRad, p, nSteps, candidate);
+  const scaleN = levelStepNoise(series, cumNode, p.minNoisePlaneRad, p, nSteps, candidate);
+  const planeOnly = (j0: number, j1: number): boolean => {
+    const r = sumResiduals(ra, j0, j1);
+    return r === undefined || Math.abs(r.value / r.sigma) < p.kSigma;
+  };
+  const planeStepZ = (j0: number, j1: number): number => {
+    const w = p.levelStepSets;
+    const lo = Math.max(0, j0 - w + 1);
+    const hi = Math.min(series.sets.length - 1, j1 + w - 1);
+    const ri2 = levelStepAcross(series.tSec, series.inc, lo, j0, j1, hi);
+    const rn2 = levelStepAcross(series.tSec, cumNode, lo, j0, j1, hi);
+    const zi = ri2 === undefined ? 0 : Math.abs(ri2.value) / Math.max(ri2.sigma, scaleI);
+    const zn = rn2 === undefined ? 0 : Math.abs(rn2.value) / Math.max(rn2.sigma, scaleN);
+    return Math.max(zi, zn);
+  };
+  // The plane part of any event counts only when the plane levels step persistently across it:
+  // otherwise it is reported as 0 ± σ (one odd fit, e.g. Starlink 68168 on 2026-04-23 06:00 with
+  // i 0.035° off its neighbours, is not a plane change).
+  const planePart = (r: Residual | undefined, j0: number, j1: number): Residual | undefined =>
+    r === undefined || planeStepZ(j0, j1) >= p.kSigma ? r : { value: 0, sigma: r.sigma };
   for (let j = 0; j < nSteps; j++) {
     if (!candidate(j)) continue;
     let last = j;
@@ -654,20 +681,28 @@ export function detectManeuvers(
       j = last;
       continue;
     }
-    const ev = jumpEvent(
-      series,
-      j,
-      last + 1,
-      gap,
-      sumResiduals(ra, j, last),
-      sumResiduals(ri, j, last),
-      sumResiduals(rn, j, last),
-      sumResiduals(rt, j, last),
-      norad,
-      parameters,
-      p,
-      geosynchronous,
-    );
+    if (!geosynchronous && planeOnly(j, last) && planeStepZ(j, last + 1) < p.kSigma) {
+      j = last;
+      continue;
+    }
+    const args = [series, j, last + 1, gap, sumResiduals(ra, j, last)] as const;
+    const rest = [sumResiduals(rt, j, last), norad, parameters, p, geosynchronous] as const;
+    const riSum = sumResiduals(ri, j, last);
+    const rnSum = sumResiduals(rn, j, last);
+    let ev = jumpEvent(...args, riSum, rnSum, ...rest);
+    if (ev !== undefined && planeStepZ(j, last + 1) < p.kSigma) {
+      // Detected, but the plane levels do not step: the plane part is a transient of the fits
+      // (a fit spanning a burn can tilt one set: Jason-2 2018-10-01 05:42, i 0.013° off both
+      // neighbours, a day before the listed burns). Kept as an event, plane part reported 0 ± σ.
+      const inPlane = jumpEvent(...args, planePart(riSum, j, last + 1), planePart(rnSum, j, last + 1), ...rest, {
+        floorMps: 0,
+      });
+      if (inPlane !== undefined)
+        ev = {
+          ...inPlane,
+          measures: { ...inPlane.measures, planeChangeTransient: ev.measures['outOfPlaneDeltaVMps'] ?? null },
+        };
+    }
     if (ev !== undefined) jumpEvents.push(ev);
     j = last;
   }
@@ -754,8 +789,8 @@ export function detectManeuvers(
         f.j + 1,
         ((series.tSec[f.j + 1] ?? 0) - (series.tSec[f.first] ?? 0)) / SEC_PER_DAY,
         r,
-        sumResiduals(ri, f.first, f.j),
-        sumResiduals(rn, f.first, f.j),
+        planePart(sumResiduals(ri, f.first, f.j), f.first, f.j + 1),
+        planePart(sumResiduals(rn, f.first, f.j), f.first, f.j + 1),
         sumResiduals(rt, f.first, f.j),
         norad,
         parameters,
@@ -802,7 +837,7 @@ export function detectManeuvers(
     const before =
       decay === undefined && ev.measures['kind'] === 'orbit-lowering' ? decayBefore(series, p, j0) : undefined;
     const localDecayKmPerDay = decay !== undefined ? Math.min(0, decay) : before !== undefined ? -before : null;
-    const measures = honestSigma(ev.measures);
+    const measures = honestSigma(ev.measures, stepScaleKm);
     return {
       ...ev,
       measures,
@@ -1000,14 +1035,48 @@ function climbEvent(
 }
 
 /**
- * A σ of zero (or not finite) from element sets is never true: such a Δv σ is reported as null,
- * with `deltaVSigmaNote` saying why; the assessment then gives no class bounded by a threshold.
+ * σ of a jump's Δv from the per-object noise model: the a″ σ of the event is at least the
+ * per-object level-step noise `stepNoiseKm` (the scatter of a step between two ten-set means over
+ * the history; a step between two single sets is no better known), so a quiet neighbourhood
+ * cannot give a σ the object's history does not support. A σ of zero (or not finite) from element
+ * sets is never true: such a Δv σ is reported as null, with `deltaVSigmaNote` saying why; the
+ * assessment then gives no class bounded by a threshold. Climbs keep their own σ (end levels plus
+ * the spiral/impulsive model term).
  */
-function honestSigma(m: Readonly<Record<string, MeasureValue>>): Readonly<Record<string, MeasureValue>> {
-  const s = m['deltaVSigmaMps'];
-  if (typeof s === 'number' && Number.isFinite(s) && s > 0) return m;
+function honestSigma(
+  m: Readonly<Record<string, MeasureValue>>,
+  stepNoiseKm: number,
+): Readonly<Record<string, MeasureValue>> {
+  let out = m;
+  const daSigma = m['deltaSemiMajorAxisSigmaKm'];
+  const a0 = m['semiMajorAxisBeforeKm'];
+  const a1 = m['semiMajorAxisAfterKm'];
+  const climb = m['kind'] === 'orbit-raising' || m['kind'] === 'orbit-lowering';
+  if (
+    !climb &&
+    typeof daSigma === 'number' &&
+    typeof a0 === 'number' &&
+    typeof a1 === 'number' &&
+    daSigma < stepNoiseKm
+  ) {
+    const aMid = (a0 + a1) / 2;
+    const v = circularSpeedKmPerSec(aMid) * 1000;
+    const alongSigma = (stepNoiseKm * v) / (2 * aMid);
+    const along = Math.abs(typeof m['alongTrackDeltaVMps'] === 'number' ? m['alongTrackDeltaVMps'] : 0);
+    const outPlane = Math.abs(typeof m['outOfPlaneDeltaVMps'] === 'number' ? m['outOfPlaneDeltaVMps'] : 0);
+    const outSigma = typeof m['outOfPlaneDeltaVSigmaMps'] === 'number' ? m['outOfPlaneDeltaVSigmaMps'] : 0;
+    const dv = Math.hypot(along, outPlane);
+    out = {
+      ...m,
+      deltaSemiMajorAxisSigmaKm: stepNoiseKm,
+      alongTrackDeltaVSigmaMps: alongSigma,
+      deltaVSigmaMps: dv > 0 ? Math.hypot((along / dv) * alongSigma, (outPlane / dv) * outSigma) : alongSigma,
+    };
+  }
+  const s = out['deltaVSigmaMps'];
+  if (typeof s === 'number' && Number.isFinite(s) && s > 0) return out;
   return {
-    ...m,
+    ...out,
     deltaVSigmaMps: null,
     deltaVSigmaNote: 'no noise estimate for the sets around the event (too few neighbouring intervals)',
   };
