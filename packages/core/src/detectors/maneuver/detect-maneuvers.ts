@@ -641,8 +641,12 @@ export function detectManeuvers(
   // noise: plane-angle noise is heavy-tailed, and a single odd fit is not a plane change.
   const cumNode = new Float64Array(series.sets.length);
   for (let k = 1; k < series.sets.length; k++) cumNode[k] = (cumNode[k - 1] ?? 0) + (steps.dnode[k - 1] ?? 0);
-  const scaleI = levelStepNoise(series, series.inc, p.minNoisePlaneRad, p, nSteps, candidate);
-  const scaleN = levelStepNoise(series, cumNode, p.minNoisePlaneRad, p, nSteps, candidate);
+  let planeScales: readonly [number, number] | undefined; // computed on first use
+  const planeScale = (): readonly [number, number] =>
+    (planeScales ??= [
+      levelStepNoise(series, series.inc, p.minNoisePlaneRad, p, nSteps, candidate),
+      levelStepNoise(series, cumNode, p.minNoisePlaneRad, p, nSteps, candidate),
+    ]);
   const planeOnly = (j0: number, j1: number): boolean => {
     const r = sumResiduals(ra, j0, j1);
     return r === undefined || Math.abs(r.value / r.sigma) < p.kSigma;
@@ -653,6 +657,7 @@ export function detectManeuvers(
     const hi = Math.min(series.sets.length - 1, j1 + w - 1);
     const ri2 = levelStepAcross(series.tSec, series.inc, lo, j0, j1, hi);
     const rn2 = levelStepAcross(series.tSec, cumNode, lo, j0, j1, hi);
+    const [scaleI, scaleN] = planeScale();
     const zi = ri2 === undefined ? 0 : Math.abs(ri2.value) / Math.max(ri2.sigma, scaleI);
     const zn = rn2 === undefined ? 0 : Math.abs(rn2.value) / Math.max(rn2.sigma, scaleN);
     return Math.max(zi, zn);

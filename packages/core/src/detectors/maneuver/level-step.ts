@@ -53,7 +53,6 @@ export function levelStepAcross(
 interface StepFit {
   readonly step: number;
   readonly sigma: number;
-  readonly residuals: readonly { readonly k: number; readonly r: number }[];
 }
 
 function fitStep(
@@ -113,14 +112,12 @@ function fitStep(
   const b = (c12 * y1 + c22 * y2 + c23 * y3) / det;
   const step = (c13 * y1 + c23 * y2 + c33 * y3) / det;
   let rss = 0;
-  const residuals: { k: number; r: number }[] = [];
   for (let k = lo; k <= hi; k++) {
     if (!inFit(k)) continue;
     const tau = ((t[k] ?? 0) - tMean) / 86_400;
     const r = (x[k] ?? 0) - c - b * tau - (k >= first ? step : 0);
-    residuals.push({ k, r });
     rss += r * r;
   }
   const variance = rss / (n - 3);
-  return { step, sigma: Math.sqrt((variance * c33) / det), residuals };
+  return { step, sigma: Math.sqrt((variance * c33) / det) };
 }
