@@ -31,7 +31,7 @@ function byObject(sets: readonly ElementSet[]): Map<number, ElementSet[]> {
   return m;
 }
 
-describe('lowering steps beyond drag (v1.5)', () => {
+describe('lowering steps beyond drag', () => {
   it('Jason-3: the operator lowering manoeuvres of 2016-07-26 and 2019-06-17 are reported as lowering steps', () => {
     // Operator times (dpshorten manoeuvre list): 2016-07-26 02:50 and 2019-06-17 19:47 UTC. At
     // 1,336 km the a″ trend of the neighbouring sets is ≈ 0.1–0.2 m/day; a step of −2…−3 m within
@@ -113,8 +113,8 @@ describe('launches 2026-03..05 and the background population', () => {
     };
     // A batch "raises inside the window" through its objects whose held orbit rises by at least the
     // detector's minimum climb (5 km); every such object must be reported, except those listed
-    // here by object with the reason — none since v1.4 (v1.3 missed 75 of 456: raises carried by
-    // one long interval or a data gap, bad-fit sets inside a climb; see the design note).
+    // here by object with the reason — none (the design note, "History", records the 75 of 456
+    // once missed: raises carried by one long interval or a data gap, bad-fit sets inside a climb).
     // Objects that do NOT raise ≥ 5 km inside the window (history ends 2026-05-07), from their sets:
     //  - 2026-072 Kuiper: 19 of 29 hold the 447–461 km insertion orbit (decaying ≈ 0.1 km/day);
     //    68579 and 68586 step up ≈ 5 km on 05-01 and hold it, at the threshold: 68586's end sets
