@@ -128,6 +128,28 @@ describe('maneuver assessment on real cases', () => {
   });
 });
 
+describe('every event of the 2026 launches', () => {
+  it('has an assessment from the closed vocabulary and a Δv σ that is positive, or null with the reason', () => {
+    const byObject = new Map<number, ElementSet[]>();
+    for (const set of load('history-2026/launches-2026-03-to-05.3le.gz')) {
+      const list = byObject.get(set.noradId) ?? [];
+      list.push(set);
+      byObject.set(set.noradId, list);
+    }
+    let n = 0;
+    for (const history of byObject.values()) {
+      for (const e of detectManeuvers(history).events) {
+        n++;
+        checkReasons(e);
+        const s = e.measures['deltaVSigmaMps'];
+        if (s === null) expect(typeof e.measures['deltaVSigmaNote']).toBe('string');
+        else expect(s as number).toBeGreaterThan(0);
+      }
+    }
+    expect(n).toBeGreaterThan(500);
+  });
+});
+
 describe('maneuver assessment on simulated measures (SIMULATED: no real case needed)', () => {
   const ctx = {
     geosynchronous: false,
