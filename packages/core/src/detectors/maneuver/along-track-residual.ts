@@ -69,7 +69,7 @@ export function alongTrackResidualKm(
   nDotRadPerSec2: number,
 ): number {
   // Ω is published in [0, 2π): across its wrap Ω·cos i jumps by 2π·cos i, which is not a whole
-  // turn of L (v1.5 fix: Jason-3 showed 19,680 km "residuals" = a·2π·cos 66°). The next set's node
+  // turn of L (Jason-3 would show 19,680 km "residuals" = a·2π·cos 66°). The next set's node
   // is taken on the branch nearest the previous one.
   const raanNext = prev.raanRad + wrapPi(next.raanRad - prev.raanRad);
   const lPrev = prev.meanAnomalyRad + prev.argPerigeeRad + prev.raanRad * Math.cos(prev.inclinationRad);

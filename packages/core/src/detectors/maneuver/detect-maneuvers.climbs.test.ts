@@ -1,5 +1,5 @@
 /**
- * The v1.4 climb rules on synthetic histories with known mean semi-major axes: raises the sets do
+ * The climb rules on synthetic histories with known mean semi-major axes: raises the sets do
  * not resolve (one interval carrying the climb, or a data gap), held levels versus bad fits, the
  * 5 km minimum, GEO, and the reported ends of a climb. The expected Δv is the vis-viva spiral value
  * √(μ/a0) − √(μ/a1) of the levels put in.
@@ -59,7 +59,7 @@ const raises = (h: readonly ElementSet[]): DetectedEvent[] =>
 const spiral = (a0: number, a1: number): number =>
   (Math.sqrt(MU_KM3_PER_S2 / a0) - Math.sqrt(MU_KM3_PER_S2 / a1)) * 1000;
 
-describe('orbit raising the sets do not resolve (v1.4)', () => {
+describe('orbit raising the sets do not resolve', () => {
   it('a 16 km raise inside one 2-day interval, then held, is one orbit raising with the spiral Δv', () => {
     const h = [...run(0, 10, () => 6703), ...run(12, 25, () => 6719)];
     const r = raises(h);

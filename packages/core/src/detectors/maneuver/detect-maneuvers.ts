@@ -1,60 +1,54 @@
 /**
  * Maneuver detection on one object's element-set history (a pure function).
  *
- * Method (details and sources in docs/design/maneuver-detector.md):
+ * Method (details, parameters and the evidence for each in docs/design/maneuver-detector.md):
  * 1. Clean: sort by epoch, collapse near-duplicate epochs ({@link cleanHistory}).
  * 2. Series: Brouwer mean semi-major axis a″ (un-Kozai'd as SGP4 does), inclination i and the
- *    node Ω minus its J2 secular drift, per set.
- * 3. Continuous climbs: runs of sets over which a″ rises (or falls much faster than drag can
- *    lower it) by at least `continuousMinChangeKm` spread over many intervals → one
- *    `orbit-raising` / `orbit-lowering` event with the total Δv.
- *    v1.4: a raise may run across a data gap (no set in between) and past one bad-fit set; a
- *    raise the sets do not resolve (one long interval carries it) is still orbit raising when
- *    the level reached is held (`resolved: false`); the event says whether the climb began at or
- *    before the first set (`climbStart`) and whether it is still under way at the last (`climbEnd`).
- * 4. Jumps: for every other interval between consecutive sets, the change of a″, i and
- *    sin i·(Ω − Ω̇_J2·t) minus the local trend (median rate of the neighbouring intervals) is
- *    compared with k·σ, σ = 1.4826·MAD of the neighbours' residuals. A lone set that jumps out
- *    and back (opposite residuals that cancel) is a bad fit, not a burn. The along-track
- *    prediction residual ({@link alongTrackResidualKm}) is a fourth component, tested at its own
- *    k and only when the a″ residual agrees in direction. A run of consecutive significant
- *    intervals in one direction within `rampMaxDays` is one burn (the fits after a burn carry it
- *    in parts) and becomes one event.
- *    v1.2: where no interval is significant, a least-squares line-plus-step fit to the a″ levels
- *    of several sets on each side ({@link levelStep}) finds raises hidden in per-set noise; and
- *    raises confirmed by the along-track residual keep a lower Δv floor (drag cannot raise).
- *    v1.3: the a″ residuals are decorrelated from the B* changes (the fits trade B* against the
- *    mean motion: SARAL 2014's ≈ 20 m scatter falls to ≈ 3 m), the regression slope fitted on
- *    the neighbours and kept only where it lowers their scatter; and a two-witness test reports
- *    raises that neither witness shows alone: the a″ change and the along-track residual summed
- *    over one or two intervals (a burn carried in parts by the following fits) both agree at
- *    moderate σ over a span long enough for the along-track witness to grow.
- *    v1.5: the level-step test also takes LOWERING steps that are more than ten times the local
- *    decay over the interval (drag cannot do that) and that the along-track residual confirms;
- *    a level step below the Δv floor is reported when the along-track residual agrees (two
- *    witnesses), and a single interval that was significant but below the floor may itself be the
- *    step; a step carried by two consecutive fits spans both (ramp).
- * 5. Δv: along-track Δv = v·Δa/(2a) (Gauss's variational equation for a tangential impulse on a
- *    near-circular orbit), out-of-plane Δv = 2v·sin(Δθ/2) for the plane-change angle Δθ; total
- *    Δv = √(along² + out-of-plane²), a lower bound for a single impulse.
+ *    node Ω minus its J2 secular drift, per set; the along-track prediction residual of each
+ *    interval ({@link alongTrackResidualKm}).
+ * 3. Continuous climbs: runs of sets over which a″ rises (or falls faster than drag can lower it)
+ *    by at least `continuousMinChangeKm` → one `orbit-raising` / `orbit-lowering` event with the
+ *    integrated Δv. A raise may run across a data gap and past one bad-fit set; a raise the sets
+ *    do not resolve is still a raise when the level reached is held. A descent below
+ *    `loweringMinPerigeeKm` (deorbit) must be `loweringStepDragFactor` times faster than the decay
+ *    before it. At GEO a climb must be `geoDriftFactor` times faster than the largest drift
+ *    Earth's triaxiality causes (slower ones are the drift between east-west burns).
+ * 4. Jumps: for every other interval the change of a″, i and sin i·(Ω − Ω̇_J2·t) minus the local
+ *    trend is compared with k·σ, σ the robust scatter (1.4826·MAD) of the neighbours — the
+ *    per-object noise model, local in time; the a″ residuals are decorrelated from the B* changes
+ *    where that lowers the neighbours' scatter (the fits trade B* against the mean motion). A set
+ *    that jumps out and back is a bad fit; consecutive significant intervals in one direction
+ *    within `rampMaxDays` are one burn carried in parts by the following fits. At GEO the jump
+ *    must also be a persistent step of the a″ levels against the per-object level-step noise;
+ *    elsewhere a jump a″ does not carry must be a persistent step of the plane levels.
+ * 5. Level steps: where no interval is significant, a least-squares line-plus-step fit to the a″
+ *    levels of `levelStepSets` sets each side ({@link levelStep}); σ is the larger of the fit's
+ *    own and the per-object scatter of such steps over the history (which holds the correlated
+ *    noise of overlapping fits). Raises are steps drag cannot make; lowering steps must exceed
+ *    `loweringStepDragFactor` × the local decay and be witnessed by the along-track residual.
+ * 6. Δv: along-track Δv = v·Δa/(2a) (Gauss, tangential impulse, near-circular orbit), out-of-plane
+ *    Δv = 2v·sin(Δθ/2); total √(along² + out²), a lower bound for one impulse; σ from the noise
+ *    model (climbs add the spiral-versus-impulsive model difference).
+ * 7. Assessment of every event ({@link assessManeuver}).
  * @module
  */
 import type { ElementSet } from '../../elements/element-set.js';
 import type { NoradId } from '../../ids/norad-id.js';
 import type { Instant } from '../../time/instant.js';
 import { instant } from '../../time/instant.js';
-import type { DetectedEvent, DetectorParameters, ElementSetRef } from '../detected-event.js';
+import type { DetectedEvent, DetectorParameters, ElementSetRef, MeasureValue } from '../detected-event.js';
+import { assessManeuver } from './assess-maneuver.js';
 import { cleanHistory } from './clean-history.js';
 import type { ManeuverParameters } from './maneuver-parameters.js';
 import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
-import { levelStep } from './level-step.js';
+import { levelStep, levelStepAcross } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '1.5.0';
+export const MANEUVER_DETECTOR_VERSION = '2.0.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -83,6 +77,12 @@ export interface ManeuverDetection {
 
 const SEC_PER_DAY = 86_400;
 const GEO_A_KM = 42_164;
+/**
+ * Largest natural drift of a″ at GEO, km/day: Earth's triaxiality (J22) accelerates the
+ * longitude by at most |λ̈| ≈ 0.00168 °/day² (Soop, Handbook of Geostationary Orbits, 1994,
+ * §3.3), and λ̇ = −(3/2)(n/a)·Δa gives |ȧ| = (2a/3n)·|λ̈| = 2·42,164/(3·360.986)·0.00168.
+ */
+const GEO_MAX_DRIFT_KM_PER_DAY = ((2 * GEO_A_KM) / (3 * 360.9856)) * 0.00168;
 
 interface Series {
   readonly sets: readonly ElementSet[];
@@ -177,22 +177,6 @@ function buildSteps(s: Series): Steps {
   return { dtDays, da, di, dnode, dbstar };
 }
 
-/** Changes over two consecutive intervals (pair j spans sets j..j+2). */
-function pairSteps(st: Steps): Steps {
-  const m = Math.max(0, st.da.length - 1);
-  const dtDays = new Float64Array(m);
-  const da = new Float64Array(m);
-  const di = new Float64Array(m);
-  const dnode = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    dtDays[j] = (st.dtDays[j] ?? 0) + (st.dtDays[j + 1] ?? 0);
-    da[j] = (st.da[j] ?? 0) + (st.da[j + 1] ?? 0);
-    di[j] = (st.di[j] ?? 0) + (st.di[j + 1] ?? 0);
-    dnode[j] = (st.dnode[j] ?? 0) + (st.dnode[j + 1] ?? 0);
-  }
-  return { dtDays, da, di, dnode, dbstar: new Float64Array(m) };
-}
-
 /**
  * Residual of interval j's change `x[j]` after removing the local trend (median rate of the
  * usable neighbouring intervals), with σ = 1.4826·MAD of the neighbours' residuals.
@@ -221,7 +205,7 @@ function localResidual(
   const sigma = Math.max(floor, madSigma(res, centre));
   const value = (x[j] ?? 0) - trend * (dtDays[j] ?? 0);
   if (regressor === undefined) return { value, sigma };
-  // B*-decorrelation (v1.3): the neighbours' residuals regressed on their B* changes (least
+  // B*-decorrelation: the neighbours' residuals regressed on their B* changes (least
   // squares through the origin over the neighbours within `clip`·σ, so burns among them do not
   // set the slope); kept only when it lowers the robust scatter.
   let sxy = 0;
@@ -302,7 +286,7 @@ interface Climb {
 /**
  * Finds sustained climbs (sign +1) or descents (sign −1) of a″: from a start set, follow the
  * running extreme while no set falls back more than `tolKm` from it and no new extreme is
- * more than `continuousMaxStallDays` after the last one with sets in between (v1.4: a new
+ * more than `continuousMaxStallDays` after the last one with sets in between (a new
  * extreme across a data gap — no set published in between — continues the climb when the gap
  * is usable, ≤ `maxGapDays`: a pause that no set shows is not an observed stall).
  */
@@ -324,7 +308,7 @@ function findClimbs(s: Series, p: ManeuverParameters, tolKm: number, sign: 1 | -
         if (dt > stallSec && !dataGap) break;
         peak = q;
       } else if (-v > tolKm) {
-        // v1.4: one set that falls back while the next is back at the level (or higher) is a
+        // One set that falls back while the next is back at the level (or higher) is a
         // bad fit (out and back), not the end of the climb.
         if (!isDip(s, q, peak, tolKm, sign)) break;
       }
@@ -367,7 +351,7 @@ function findClimbs(s: Series, p: ManeuverParameters, tolKm: number, sign: 1 | -
 }
 
 /**
- * Where a climb from set k to e starts to move (v1.4): leading intervals whose rate is below a
+ * Where a climb from set k to e starts to move: leading intervals whose rate is below a
  * quarter of the climb's mean rate are the level held before it (the running extreme of the
  * climb search carries a flat lead-in of up to `continuousMaxStallDays`). For reporting only.
  */
@@ -380,6 +364,41 @@ function leadIn(s: Series, k: number, e: number, sign: 1 | -1): number {
     r++;
   }
   return r;
+}
+
+/** Mean rate of a″ over a climb, km/day. */
+function climbRateKmPerDay(s: Series, c: Climb): number {
+  const days = ((s.tSec[c.e] ?? 0) - (s.tSec[c.rise] ?? 0)) / SEC_PER_DAY;
+  return ((s.a[c.e] ?? 0) - (s.a[c.rise] ?? 0)) / Math.max(days, 1e-9);
+}
+
+/**
+ * Robust scale of the level-step estimate of a series (a″ in km, or i in rad) over the history: the 1.4826·MAD of the
+ * fitted steps at intervals whose window of `levelStepSets` sets each side holds no candidate
+ * interval; at least the white-noise floor minNoise/√w; the floor alone with fewer than 20 windows.
+ */
+function levelStepNoise(
+  s: Series,
+  x: Float64Array,
+  minNoise: number,
+  p: ManeuverParameters,
+  nSteps: number,
+  candidate: (j: number) => boolean,
+): number {
+  const w = p.levelStepSets;
+  const floor = minNoise / Math.sqrt(Math.max(w, 1));
+  if (w <= 0) return floor;
+  const marks = new Int32Array(nSteps + 1);
+  for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (candidate(j) ? 1 : 0);
+  const values: number[] = [];
+  for (let j = w - 1; j + w < s.sets.length; j++) {
+    const lo = j - w + 1;
+    const hi = Math.min(nSteps, j + w);
+    if ((marks[hi] ?? 0) - (marks[lo] ?? 0) > 0) continue;
+    const r = levelStep(s.tSec, x, lo, j + 1, j + w);
+    if (r !== undefined) values.push(r.value);
+  }
+  return values.length >= 20 ? Math.max(floor, madSigma(values, median(values))) : floor;
 }
 
 /** Set q falls back from the peak's level by more than tolKm, but the set after it is back. */
@@ -404,15 +423,33 @@ function isClimb(s: Series, p: ManeuverParameters, k: number, e: number, sign: 1
   if (sign < 0) {
     const days = ((s.tSec[e] ?? 0) - (s.tSec[k] ?? 0)) / SEC_PER_DAY;
     const perigee = (s.a[k] ?? 0) * (1 - (s.e[k] ?? 0)) - EARTH_RADIUS_KM;
-    if (total / Math.max(days, 1e-9) < p.loweringMinRateKmPerDay || perigee < p.loweringMinPerigeeKm) return false;
+    const rate = total / Math.max(days, 1e-9);
+    if (rate < p.loweringMinRateKmPerDay) return false;
+    // Below `loweringMinPerigeeKm` drag alone lowers an orbit by km per day; a descent there is
+    // thrust (a deorbit burn) only when it is `loweringStepDragFactor` times faster than the
+    // decay the object showed before it.
+    if (perigee < p.loweringMinPerigeeKm) {
+      const before = decayBefore(s, p, k);
+      if (before === undefined || rate < p.loweringStepDragFactor * before) return false;
+    }
   }
   return true;
+}
+
+/** Median decay rate of a″ (km/day, ≥ 0) over the `windowHalfWidth` intervals before set k. */
+function decayBefore(s: Series, p: ManeuverParameters, k: number): number | undefined {
+  const rates: number[] = [];
+  for (let q = Math.max(0, k - p.windowHalfWidth); q < k; q++) {
+    const dt = ((s.tSec[q + 1] ?? 0) - (s.tSec[q] ?? 0)) / SEC_PER_DAY;
+    if (dt > 0.25) rates.push(((s.a[q + 1] ?? 0) - (s.a[q] ?? 0)) / dt);
+  }
+  return rates.length >= 4 ? Math.max(0, -median(rates)) : undefined;
 }
 
 /**
  * A raise of at least `continuousMinChangeKm` that the sets do not resolve (too few intervals,
  * or one interval carrying most of it: the sets are sparser than the climb is fast) is still
- * a raise of the held orbit (v1.4): drag cannot raise a mean orbit, and the Δv of a spiral and of
+ * a raise of the held orbit: drag cannot raise a mean orbit, and the Δv of a spiral and of
  * a transfer between the two circular levels agree to O((Δa/a)²). Guards against bad fits: the
  * level reached (set e; `peak` its highest set) must be held — no set falling back from the peak
  * by more than tolKm plus half the minimum climb (the campaign rule), single bad fits skipped — by
@@ -498,7 +535,9 @@ export function detectManeuvers(
   const climbs = [
     ...findClimbs(series, p, 3 * globalSigma + 0.2, 1, geosynchronous),
     ...findClimbs(series, p, 3 * globalSigma + 0.2, -1, geosynchronous),
-  ];
+  ].filter(
+    (c) => !geosynchronous || Math.abs(climbRateKmPerDay(series, c)) >= p.geoDriftFactor * GEO_MAX_DRIFT_KM_PER_DAY,
+  );
   const inClimb = new Uint8Array(nSteps);
   for (const c of climbs) {
     for (let j = c.s; j < c.e; j++) inClimb[j] = 1;
@@ -527,7 +566,7 @@ export function detectManeuvers(
     ri.push(localResidual(steps.di, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
     rn.push(localResidual(steps.dnode, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoisePlaneRad));
   }
-  // Climb events (v1.4: their Δa σ is the median local σ of a″ differences outside climbs — the
+  // Climb events (their Δa σ is the median local σ of a″ differences outside climbs — the
   // σ of the difference of two sets' levels — not the global scatter, which the climb inflates).
   const climbSigmaKm = noiseSamples.length > 0 ? median(noiseSamples) : globalSigma;
   for (const c of climbs) events.push(climbEvent(series, steps, c, norad, parameters, climbSigmaKm));
@@ -552,13 +591,8 @@ export function detectManeuvers(
     rt.push(localResidual(alongKm, steps.dtDays, trendUsable, j, p.windowHalfWidth, p.minNoiseAlongTrackKm));
   }
   const z = (r: Residual | undefined): number => (r === undefined ? 0 : r.value / r.sigma);
-  // The along-track test needs the a″ change to agree: same direction (a raised burn puts the
-  // object behind the prediction) and at least `kSigmaAlongTrackConfirm` σ.
-  const alongSignificant = (j: number): boolean =>
-    Math.abs(z(rt[j])) >= p.kSigmaAlongTrack && -Math.sign(z(rt[j])) * z(ra[j]) >= p.kSigmaAlongTrackConfirm;
-  const elementSignificant = (j: number): boolean =>
+  const significant = (j: number): boolean =>
     Math.abs(z(ra[j])) >= p.kSigma || Math.abs(z(ri[j])) >= p.kSigma || Math.abs(z(rn[j])) >= p.kSigma;
-  const significant = (j: number): boolean => elementSignificant(j) || alongSignificant(j);
 
   // Bad fits: a set whose two intervals jump out and back.
   const outlier = new Uint8Array(nSteps);
@@ -581,12 +615,58 @@ export function detectManeuvers(
   // tracking, so the sets after a burn carry it in growing parts) and becomes one event.
   const direction = (j: number): number => {
     const r = ra[j];
-    if (r !== undefined && Math.abs(z(r)) >= p.kSigma) return Math.sign(r.value);
-    const t = rt[j];
-    return t !== undefined && alongSignificant(j) ? -Math.sign(t.value) : 0;
+    return r !== undefined && Math.abs(z(r)) >= p.kSigma ? Math.sign(r.value) : 0;
   };
   const candidate = (j: number): boolean => usable[j] === 1 && inClimb[j] === 0 && outlier[j] === 0 && significant(j);
   const jumpEvents: DetectedEvent[] = [];
+  // Per-object noise of a level step of a″ (km): the robust scale (1.4826·MAD) of the fitted
+  // steps at every interval whose window holds no significant interval. Fits share tracking data
+  // and GEO a″ carries lunisolar terms of days, so this is larger than the step σ a white-noise fit
+  // claims (Fengyun-2E: 27 m against 5–25 m); it bounds the level-step σ from below.
+  const stepScaleKm = levelStepNoise(series, series.a, p.minNoiseSemiMajorAxisKm, p, nSteps, candidate);
+  // At GEO a jump must also be a persistent step of the a″ levels (line + step over
+  // `levelStepSets` sets each side, the sets inside the span left out) at ≥ kSigma against the
+  // per-object step noise: one-day GEO fits jump out and back by ≈ 1 km. Steps of the
+  // inclination vector alone are not reported at GEO (design note, "GEO": the operators' lists
+  // hold none of the many such steps of Fengyun-2D/2E).
+  const persistentStepZ = (j0: number, j1: number): number => {
+    const w = p.levelStepSets;
+    const lo = Math.max(0, j0 - w + 1);
+    const hi = Math.min(series.sets.length - 1, j1 + w - 1);
+    const r = levelStepAcross(series.tSec, series.a, lo, j0, j1, hi);
+    return r === undefined ? 0 : Math.abs(r.value) / Math.max(r.sigma, stepScaleKm);
+  };
+  // Elsewhere a jump that a″ does not carry (|z| < kSigma) must be a persistent step of the
+  // plane levels — i, or the node component summed into a level — against their per-history step
+  // noise: plane-angle noise is heavy-tailed, and a single odd fit is not a plane change.
+  const cumNode = new Float64Array(series.sets.length);
+  for (let k = 1; k < series.sets.length; k++) cumNode[k] = (cumNode[k - 1] ?? 0) + (steps.dnode[k - 1] ?? 0);
+  let planeScales: readonly [number, number] | undefined; // computed on first use
+  const planeScale = (): readonly [number, number] =>
+    (planeScales ??= [
+      levelStepNoise(series, series.inc, p.minNoisePlaneRad, p, nSteps, candidate),
+      levelStepNoise(series, cumNode, p.minNoisePlaneRad, p, nSteps, candidate),
+    ]);
+  const planeOnly = (j0: number, j1: number): boolean => {
+    const r = sumResiduals(ra, j0, j1);
+    return r === undefined || Math.abs(r.value / r.sigma) < p.kSigma;
+  };
+  const planeStepZ = (j0: number, j1: number): number => {
+    const w = p.levelStepSets;
+    const lo = Math.max(0, j0 - w + 1);
+    const hi = Math.min(series.sets.length - 1, j1 + w - 1);
+    const ri2 = levelStepAcross(series.tSec, series.inc, lo, j0, j1, hi);
+    const rn2 = levelStepAcross(series.tSec, cumNode, lo, j0, j1, hi);
+    const [scaleI, scaleN] = planeScale();
+    const zi = ri2 === undefined ? 0 : Math.abs(ri2.value) / Math.max(ri2.sigma, scaleI);
+    const zn = rn2 === undefined ? 0 : Math.abs(rn2.value) / Math.max(rn2.sigma, scaleN);
+    return Math.max(zi, zn);
+  };
+  // The plane part of any event counts only when the plane levels step persistently across it:
+  // otherwise it is reported as 0 ± σ (one odd fit, e.g. Starlink 68168 on 2026-04-23 06:00 with
+  // i 0.035° off its neighbours, is not a plane change).
+  const planePart = (r: Residual | undefined, j0: number, j1: number): Residual | undefined =>
+    r === undefined || planeStepZ(j0, j1) >= p.kSigma ? r : { value: 0, sigma: r.sigma };
   for (let j = 0; j < nSteps; j++) {
     if (!candidate(j)) continue;
     let last = j;
@@ -602,75 +682,46 @@ export function detectManeuvers(
       last++;
     }
     const gap = ((series.tSec[last + 1] ?? 0) - t0) / SEC_PER_DAY;
-    const ev = jumpEvent(
-      series,
-      j,
-      last + 1,
-      gap,
-      sumResiduals(ra, j, last),
-      sumResiduals(ri, j, last),
-      sumResiduals(rn, j, last),
-      sumResiduals(rt, j, last),
-      norad,
-      parameters,
-      p,
-      geosynchronous,
-    );
+    if (geosynchronous && persistentStepZ(j, last + 1) < p.kSigma) {
+      j = last;
+      continue;
+    }
+    if (!geosynchronous && planeOnly(j, last) && planeStepZ(j, last + 1) < p.kSigma) {
+      j = last;
+      continue;
+    }
+    const args = [series, j, last + 1, gap, sumResiduals(ra, j, last)] as const;
+    const rest = [sumResiduals(rt, j, last), norad, parameters, p, geosynchronous] as const;
+    const riSum = sumResiduals(ri, j, last);
+    const rnSum = sumResiduals(rn, j, last);
+    let ev = jumpEvent(...args, riSum, rnSum, ...rest);
+    if (ev !== undefined && planeStepZ(j, last + 1) < p.kSigma) {
+      // Detected, but the plane levels do not step: the plane part is a transient of the fits
+      // (a fit spanning a burn can tilt one set: Jason-2 2018-10-01 05:42, i 0.013° off both
+      // neighbours, a day before the listed burns). Kept as an event, plane part reported 0 ± σ.
+      const inPlane = jumpEvent(...args, planePart(riSum, j, last + 1), planePart(rnSum, j, last + 1), ...rest, {
+        floorMps: 0,
+      });
+      if (inPlane !== undefined)
+        ev = {
+          ...inPlane,
+          measures: { ...inPlane.measures, planeChangeTransient: ev.measures['outOfPlaneDeltaVMps'] ?? null },
+        };
+    }
     if (ev !== undefined) jumpEvents.push(ev);
     j = last;
   }
 
-  // Two-interval test: a burn whose effect is split over two consecutive fits (each fit spans
-  // days of tracking, so the first set after a burn may carry only part of it). Only where
-  // neither interval alone was significant.
-  if (p.twoStepTest && nSteps >= 2) {
-    const pair = pairSteps(steps);
-    const usable2 = new Uint8Array(nSteps - 1);
-    for (let j = 0; j + 1 < nSteps; j++) {
-      usable2[j] = trendUsable[j] === 1 && trendUsable[j + 1] === 1 ? 1 : 0;
-    }
-    for (let j = 0; j + 1 < nSteps; j++) {
-      if (usable2[j] === 0 || outlier[j] === 1 || outlier[j + 1] === 1 || significant(j) || significant(j + 1))
-        continue;
-      const a2 = localResidual(pair.da, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoiseSemiMajorAxisKm);
-      const i2 = localResidual(pair.di, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoisePlaneRad);
-      const n2 = localResidual(pair.dnode, pair.dtDays, usable2, j, p.windowHalfWidth, p.minNoisePlaneRad);
-      if (Math.max(Math.abs(z(a2)), Math.abs(z(i2)), Math.abs(z(n2))) < p.kSigma) continue;
-      const last = jumpEvents[jumpEvents.length - 1];
-      if (last !== undefined && last.end > (series.sets[j]?.epoch ?? 0)) continue; // overlaps the previous event
-      const ev = jumpEvent(
-        series,
-        j,
-        j + 2,
-        pair.dtDays[j] ?? 0,
-        a2,
-        i2,
-        n2,
-        undefined,
-        norad,
-        parameters,
-        p,
-        geosynchronous,
-      );
-      if (ev !== undefined) jumpEvents.push(ev);
-    }
-    jumpEvents.sort((x, y) => x.start - y.start);
-  }
-
-  // Level-step test (v1.2): where no single interval is significant, a least-squares
-  // line-plus-step fit to the a″ LEVELS of `levelStepSets` sets before and after interval j.
-  // The window must hold no other candidate, long gap, climb or bad fit; the strongest interval
-  // of a cluster is kept. v1.5 (design note, "v1.5"):
-  // - interval j itself may be significant when it gave no event (a single-interval change
-  //   below the Δv floor: its step over ten sets per side is measured better here);
-  // - the step's σ floor is the a″ difference floor scaled to a step between two w-set means,
-  //   minNoise·√(1/w) (the difference floor is that of two single levels);
-  // - a step below `minDeltaVMps` is reported down to `minDeltaVAlongTrackMps` when the
-  //   along-track residual of interval j (or j and j+1: the next fit carries the rest) agrees at
-  //   ≥ `kSigmaAlongTrackConfirm` σ — the second witness, as for the along-track test;
-  // - LOWERING steps are reported when they exceed `loweringStepDragFactor` times the local decay
-  //   over the interval (at least one day) — beyond any change of drag — and the along-track
-  //   residual agrees at ≥ `kSigmaTwoWitnessAlongTrack` σ; not at GEO.
+  // Level-step test: where no single interval is significant, a least-squares line-plus-step
+  // fit to the a″ LEVELS of `levelStepSets` sets before and after interval j. The window must
+  // hold no other candidate, long gap, climb or bad fit (interval j itself may be significant
+  // when it gave no event: a single-interval change below the Δv floor is measured better here);
+  // the strongest interval of a cluster is kept. σ of the step: the larger of the fit's own, the
+  // a″ difference floor scaled to two w-set means (minNoise/√w), and the per-object level-step
+  // noise. A raise below `minDeltaVMps` is reported down to `minDeltaVAlongTrackMps` when the
+  // along-track residual of interval j (or j and j+1: the next fit carries the rest) witnesses it
+  // at ≥ `kSigmaAlongTrackWitness` σ. A LOWERING step must exceed `loweringStepDragFactor` × the
+  // local decay over the interval (at least one day) and be witnessed the same way; not at GEO.
   if (p.levelStepSets > 0) {
     const w = p.levelStepSets;
     const hasEvent = (q: number): boolean => {
@@ -702,9 +753,9 @@ export function detectManeuvers(
     const loweringOk = (j: number, step: number): boolean => {
       if (p.loweringStepDragFactor <= 0 || geosynchronous) return false;
       const bound = dragBoundKm(j);
-      return bound !== undefined && -step >= bound && alongWitness(j, -1, p.kSigmaTwoWitnessAlongTrack);
+      return bound !== undefined && -step >= bound && alongWitness(j, -1, p.kSigmaAlongTrackWitness);
     };
-    // `first`: v1.5, the first of a run of consecutive qualifying intervals of the same sign
+    // `first`: the first of a run of consecutive qualifying intervals of the same sign
     // within `rampMaxDays` (the fits after a burn carry it in parts, so the step splits over
     // them and the strongest split may be the later one): the event spans the run up to the
     // strongest, as a ramp does in the jump test.
@@ -716,7 +767,7 @@ export function detectManeuvers(
       if (!free) continue;
       const r = levelStep(series.tSec, series.a, j - w + 1, j + 1, j + w);
       if (r === undefined || r.sigma <= 0) continue;
-      const zs = r.value / Math.max(r.sigma, sigmaFloor);
+      const zs = r.value / Math.max(r.sigma, sigmaFloor, stepScaleKm);
       if (Math.abs(zs) < p.kSigmaLevelStep) continue;
       if (zs < 0 && !loweringOk(j, r.value)) continue;
       const sign = Math.sign(zs);
@@ -736,15 +787,15 @@ export function detectManeuvers(
     for (const f of found) {
       const r: Residual = { value: f.r.value, sigma: Math.max(f.r.sigma, sigmaFloor) };
       const lowering = f.z < 0;
-      const witnessed = lowering || alongWitness(f.j, 1, p.kSigmaAlongTrackConfirm);
+      const witnessed = lowering || alongWitness(f.j, 1, p.kSigmaAlongTrackWitness);
       const ev = jumpEvent(
         series,
         f.first,
         f.j + 1,
         ((series.tSec[f.j + 1] ?? 0) - (series.tSec[f.first] ?? 0)) / SEC_PER_DAY,
         r,
-        sumResiduals(ri, f.first, f.j),
-        sumResiduals(rn, f.first, f.j),
+        planePart(sumResiduals(ri, f.first, f.j), f.first, f.j + 1),
+        planePart(sumResiduals(rn, f.first, f.j), f.first, f.j + 1),
         sumResiduals(rt, f.first, f.j),
         norad,
         parameters,
@@ -759,69 +810,6 @@ export function detectManeuvers(
         extra['dragBoundKm'] = dragBoundKm(f.j) ?? 0;
       }
       jumpEvents.push({ ...ev, measures: { ...ev.measures, ...extra } });
-    }
-    jumpEvents.sort((x, y) => x.start - y.start);
-  }
-
-  // Two-witness test (v1.3): a raise too small for either witness alone — the a″ change and the
-  // along-track prediction residual, each summed over one interval or two consecutive ones (a
-  // burn that the following fits carry in parts) — reported when both agree in direction at
-  // ≥ `kSigmaTwoWitnessSemiMajorAxis` σ and ≥ `kSigmaTwoWitnessAlongTrack` σ. Raises only (drag
-  // cannot raise a mean orbit), only where no event was found
-  // (level-step events included), outside climbs and bad fits.
-  // Not at GEO: there the along-track prediction (secular J2 only) omits the longitude drift of
-  // Earth's triaxiality and luni-solar terms, so it is no clean witness (on Fengyun-4A the test
-  // added only false detections).
-  if (p.kSigmaTwoWitnessSemiMajorAxis > 0 && !geosynchronous) {
-    const free = (q: number): boolean =>
-      q < nSteps && trendUsable[q] === 1 && outlier[q] === 0 && ra[q] !== undefined && rt[q] !== undefined;
-    // An event overlapping the span; a raise that ended less than `rampMaxDays` before it (the
-    // fits after a burn carry it in parts: this is its tail, not a new burn); or a raise that
-    // starts where the span ends (its head: the ramp rule above, for consecutive intervals).
-    const rampMs = p.rampMaxDays * SEC_PER_DAY * 1000;
-    const covered = (t0: number, t1: number): boolean =>
-      jumpEvents.some((e) => {
-        if (e.start < t1 && e.end > t0) return true;
-        if (!((e.measures['deltaSemiMajorAxisKm'] as number) > 0)) return false;
-        return (e.end <= t0 && t0 - e.end < rampMs) || e.start === t1;
-      });
-    for (let j = 0; j < nSteps; j++) {
-      if (!free(j)) continue;
-      let best: { last: number; a: Residual; t: Residual } | undefined;
-      for (let last = j; last <= j + 1 && free(last); last++) {
-        const a = sumResiduals(ra, j, last);
-        const t = sumResiduals(rt, j, last);
-        if (a === undefined || t === undefined) break;
-        const zA = a.value / a.sigma;
-        const zT = -t.value / t.sigma; // a raise puts the object behind the prediction
-        if (zA >= p.kSigmaTwoWitnessSemiMajorAxis && zT >= p.kSigmaTwoWitnessAlongTrack) {
-          best = { last, a, t };
-          break; // the shortest span that passes localises the burn best
-        }
-      }
-      if (best === undefined) continue;
-      const t0 = series.sets[j]?.epoch ?? 0;
-      const t1 = series.sets[best.last + 1]?.epoch ?? 0;
-      if (t1 - t0 < p.twoWitnessMinSpanDays * SEC_PER_DAY * 1000 || covered(t0, t1)) continue;
-      const ev = jumpEvent(
-        series,
-        j,
-        best.last + 1,
-        (t1 - t0) / (SEC_PER_DAY * 1000),
-        best.a,
-        sumResiduals(ri, j, best.last),
-        sumResiduals(rn, j, best.last),
-        best.t,
-        norad,
-        parameters,
-        p,
-        geosynchronous,
-        { kStep: p.kSigmaTwoWitnessSemiMajorAxis, floorMps: p.minDeltaVAlongTrackMps },
-      );
-      if (ev !== undefined) {
-        jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'two-witness' } });
-        j = best.last;
-      }
     }
     jumpEvents.sort((x, y) => x.start - y.start);
   }
@@ -841,8 +829,38 @@ export function detectManeuvers(
   }
   events.push(...jumpEvents);
   events.sort((x, y) => x.start - y.start);
+  // Assessment of every event, from its measures and the object's own history.
+  const indexOf = new Map<number, number>(sets.map((set, k) => [set.epoch, k]));
+  const aHeld = Array.from(series.a).filter((_, k) => !climbs.some((c) => k > c.s && k < c.e));
+  const semiMajorAxisBandKm = aHeld.length > 0 ? Math.max(...aHeld) - Math.min(...aHeld) : 0;
+  const assessed = events.map((ev) => {
+    const j0 = indexOf.get(ev.start) ?? 0;
+    const j1 = indexOf.get(ev.end) ?? j0;
+    const decay = geosynchronous
+      ? undefined
+      : localMedianRate(steps.da, steps.dtDays, trendUsable, j0, p.windowHalfWidth);
+    const before =
+      decay === undefined && ev.measures['kind'] === 'orbit-lowering' ? decayBefore(series, p, j0) : undefined;
+    const localDecayKmPerDay = decay !== undefined ? Math.min(0, decay) : before !== undefined ? -before : null;
+    const measures = honestSigma(ev.measures, stepScaleKm);
+    return {
+      ...ev,
+      measures,
+      assessment: assessManeuver(
+        measures,
+        {
+          geosynchronous,
+          semiMajorAxisBandKm,
+          noiseSigmaKm: climbSigmaKm,
+          localDecayKmPerDay,
+          perigeeAfterKm: (series.a[j1] ?? 0) * (1 - (series.e[j1] ?? 0)) - EARTH_RADIUS_KM,
+        },
+        p,
+      ),
+    };
+  });
   return {
-    events,
+    events: assessed,
     diagnostics: {
       ...base,
       outlierSets,
@@ -883,10 +901,8 @@ function jumpEvent(
   const za = ra === undefined ? 0 : Math.abs(ra.value / ra.sigma);
   const zi = ri === undefined ? 0 : Math.abs(ri.value / ri.sigma);
   const zn = rn === undefined ? 0 : Math.abs(rn.value / rn.sigma);
-  const zt = rt === undefined ? 0 : Math.abs(rt.value / rt.sigma);
-  // Along-track: only a significant change counts (in a″ itself, or shown by the along-track
-  // prediction residual); noise-level changes are reported as 0 ± σ.
-  const daKm = ra !== undefined && (za >= kStep || zt >= p.kSigmaAlongTrack) ? ra.value : 0;
+  // Along-track: only a significant change of a″ counts; noise-level changes are reported as 0 ± σ.
+  const daKm = ra !== undefined && za >= kStep ? ra.value : 0;
   const along = (v * daKm) / (2 * aMid);
   const alongSigma = ((ra?.sigma ?? 0) * v) / (2 * aMid);
   const diRad = ri !== undefined && zi >= p.kSigma ? ri.value : 0;
@@ -896,20 +912,10 @@ function jumpEvent(
   const thetaSigma = Math.hypot(ri?.sigma ?? 0, rn?.sigma ?? 0);
   const outSigma = v * thetaSigma;
   const dv = Math.hypot(along, outOfPlane);
-  // Significance-based floor (v1.2): a RAISING change shown by two witnesses — the along-track
-  // prediction residual at ≥ kSigmaAlongTrack σ and the a″ step agreeing at ≥ confirm σ — is
-  // reported down to `minDeltaVAlongTrackMps`: drag cannot raise a mean orbit, whereas the small
-  // lowering steps of drag-driven objects (density changes) were the background's false alarms.
-  const alongConfirmed =
-    rt !== undefined &&
-    ra !== undefined &&
-    zt >= p.kSigmaAlongTrack &&
-    -Math.sign(rt.value) * (ra.value / ra.sigma) >= p.kSigmaAlongTrackConfirm &&
-    (!p.alongTrackFloorRaisingOnly || ra.value > 0);
-  const floor = opts.floorMps ?? (alongConfirmed ? Math.min(p.minDeltaVMps, p.minDeltaVAlongTrackMps) : p.minDeltaVMps);
+  const floor = opts.floorMps ?? p.minDeltaVMps;
   if (dv < floor) return undefined;
   const dvSigma = dv > 0 ? Math.hypot((along / dv) * alongSigma, (outOfPlane / dv) * outSigma) : alongSigma;
-  const zMax = Math.max(za, zi, zn, (zt * p.kSigma) / p.kSigmaAlongTrack);
+  const zMax = Math.max(za, zi, zn);
   let kind: ManeuverKind = Math.abs(outOfPlane) > Math.abs(along) ? 'plane-change' : 'single-burn';
   if (geosynchronous) kind = 'station-keeping';
   return {
@@ -931,6 +937,7 @@ function jumpEvent(
       deltaInclinationDeg: (diRad * 180) / Math.PI,
       nodeShiftDeg: (dnRad * 180) / Math.PI,
       noiseSigmaKm: ra?.sigma ?? null,
+      deltaSemiMajorAxisSigmaKm: ra?.sigma ?? null,
       alongTrackResidualKm: rt?.value ?? null,
       alongTrackResidualSigmaKm: rt?.sigma ?? null,
       intervals: jAfter - j,
@@ -944,6 +951,15 @@ function jumpEvent(
     detectorVersion: MANEUVER_DETECTOR_VERSION,
     parameters,
   };
+}
+
+/** Δv of an impulsive two-burn (Hohmann) transfer between circular orbits of radii a0, a1, m/s. */
+function hohmannMps(a0: number, a1: number): number {
+  const lo = Math.min(a0, a1);
+  const hi = Math.max(a0, a1);
+  const vt = Math.sqrt((2 * hi) / (lo + hi));
+  const vb = Math.sqrt((2 * lo) / (lo + hi));
+  return (circularSpeedKmPerSec(lo) * (vt - 1) + circularSpeedKmPerSec(hi) * (1 - vb)) * 1000;
 }
 
 function climbEvent(
@@ -971,8 +987,14 @@ function climbEvent(
   const a0 = s.a[c.rise] ?? 0;
   const a1 = s.a[c.e] ?? 0;
   const vMean = circularSpeedKmPerSec((a0 + a1) / 2) * 1000;
-  // σ(Δa) = σ of the difference of the two end sets' levels → σ(Δv) = v·σ/(2a).
-  const alongSigma = (sigmaKm * vMean) / (a0 + a1);
+  // σ(Δa) = σ of the difference of the two end sets' levels → σ(Δv) = v·σ/(2a); and how the
+  // climb was flown, which the sets do not show: a low-thrust spiral and an impulsive (Hohmann)
+  // transfer between the same two circles differ by O((Δa/a)²) — that difference is added in
+  // quadrature as the model part of σ.
+  const noiseSigmaMps = (sigmaKm * vMean) / (a0 + a1);
+  const spiralMps = Math.abs(circularSpeedKmPerSec(a0) - circularSpeedKmPerSec(a1)) * 1000;
+  const modelSigmaMps = Math.abs(spiralMps - hohmannMps(a0, a1));
+  const alongSigma = Math.hypot(noiseSigmaMps, modelSigmaMps);
   const theta = Math.hypot(di, dn);
   const kind: ManeuverKind = c.sign > 0 ? 'orbit-raising' : 'orbit-lowering';
   const days = (after.epoch - before.epoch) / (SEC_PER_DAY * 1000);
@@ -994,10 +1016,13 @@ function climbEvent(
       deltaInclinationDeg: (di * 180) / Math.PI,
       nodeShiftDeg: (dn * 180) / Math.PI,
       noiseSigmaKm: sigmaKm,
+      deltaSemiMajorAxisSigmaKm: sigmaKm,
+      deltaVNoiseSigmaMps: noiseSigmaMps,
+      deltaVModelSigmaMps: modelSigmaMps,
       durationDays: days,
       elementSetCount: c.e - c.rise + 1,
       stages: c.stages,
-      // v1.4: whether the sets resolve the climb as continuous (≥ continuousMinIntervals
+      // Whether the sets resolve the climb as continuous (≥ continuousMinIntervals
       // intervals, none carrying > continuousMaxShare in any stage), and whether its ends are
       // inside the data: a climb from the first set began at or before it ('before-first-set',
       // Δv covers the observed part only); one that ends at the last set is still under way.
@@ -1011,6 +1036,54 @@ function climbEvent(
     detector: MANEUVER_DETECTOR,
     detectorVersion: MANEUVER_DETECTOR_VERSION,
     parameters,
+  };
+}
+
+/**
+ * σ of a jump's Δv from the per-object noise model: the a″ σ of the event is at least the
+ * per-object level-step noise `stepNoiseKm` (the scatter of a step between two ten-set means over
+ * the history; a step between two single sets is no better known), so a quiet neighbourhood
+ * cannot give a σ the object's history does not support. A σ of zero (or not finite) from element
+ * sets is never true: such a Δv σ is reported as null, with `deltaVSigmaNote` saying why; the
+ * assessment then gives no class bounded by a threshold. Climbs keep their own σ (end levels plus
+ * the spiral/impulsive model term).
+ */
+function honestSigma(
+  m: Readonly<Record<string, MeasureValue>>,
+  stepNoiseKm: number,
+): Readonly<Record<string, MeasureValue>> {
+  let out = m;
+  const daSigma = m['deltaSemiMajorAxisSigmaKm'];
+  const a0 = m['semiMajorAxisBeforeKm'];
+  const a1 = m['semiMajorAxisAfterKm'];
+  const climb = m['kind'] === 'orbit-raising' || m['kind'] === 'orbit-lowering';
+  if (
+    !climb &&
+    typeof daSigma === 'number' &&
+    typeof a0 === 'number' &&
+    typeof a1 === 'number' &&
+    daSigma < stepNoiseKm
+  ) {
+    const aMid = (a0 + a1) / 2;
+    const v = circularSpeedKmPerSec(aMid) * 1000;
+    const alongSigma = (stepNoiseKm * v) / (2 * aMid);
+    const along = Math.abs(typeof m['alongTrackDeltaVMps'] === 'number' ? m['alongTrackDeltaVMps'] : 0);
+    const outPlane = Math.abs(typeof m['outOfPlaneDeltaVMps'] === 'number' ? m['outOfPlaneDeltaVMps'] : 0);
+    const outSigma = typeof m['outOfPlaneDeltaVSigmaMps'] === 'number' ? m['outOfPlaneDeltaVSigmaMps'] : 0;
+    const dv = Math.hypot(along, outPlane);
+    out = {
+      ...m,
+      deltaSemiMajorAxisSigmaKm: stepNoiseKm,
+      alongTrackDeltaVSigmaMps: alongSigma,
+      deltaVSigmaMps: dv > 0 ? Math.hypot((along / dv) * alongSigma, (outPlane / dv) * outSigma) : alongSigma,
+    };
+  }
+  const s = out['deltaVSigmaMps'];
+  if (typeof s === 'number' && Number.isFinite(s) && s > 0) return out;
+  return {
+    ...out,
+    deltaVSigmaMps: null,
+    deltaVSigmaNote: 'no noise estimate for the sets around the event (too few neighbouring intervals)',
   };
 }
 

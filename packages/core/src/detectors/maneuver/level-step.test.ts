@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelStep } from './level-step.js';
+import { levelStep, levelStepAcross } from './level-step.js';
 
 const DAY = 86_400;
 
@@ -27,5 +27,17 @@ describe('levelStep (least-squares line + step)', () => {
   it('refuses windows too short to fit', () => {
     const t = Float64Array.from([0, 1, 2, 3]);
     expect(levelStep(t, t, 0, 2, 3)).toBeUndefined();
+  });
+
+  it('across a span leaves out the sets that carry the step in parts', () => {
+    // +40 m step carried over sets 5 and 6 (+10 m, +30 m: the fits after a burn); sets 5..6 left out.
+    const t = Float64Array.from({ length: 14 }, (_, k) => k * DAY);
+    const x = Float64Array.from(
+      { length: 14 },
+      (_, k) => 7000 - 0.002 * k + (k >= 7 ? 0.04 : k === 5 ? 0.01 : k === 6 ? 0.03 : 0),
+    );
+    const r = levelStepAcross(t, x, 0, 4, 7, 13);
+    expect(r?.value).toBeCloseTo(0.04, 9);
+    expect(levelStepAcross(t, x, 0, 7, 7, 13)).toBeUndefined(); // first must follow last
   });
 });

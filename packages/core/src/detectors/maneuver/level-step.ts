@@ -30,10 +30,49 @@ export function levelStep(
   split: number,
   hi: number,
 ): LevelStep | undefined {
-  const n = hi - lo + 1;
-  if (n < 5 || split <= lo || split > hi) return undefined;
+  return levelStepAcross(t, x, lo, split - 1, split, hi);
+}
+
+/**
+ * The same fit across a span: sets lo..last are before the step, sets first..hi after it, and the
+ * sets strictly between `last` and `first` (the fits that carry a burn in parts) are left out.
+ */
+export function levelStepAcross(
+  t: Float64Array,
+  x: Float64Array,
+  lo: number,
+  last: number,
+  first: number,
+  hi: number,
+): LevelStep | undefined {
+  if (last < lo || first <= last || first > hi) return undefined;
+  const fit = fitStep(t, x, lo, last, first, hi, () => true);
+  return fit === undefined ? undefined : { value: fit.step, sigma: fit.sigma };
+}
+
+interface StepFit {
+  readonly step: number;
+  readonly sigma: number;
+}
+
+function fitStep(
+  t: Float64Array,
+  x: Float64Array,
+  lo: number,
+  last: number,
+  first: number,
+  hi: number,
+  use: (k: number) => boolean,
+): StepFit | undefined {
+  const inFit = (k: number): boolean => (k <= last || k >= first) && use(k);
+  let n = 0;
   let tMean = 0;
-  for (let k = lo; k <= hi; k++) tMean += t[k] ?? 0;
+  for (let k = lo; k <= hi; k++) {
+    if (!inFit(k)) continue;
+    n++;
+    tMean += t[k] ?? 0;
+  }
+  if (n < 5) return undefined;
   tMean /= n;
   // Normal equations for columns [1, τ, h] (τ in days to keep them well conditioned).
   let s11 = 0;
@@ -46,8 +85,9 @@ export function levelStep(
   let y2 = 0;
   let y3 = 0;
   for (let k = lo; k <= hi; k++) {
+    if (!inFit(k)) continue;
     const tau = ((t[k] ?? 0) - tMean) / 86_400;
-    const h = k >= split ? 1 : 0;
+    const h = k >= first ? 1 : 0;
     const y = x[k] ?? 0;
     s11 += 1;
     s12 += tau;
@@ -70,13 +110,14 @@ export function levelStep(
   const c33 = s11 * s22 - s12 * s12;
   const c = (c11 * y1 + c12 * y2 + c13 * y3) / det;
   const b = (c12 * y1 + c22 * y2 + c23 * y3) / det;
-  const s = (c13 * y1 + c23 * y2 + c33 * y3) / det;
+  const step = (c13 * y1 + c23 * y2 + c33 * y3) / det;
   let rss = 0;
   for (let k = lo; k <= hi; k++) {
+    if (!inFit(k)) continue;
     const tau = ((t[k] ?? 0) - tMean) / 86_400;
-    const r = (x[k] ?? 0) - c - b * tau - (k >= split ? s : 0);
+    const r = (x[k] ?? 0) - c - b * tau - (k >= first ? step : 0);
     rss += r * r;
   }
   const variance = rss / (n - 3);
-  return { value: s, sigma: Math.sqrt((variance * c33) / det) };
+  return { step, sigma: Math.sqrt((variance * c33) / det) };
 }

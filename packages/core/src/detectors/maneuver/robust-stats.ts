@@ -1,7 +1,7 @@
 /**
  * Small robust statistics on plain number arrays. Both functions sort in one reused scratch
  * buffer (typed-array sort is numeric): they run several times per interval of every history,
- * and allocation dominated the detector's run time (v1.3 profiling).
+ * and allocation dominated the detector's run time when profiled.
  * @module
  */
 

@@ -1,0 +1,96 @@
+/**
+ * The maneuver detector against operator manoeuvre lists (dpshorten benchmark, nine satellites
+ * in fixtures/maneuvers/), scored beside the naive reference detector in the same run with the
+ * same rule (benchmark-scoring.ts). bench/maneuvers.ts prints the same table.
+ *
+ * Held out: the significance thresholds are chosen by leave-one-satellite-out over
+ * MANEUVER_TUNING_GRID (best mean F_0.5 on the other eight). The first test checks that every
+ * fold chooses the shipped defaults, so the defaults' figures on each satellite are figures with
+ * that satellite held out of the choice.
+ *
+ * Targets (issue 11): F1 above the naive detector's on every satellite; LEO recall ≥ 0.9 and
+ * precision ≥ 0.85; GEO precision ≥ 0.6 at recall ≥ 0.8. Where a target is not met the floor
+ * below is the measured figure rounded down, and the design note ("Benchmark: what the sets do
+ * not show") gives the evidence from the sets.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseTle } from '../../elements/tle/parse-tle.js';
+import { readFixture } from '../../../test/support/fixtures.js';
+import type { DetectedEvent } from '../detected-event.js';
+import type { DetectionScore } from './benchmark-scoring.js';
+import {
+  MANEUVER_BENCHMARK_SPLIT,
+  MANEUVER_TUNING_GRID,
+  TUNING_F_BETA,
+  bestGridPoint,
+  fBeta,
+  manoeuvresInside,
+  naiveManeuverSpans,
+  parseManoeuvreTimes,
+  scoreDetections,
+} from './benchmark-scoring.js';
+import { detectManeuvers } from './detect-maneuvers.js';
+import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
+
+const DAY_MS = 86_400_000;
+
+/** Floors below the targets, where the target is not met (measured, rounded down; design note). */
+const BELOW_TARGET: Readonly<Record<string, { precision: number; recall: number }>> = {
+  'Jason-2': { precision: 0.85, recall: 0.72 },
+  TOPEX: { precision: 0.6, recall: 0.41 },
+  'Fengyun-4A': { precision: 0.6, recall: 0.79 },
+};
+
+const sats = MANEUVER_BENCHMARK_SPLIT.map((sat) => {
+  const sets = parseTle(readFixture(`maneuvers/${sat.name}.tle.gz`), { file: sat.name }).items;
+  const truths = manoeuvresInside(parseManoeuvreTimes(readFixture(`maneuvers/manoeuvres_${sat.name}.yaml`)), sets);
+  const tol = sat.toleranceDays * DAY_MS;
+  return { sat, sets, truths, tol, naive: scoreDetections(naiveManeuverSpans(sets), truths, tol) };
+});
+const defaultPoint = MANEUVER_TUNING_GRID.findIndex(
+  (g) =>
+    g.kSigma === DEFAULT_MANEUVER_PARAMETERS.kSigma &&
+    g.kSigmaLevelStep === DEFAULT_MANEUVER_PARAMETERS.kSigmaLevelStep,
+);
+const runs: { score: DetectionScore; events: DetectedEvent[] }[][] = MANEUVER_TUNING_GRID.map((g) =>
+  sats.map(({ sets, truths, tol }) => {
+    const { events } = detectManeuvers(sets, g);
+    return { score: scoreDetections(events, truths, tol), events };
+  }),
+);
+
+describe('dpshorten benchmark: orbwatch against the naive detector, each satellite held out', () => {
+  it('leave-one-satellite-out chooses the shipped thresholds in every fold', () => {
+    expect(defaultPoint).toBeGreaterThanOrEqual(0);
+    const select = runs.map((row) => row.map((r) => fBeta(r.score, TUNING_F_BETA)));
+    sats.forEach(({ sat }, k) => {
+      expect(bestGridPoint(select, k), sat.name).toBe(defaultPoint);
+    });
+  });
+
+  sats.forEach(({ sat, naive }, k) => {
+    it(`${sat.name} (${sat.orbit}, ${sat.side} side): F1 above the naive detector's, P/R at target`, () => {
+      const run = runs[defaultPoint]?.[k];
+      expect(run).toBeDefined();
+      const ours = run!.score;
+      console.log(
+        `${sat.name} [${sat.side}] orbwatch P ${ours.precision.toFixed(3)} R ${ours.recall.toFixed(3)} F1 ${ours.f1.toFixed(3)}` +
+          ` | naive P ${naive.precision.toFixed(3)} R ${naive.recall.toFixed(3)} F1 ${naive.f1.toFixed(3)}`,
+      );
+      expect(ours.manoeuvres).toBeGreaterThan(20);
+      expect(ours.f1).toBeGreaterThan(naive.f1);
+      const floor =
+        BELOW_TARGET[sat.name] ??
+        (sat.orbit === 'LEO' ? { precision: 0.85, recall: 0.9 } : { precision: 0.6, recall: 0.8 });
+      expect(ours.precision).toBeGreaterThanOrEqual(floor.precision);
+      expect(ours.recall).toBeGreaterThanOrEqual(floor.recall);
+      for (const e of run!.events) expect(e.assessment, `${sat.name} ${String(e.start)}`).toBeDefined();
+    });
+  });
+
+  it('the split holds both orbit classes on both sides', () => {
+    for (const side of ['tune', 'check'] as const)
+      for (const orbit of ['LEO', 'GEO'] as const)
+        expect(MANEUVER_BENCHMARK_SPLIT.some((s) => s.side === side && s.orbit === orbit)).toBe(true);
+  });
+});
