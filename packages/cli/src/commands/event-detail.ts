@@ -228,7 +228,6 @@ export async function runEventDetail(
         };
       }),
       ownerSources,
-      ),
       elementSets: doc.elementSets.map((s, i) => ({
         ...s,
         sourceKind: sets[i]?.sourceKind ?? 'unknown',
