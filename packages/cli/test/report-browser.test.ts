@@ -27,6 +27,15 @@ let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 /** Every URL a page of the site asked for, and every console error or page error. */
 const requested: string[] = [];
+const MISSING_CHROMIUM =
+  `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium; .ci/run does) or set ` +
+  'ORBWATCH_CHROMIUM. The report-site browser test does not skip.';
+
+/** The browser context, or the reason there is none. */
+function browserContext(): BrowserContext {
+  if (context === undefined) throw new Error(existsSync(CHROMIUM) ? 'the browser did not start' : MISSING_CHROMIUM);
+  return context;
+}
 const consoleErrors: string[] = [];
 
 function cli(args: readonly string[]): void {
@@ -54,8 +63,7 @@ function buildSite(): string {
 }
 
 async function openPage(url: string): Promise<Page> {
-  if (context === undefined) throw new Error('no browser context');
-  const page = await context.newPage();
+  const page = await browserContext().newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
@@ -102,11 +110,8 @@ async function checkLocalLinks(page: Page): Promise<number> {
 
 describe('report site in Chromium (file://, no network)', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set ORBWATCH_CHROMIUM. ` +
-          'The report-site browser test does not skip.',
-      );
+    // Without Chromium every test below fails with MISSING_CHROMIUM (none is skipped).
+    if (!existsSync(CHROMIUM)) return;
     site = buildSite();
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
@@ -133,6 +138,10 @@ describe('report site in Chromium (file://, no network)', () => {
   afterAll(async () => {
     await context?.close();
     await browser?.close();
+  });
+
+  it(`Chromium is installed (${CHROMIUM})`, () => {
+    expect(existsSync(CHROMIUM), MISSING_CHROMIUM).toBe(true);
   });
 
   it('the index opens from file:// with its timeline drawn and every event linked', async () => {
@@ -225,7 +234,6 @@ describe('report site in Chromium (file://, no network)', () => {
   });
 
   it('at a phone width the pages keep their text in the window (wide tables and plots scroll)', async () => {
-    if (context === undefined) throw new Error('no browser context');
     const data = JSON.parse(readFileSync(join(site, 'data.json'), 'utf8')) as {
       events: { id: string; kind: string }[];
     };
@@ -245,6 +253,7 @@ describe('report site in Chromium (file://, no network)', () => {
   });
 
   it('nothing left file:// and the console stayed clean', () => {
+    browserContext();
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((u) => !u.startsWith('file:'))).toEqual([]);
     expect(consoleErrors).toEqual([]);
