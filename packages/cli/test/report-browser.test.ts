@@ -184,7 +184,7 @@ describe('report site in Chromium (file://, no network)', () => {
       const page = index;
       expect(page.url()).toBe(pathToFileURL(join(site, row!.href)).href);
       const id = row!.href.replace(/^events\//, '').replace(/\.html$/, '');
-      expect(await page.textContent('h1')).toContain(`(${kind})`);
+      expect(await page.textContent('h1')).toMatch(new RegExp(`^([a-z-]+ \\()?${kind}\\)?: `));
 
       const plots = await inlinePlots(page);
       const files = readdirSync(join(site, 'events')).filter((f) => f.startsWith(`${id}-`) && f.endsWith('.svg'));

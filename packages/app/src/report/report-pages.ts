@@ -50,9 +50,10 @@ function page(title: string, body: string): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(title)}</title><style>${STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`;
 }
 
-/** The event's headline: label, kind and the objects by name. */
+/** The event's headline: label and kind (the kind alone when unassessed), the objects by name. */
 export function eventTitle(b: EvidenceBundle): string {
-  const label = b.event.assessment?.label ?? b.event.kind;
+  const label = b.event.assessment?.label;
+  const what = label === undefined ? b.event.kind : `${label} (${b.event.kind})`;
   const objects = byRole(b.objects);
   const fragments = objects.filter((o) => o.role === 'fragment').length;
   const named = objects.filter((o) => o.role !== 'fragment').slice(0, 3);
@@ -62,7 +63,7 @@ export function eventTitle(b: EvidenceBundle): string {
     ...(fragments > 0 ? [`${String(fragments)} fragments`] : []),
     ...(rest > 0 ? [`${String(rest)} more`] : []),
   ].join(', ');
-  return `${label} (${b.event.kind}): ${names}, ${eventMoment(b).slice(0, 16)}Z`;
+  return `${what}: ${names}, ${eventMoment(b).slice(0, 16)}Z`;
 }
 
 function findingsHtml(findings: readonly Finding[]): string {
