@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -138,6 +138,7 @@ describe('report site in Chromium (file://, no network)', () => {
   afterAll(async () => {
     await context?.close();
     await browser?.close();
+    if (site !== '') rmSync(dirname(site), { recursive: true, force: true });
   });
 
   it(`Chromium is installed (${CHROMIUM})`, () => {
