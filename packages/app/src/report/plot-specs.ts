@@ -23,11 +23,35 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 640;
 const HEIGHT = 220;
 
+/** Type a little larger than Vega's defaults (10-11 px), so the plots stay legible when scaled. */
+const CONFIG = {
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+  title: { fontSize: 14 },
+};
+
 function base(title: string, values: readonly unknown[]): Record<string, unknown> {
-  return { $schema: SCHEMA, title, width: WIDTH, height: HEIGHT, data: { values } };
+  return { $schema: SCHEMA, title, width: WIDTH, height: HEIGHT, data: { values }, config: CONFIG };
 }
 
-const time = (field: string, title = 'UTC') => ({ field, type: 'temporal', title, axis: { format: '%Y-%m-%d %H:%M' } });
+/** Times are UTC on every axis and tooltip, whatever the zone of the machine writing the report. */
+const UTC_FORMAT = '%Y-%m-%d %H:%M';
+const time = (field: string, title = 'UTC') => ({
+  field,
+  type: 'temporal',
+  title,
+  scale: { type: 'utc' },
+  // About one label per 110 px: a full UTC date-time label is ~95 px wide at Vega's 10 px font.
+  axis: { format: UTC_FORMAT, tickCount: Math.round(WIDTH / 110) },
+});
+/** A time in a tooltip (and in the marks' ARIA labels), in UTC to the second. */
+const tipTime = (field: string) => ({
+  field,
+  type: 'temporal',
+  title: field,
+  timeUnit: 'utcyearmonthdatehoursminutesseconds',
+  format: '%Y-%m-%dT%H:%M:%SZ',
+});
 const q = (field: string, title: string, zero = false) => ({ field, type: 'quantitative', title, scale: { zero } });
 
 function maneuverPlots(s: Extract<EventSeries, { kind: 'maneuver' }>): Plot[] {
@@ -46,7 +70,7 @@ function maneuverPlots(s: Extract<EventSeries, { kind: 'maneuver' }>): Plot[] {
         encoding: {
           x: time('tUtc'),
           y: q(field, title),
-          tooltip: [{ field: 'tUtc' }, { field, format: '.3f' }, { field: 'source' }],
+          tooltip: [tipTime('tUtc'), { field, format: '.3f' }, { field: 'source' }],
         },
       },
     ],
@@ -85,7 +109,7 @@ function relativeMotion(
         x: q(x, xTitle),
         y: q(y, yTitle),
         order: { field: 'tUtc', type: 'temporal' },
-        tooltip: [{ field: 'tUtc' }, { field: x }, { field: y }],
+        tooltip: [tipTime('tUtc'), { field: x }, { field: y }],
       },
     },
   };
@@ -115,7 +139,7 @@ function proximityPlots(s: Extract<EventSeries, { kind: 'proximity' }>): Plot[] 
             encoding: {
               x: time('tUtc'),
               y: q('rangeKm', 'range (km)', true),
-              tooltip: [{ field: 'tUtc' }, { field: 'rangeKm', format: '.2f' }],
+              tooltip: [tipTime('tUtc'), { field: 'rangeKm', format: '.2f' }],
             },
           },
         ],
@@ -249,22 +273,30 @@ export interface TimelineRow {
   readonly title: string;
 }
 
-/** The timeline of a report's events: one bar per event, by kind, coloured by label. */
+/**
+ * The timeline of a report's events: one bar per event over its span, by kind, coloured by label,
+ * and a tick at its start so that an event of hours stays visible on a timeline of years.
+ */
 export function timelinePlot(rows: readonly TimelineRow[]): Plot {
+  const encoding = {
+    x: time('startUtc'),
+    y: { field: 'kind', type: 'nominal', title: '' },
+    color: { field: 'label', type: 'nominal', title: 'label' },
+    tooltip: [{ field: 'title' }, { field: 'label' }, tipTime('startUtc'), tipTime('endUtc')],
+  };
   return {
     name: 'timeline',
     title: 'Events over time, by kind and label',
     spec: {
       ...base('Events over time', rows),
       height: 40 + 30 * new Set(rows.map((r) => r.kind)).size,
-      mark: { type: 'bar', height: 14, cornerRadius: 2, minBandSize: 3 },
-      encoding: {
-        x: time('startUtc'),
-        x2: { field: 'endUtc' },
-        y: { field: 'kind', type: 'nominal', title: '' },
-        color: { field: 'label', type: 'nominal', title: 'label' },
-        tooltip: [{ field: 'title' }, { field: 'label' }, { field: 'startUtc' }, { field: 'endUtc' }],
-      },
+      layer: [
+        {
+          mark: { type: 'bar', height: 14, cornerRadius: 2, minBandSize: 3 },
+          encoding: { ...encoding, x2: { field: 'endUtc' } },
+        },
+        { mark: { type: 'tick', thickness: 2, size: 20 }, encoding },
+      ],
     },
   };
 }

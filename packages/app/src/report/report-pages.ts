@@ -30,18 +30,30 @@ export interface EventPage {
   readonly plots: readonly RenderedPlot[];
 }
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+// Wide content never widens the page: plots scale down to the column, tables scroll sideways
+// inside themselves, long tokens (ids, the detector's parameters) wrap.
+const STYLE = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:break-word}
+h1{font-size:1.7rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem;display:block;max-width:100%;overflow-x:auto}
+td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}td.nowrap{white-space:nowrap}
 th{background:#f3f3f3}.label{font-weight:bold}.inconsistent{color:#a00}.consistent{color:#060}.not-assessable{color:#666}
-figure{margin:1rem 0}figcaption{font-size:.9rem;color:#444}.amateur{color:#a60;font-weight:bold}code{font-size:.85rem}`;
+figure{margin:1rem 0}figure svg{display:block;max-width:100%;height:auto}figcaption{font-size:.9rem;color:#444}
+.amateur{color:#a60;font-weight:bold}code{font-size:.85rem;overflow-wrap:anywhere}summary{cursor:pointer;margin:.5rem 0}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title><style>${STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`;
+/** Tables longer than this are folded under a summary line (open with one click). */
+const FOLD_ROWS = 25;
+
+function folded(summary: string, rows: number, table: string): string {
+  return rows > FOLD_ROWS ? `<details><summary>${html(summary)}</summary>\n${table}</details>` : table;
 }
 
-/** The event's headline: label, kind and the objects by name. */
+function page(title: string, body: string): string {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(title)}</title><style>${STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`;
+}
+
+/** The event's headline: label and kind (the kind alone when unassessed), the objects by name. */
 export function eventTitle(b: EvidenceBundle): string {
-  const label = b.event.assessment?.label ?? b.event.kind;
+  const label = b.event.assessment?.label;
+  const what = label === undefined ? b.event.kind : `${label} (${b.event.kind})`;
   const objects = byRole(b.objects);
   const fragments = objects.filter((o) => o.role === 'fragment').length;
   const named = objects.filter((o) => o.role !== 'fragment').slice(0, 3);
@@ -51,7 +63,7 @@ export function eventTitle(b: EvidenceBundle): string {
     ...(fragments > 0 ? [`${String(fragments)} fragments`] : []),
     ...(rest > 0 ? [`${String(rest)} more`] : []),
   ].join(', ');
-  return `${label} (${b.event.kind}): ${names}, ${eventMoment(b).slice(0, 16)}Z`;
+  return `${what}: ${names}, ${eventMoment(b).slice(0, 16)}Z`;
 }
 
 function findingsHtml(findings: readonly Finding[]): string {
@@ -81,7 +93,7 @@ ${
     ? '<p>No assessment.</p>'
     : `<p><span class="label">${html(a.label)}</span>, ${a.confidence} confidence${a.possibleLabels === undefined ? '' : `; still possible: ${html(a.possibleLabels.join(', '))}`}</p>
 <table><tr><th>reason</th><th>measure</th><th>value ± σ</th><th>threshold</th><th>threshold source</th></tr>
-${a.reasons.map((r) => `<tr><td>${html(r.text)}</td><td>${html(r.measure)}</td><td>${html(r.value === null ? 'n/a' : typeof r.value === 'number' ? readable(r.value) : String(r.value))}${typeof r.sigma === 'number' ? ` ± ${html(readable(r.sigma))}` : ''}</td><td>${html(r.threshold === undefined || r.threshold === null ? '' : `${r.comparison ?? ''} ${typeof r.threshold === 'number' ? readable(r.threshold) : String(r.threshold)}`)}</td><td>${html(r.thresholdSource ?? '')}</td></tr>`).join('\n')}</table>`
+${a.reasons.map((r) => `<tr><td>${html(r.text)}</td><td>${html(r.measure)}</td><td class="nowrap">${html(r.value === null ? 'n/a' : typeof r.value === 'number' ? readable(r.value) : String(r.value))}${typeof r.sigma === 'number' ? ` ± ${html(readable(r.sigma))}` : ''}</td><td class="nowrap">${html(r.threshold === undefined || r.threshold === null ? '' : `${r.comparison ?? ''} ${typeof r.threshold === 'number' ? readable(r.threshold) : String(r.threshold)}`)}</td><td>${html(r.thresholdSource ?? '')}</td></tr>`).join('\n')}</table>`
 }
 <h2>Findings</h2>
 ${findingsHtml(b.findings)}
@@ -92,26 +104,32 @@ ${p.plots.length === 0 ? '<p>No plot for this event (its element sets could not 
     .map((r) => `<tr><td>${html(r.name)}</td><td>${html(r.value)}</td></tr>`)
     .join('')}</table>
 <h2>Objects</h2>
-<table><tr><th>NORAD</th><th>name</th><th>role</th><th>COSPAR</th><th>type</th><th>owner</th></tr>
+${folded(
+  `${String(b.objects.length)} objects${b.objects.length > 200 ? ' (table of the first 200; all are in the evidence bundle)' : ''}`,
+  b.objects.length,
+  `<table><tr><th>NORAD</th><th>name</th><th>role</th><th>COSPAR</th><th>type</th><th>owner</th></tr>
 ${byRole(b.objects)
   .slice(0, 200)
   .map(
     (o) =>
       `<tr><td>${String(o.norad)}</td><td>${html(o.name ?? '')}</td><td>${o.role}</td><td>${html(o.cosparId ?? '')}</td><td>${html(o.objectType ?? '')}</td><td>${html(o.owner ?? 'unknown')}</td></tr>`,
   )
-  .join(
-    '\n',
-  )}</table>${b.objects.length > 200 ? `<p>… and ${String(b.objects.length - 200)} more objects (see the evidence bundle).</p>` : ''}
+  .join('\n')}</table>`,
+)}
 <h2>Element sets cited</h2>
 <p>${String(sets.length)} cited of ${String(b.elementSets.length)} read by the detector; age is the distance of the set's epoch from the event's span.</p>
-<table><tr><th>NORAD</th><th>epoch (UTC)</th><th>age (days)</th><th>role</th><th>source</th><th>stored id</th></tr>
+${folded(
+  `${String(sets.length)} cited element sets${sets.length > 200 ? ' (table of the first 200; all are in the evidence bundle)' : ''}`,
+  sets.length,
+  `<table><tr><th>NORAD</th><th>epoch (UTC)</th><th>age (days)</th><th>role</th><th>source</th><th>stored id</th></tr>
 ${sets
   .slice(0, 200)
   .map(
     (s) =>
       `<tr><td>${String(s.noradId)}</td><td>${html(s.epochUtc)}</td><td>${setAgeDays(s, b).toFixed(2)}</td><td>${html(s.role ?? '')}</td><td${s.sourceKind === 'amateur' ? ' class="amateur"' : ''}>${html(sourceLabel(s))}</td><td>${String(s.storedId)}</td></tr>`,
   )
-  .join('\n')}</table>
+  .join('\n')}</table>`,
+)}
 <h2>Method</h2>
 <p>Parameters of ${html(b.event.detector)} ${html(b.event.detectorVersion)}: <code>${html(JSON.stringify(b.event.parameters))}</code></p>
 <p>Check this page: <code>orbwatch verify evidence/${html(b.event.id)}.json</code> recomputes the event from the bundle alone.</p>`;
@@ -208,7 +226,7 @@ ${
 ${entries
   .map(
     ({ bundle: b }) =>
-      `<tr><td>${html(b.event.startUtc.slice(0, 16))}</td><td>${b.event.kind}</td><td>${html(b.event.assessment?.label ?? '')}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td></tr>`,
+      `<tr><td class="nowrap">${html(b.event.startUtc.slice(0, 16))}</td><td>${b.event.kind}</td><td>${html(b.event.assessment?.label ?? '')}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td></tr>`,
   )
   .join('\n')}</table>`;
   return page(title, body);
