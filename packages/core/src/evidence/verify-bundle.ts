@@ -107,10 +107,7 @@ function recompute(
     case 'maneuver': {
       const subject = b.objects[0];
       if (subject === undefined) return null;
-      const events = detectManeuvers(
-        byObject.get(subject.norad) ?? [],
-        params,
-      ).events;
+      const events = detectManeuvers(byObject.get(subject.norad) ?? [], params).events;
       return events.find((e) => matchSpan(e) && sameObjects(e, b)) ?? null;
     }
     case 'fragmentation': {
