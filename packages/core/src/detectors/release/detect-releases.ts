@@ -135,8 +135,15 @@ export function detectReleases(
   const launchTime = launchTimes(all);
   const byId = new Map<number, Prepared>(all.map((o) => [o.noradId, o]));
 
-  // The reference sibling of each launch: its earliest-catalogued newcomer.
+  // The reference sibling of each launch: its earliest-catalogued newcomer whose first sets are
+  // free of thrust (one that manoeuvred before its first set — a main payload raising its orbit —
+  // cannot be back-propagated to the separation, and no sibling would meet it); the earliest
+  // newcomer when none is.
   const reference = new Map<string, Prepared>();
+  const thrustFree = (n: Prepared): boolean =>
+    n.sets.length < 2 || preManoeuvreCount(n.sets, params.manoeuvreRiseKm) >= 2;
+  for (const n of newcomers)
+    if (n.launch !== null && !reference.has(n.launch) && thrustFree(n)) reference.set(n.launch, n);
   for (const n of newcomers) if (n.launch !== null && !reference.has(n.launch)) reference.set(n.launch, n);
 
   const outcomes: NewcomerOutcome[] = [];
@@ -349,6 +356,24 @@ function groupByConvergence(
         report(
           'single-newcomer',
           `one new object (${String(objs[0]?.noradId ?? '')}); the launch's other objects were catalogued before this run or have placeholder sets only, and no parent was found`,
+        ),
+      );
+      continue;
+    }
+    // Catalogued later than the back-propagation reaches: the count starts before the window.
+    const late = objs.filter((o) => {
+      const start = o.sets[0] === undefined ? null : revImpliedEpoch(o.sets[0]);
+      return start !== null && start < firstEpoch(o) - lookbackMs(o, params);
+    });
+    if (late.length * 2 > objs.length) {
+      const lagDays = median(
+        late.map((o) => (firstEpoch(o) - Number(revImpliedEpoch(o.sets[0] as ElementSet))) / MS_PER_DAY),
+      );
+      reports.push(
+        report(
+          'first-sets-too-late',
+          `${String(late.length)} of ${String(objs.length)} objects were first catalogued a median ${lagDays.toFixed(0)} days after their revolution counts start, ` +
+            `beyond the ${String(params.maxLookbackDays)}-day back-propagation: their separations cannot be dated from these sets`,
         ),
       );
       continue;

@@ -179,7 +179,8 @@ export interface LaunchGroupReport {
  * released from a catalogued object); `manoeuvring-at-first-sets` (the first sets come after
  * thrusting began: too few objects have a set known to be free of thrust);
  * `placeholder-sets-only` (the objects' only sets are one orbit shared by the batch);
- * `no-convergence` (no common point); `convergence-not-at-launch` (a common point far from the
+ * `first-sets-too-late` (most objects' revolution counts start before the back-propagation window:
+ * catalogued too late to date); `no-convergence` (no common point); `convergence-not-at-launch` (a common point far from the
  * launch: a common manoeuvre); `separation-before-launch` (the common point precedes the launch);
  * `single-newcomer` (one new object; the others of the launch were examined earlier).
  */
@@ -188,6 +189,7 @@ export type LaunchStatus =
   | 'has-parent'
   | 'manoeuvring-at-first-sets'
   | 'placeholder-sets-only'
+  | 'first-sets-too-late'
   | 'no-convergence'
   | 'convergence-not-at-launch'
   | 'separation-before-launch'
