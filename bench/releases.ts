@@ -169,7 +169,7 @@ function record(t: Tally, launch: string, hs: readonly ReleaseObjectHistory[], r
           `  vs launch ${floor === null ? '-' : `${((report.epoch - floor) / 3_600_000).toFixed(2)} h`}`
         : ` ${report?.reason.slice(0, 110) ?? ''}`) +
       (report !== undefined && report.rejected.length > 0
-        ? `  [rejected: ${report.rejected.map((x) => `${x.check}`).join(', ')}]`
+        ? `  [rejected: ${report.rejected.map((x) => x.check).join(', ')}]`
         : ''),
   );
 }
@@ -177,9 +177,9 @@ function record(t: Tally, launch: string, hs: readonly ReleaseObjectHistory[], r
 function describeRelease(e: DetectedEvent): string {
   const m = e.measures;
   return (
-    `${e.objects.map((o) => `${o.role} ${String(o.norad)} (${launchOfNorad.get(o.norad) ?? '?'})`).join(' → ')}` +
+    e.objects.map((o) => `${o.role} ${String(o.norad)} (${launchOfNorad.get(o.norad) ?? '?'})`).join(' → ') +
     ` at ${String(m['separationEpochUtc'])} Δv ${Number(m['deltaVMps']).toFixed(2)} ± ${Number(m['deltaVSigmaMps']).toFixed(2)} m/s` +
-    ` d ${Number(m['distanceAtSeparationKm']).toFixed(2)} km → ${String(e.assessment?.label ?? '')}`
+    ` d ${Number(m['distanceAtSeparationKm']).toFixed(2)} km → ${e.assessment?.label ?? ''}`
   );
 }
 
@@ -222,7 +222,7 @@ console.log(
 console.log(`tuning launches: ${RELEASE_TUNING_LAUNCHES.join(', ')}`);
 for (const p of RELEASE_TUNED_PARAMETERS)
   console.log(
-    `  ${p.parameter} = ${String((DEFAULT_RELEASE_PARAMETERS as unknown as Record<string, unknown>)[p.parameter] ?? '(rule)')} ← ${p.launches.join(', ')}`,
+    `  ${p.parameter} = ${String((DEFAULT_RELEASE_PARAMETERS as unknown as Record<string, number | undefined>)[p.parameter] ?? '(rule)')} ← ${p.launches.join(', ')}`,
   );
 
 // Sweep: all launch objects new at once.
