@@ -102,6 +102,15 @@ describe('roles: a co-passenger of the child is not its parent (SIMULATED)', () 
     ]);
   });
 
+  it("rejects a parent of another launch: the catalogue files a released object under its parent's launch", () => {
+    const r = detectReleases({
+      newObjects: [{ noradId: CHILD, sets: withCospar(sim.childSets, '2099-002A') }],
+      catalogued: [{ noradId: noradId(44835), sets: sameLaunchParent }],
+    });
+    expect(r.events).toEqual([]);
+    expect(r.outcomes[0]!.rejected.map((x) => x.check)).toEqual(['other-launch']);
+  });
+
   it('knows carriers by type and by name, not cubesats', () => {
     const o = (name: string, objectType: string | null): CheckedObject => ({
       noradId: 1,
@@ -128,7 +137,7 @@ describe('roles: a co-passenger of the child is not its parent (SIMULATED)', () 
       released: false,
       inOrbitSince: parentSet.epoch,
     };
-    const kid: CheckedObject = { ...later, noradId: 8, launch: '2099-003', newcomer: true };
+    const kid: CheckedObject = { ...later, noradId: 8, launch: null, newcomer: true };
     const why = parentCheck(kid, later, parentSet.epoch - DAY_MS, 60, undefined, DEFAULT_RELEASE_PARAMETERS);
     expect(why?.check).toBe('parent-not-in-orbit');
     expect(parentCheck(kid, later, parentSet.epoch + DAY_MS, 60, undefined, DEFAULT_RELEASE_PARAMETERS)).toBeNull();

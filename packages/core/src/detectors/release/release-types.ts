@@ -38,10 +38,12 @@ export interface LaunchTime {
 /**
  * A physical check that rejected a candidate: `separation-before-launch` (the separation would
  * precede the launch), `parent-not-in-orbit` (the candidate parent was not yet in orbit),
+ * `other-launch` (the candidate belongs to another COSPAR launch than the child, whose objects
+ * the catalogue files under the launch that carried them, or under their parent's),
  * `co-passenger` (an object of the child's own launch with no sign of being its carrier: a
  * sibling deployed with it, not its parent).
  */
-export type ReleaseCheck = 'separation-before-launch' | 'parent-not-in-orbit' | 'co-passenger';
+export type ReleaseCheck = 'separation-before-launch' | 'parent-not-in-orbit' | 'other-launch' | 'co-passenger';
 
 /** A candidate (or a group) that a physical check rejected, and why. */
 export interface CandidateRejection {
