@@ -11,8 +11,8 @@
  * Plus the two cases of fixtures/releases (TEN-KOH 2 / HTV-X1; Cosmos 2601–2608 / Cosmos 2600).
  *
  * Printed per side: multi-payload launches, launches grouped and their members, outcome counts,
- * parent→child releases (none is published for history-2026's launches: each is a false release
- * unless shown otherwise), release epochs before the launch (independent of the detector's own
+ * parent→child releases (false = not the published one, TEN-KOH 2 from HTV-X1: no release is
+ * published for history-2026's launches), release epochs before the launch (independent of the detector's own
  * check: the median count start of the launch's first sets, less one revolution), and objects of
  * a launch named parent of their own siblings.
  *
@@ -43,6 +43,9 @@ import type {
   ReleaseDetection,
   ReleaseObjectHistory,
 } from '@orbwatch/core';
+
+/** Releases with a published reference: TEN-KOH 2 from HTV-X1 (JAXA, 2026-03-11 09:34 UTC). */
+const KNOWN_RELEASES = new Set(['66174>68261']);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p: string): string => {
@@ -93,6 +96,7 @@ interface Tally {
   objects: number;
   status: Map<string, number>;
   releases: string[];
+  falseReleases: string[];
   beforeLaunch: string[];
   siblingParents: string[];
   labels: Map<string, number>;
@@ -105,6 +109,7 @@ const tally = (): Tally => ({
   objects: 0,
   status: new Map(),
   releases: [],
+  falseReleases: [],
   beforeLaunch: [],
   siblingParents: [],
   labels: new Map(),
@@ -137,6 +142,8 @@ function record(t: Tally, launch: string, hs: readonly ReleaseObjectHistory[], r
     if (parent !== undefined) {
       const child = e.objects.find((o) => o.role === 'child')!;
       t.releases.push(describeRelease(e));
+      if (!KNOWN_RELEASES.has(`${String(parent.norad)}>${String(child.norad)}`))
+        t.falseReleases.push(describeRelease(e));
       const ph = historyOf.get(parent.norad);
       const sameLaunch = launchOfNorad.get(parent.norad) === launchOfNorad.get(child.norad);
       if (
@@ -204,7 +211,7 @@ function print(title: string, sides: { tuning: Tally; check: Tally }): void {
         }`,
     );
     console.log(
-      `  parent→child releases ${String(t.releases.length)}; epochs before launch ${String(t.beforeLaunch.length)}; ` +
+      `  parent→child releases ${String(t.releases.length)} (false: ${String(t.falseReleases.length)}); epochs before launch ${String(t.beforeLaunch.length)}; ` +
         `siblings named parent ${String(t.siblingParents.length)}`,
     );
     for (const l of t.lines) console.log(l);
