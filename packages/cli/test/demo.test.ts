@@ -11,6 +11,7 @@ interface DemoEvent {
   kind: string;
   objects: { norad: number; role: string }[];
   measures: Record<string, unknown>;
+  assessment?: { label: string; possibleLabels?: string[] };
 }
 interface DemoJson {
   elementSets: number;
@@ -44,7 +45,9 @@ describe('orbwatch demo (built binary, bundled data)', () => {
     const epoch = Number(tenKoh!.measures['separationEpoch']);
     const sigmaSec = Number(tenKoh!.measures['separationEpochSigmaSec']);
     expect(Math.abs(epoch - jaxa) / 1000).toBeLessThan(3 * sigmaSec);
-    expect(tenKoh!.measures['class']).toBe('deployment');
+    // 2.4 ± 2.3 m/s: the 95 % interval spans deployment and ejection, so no class is claimed.
+    expect(tenKoh!.measures['class']).toBe('undetermined');
+    expect(tenKoh!.assessment?.possibleLabels).toContain('deployment');
 
     // Multi-payload deployments are dated as sibling groups with gentle separation speeds
     // (docs/design/release-detector.md tabulates the 11 launches of 2026-03..05 that can be).
