@@ -144,6 +144,49 @@ describe('roles: a co-passenger of the child is not its parent (SIMULATED)', () 
   });
 });
 
+describe('a SIMULATED rideshare: one cubesat catalogued a run earlier, three more later (the reviewer case)', () => {
+  // Four cubesats leave an uncatalogued carrier (Cosmos 2543's orbit) at t0, 3 h after the
+  // launch; their published revolution counts start at the launch, as the catalogue's do.
+  const launchMs = t0 - 3 * 3_600_000;
+  const counted = (sets: readonly ElementSet[], cospar: string): ElementSet[] =>
+    sets.map((s) => ({
+      ...s,
+      cosparId: cospar,
+      revAtEpoch: Math.floor(((s.epoch - launchMs) / 1000) * (s.meanMotionRadPerSec / (2 * Math.PI))),
+    }));
+  const cubesat = (
+    k: number,
+    dir: 'r' | 'i' | 'c',
+    mps: number,
+  ): { noradId: ReturnType<typeof noradId>; sets: ElementSet[] } => {
+    const id = noradId(90200 + k);
+    return {
+      noradId: id,
+      sets: counted(simulatedChild(parentSet, t0, dir, mps, 1, id).childSets, `2099-007${'ABCD'[k] ?? 'Z'}`),
+    };
+  };
+  const first = cubesat(0, 'i', 1.0);
+  const later = [cubesat(1, 'r', 1.2), cubesat(2, 'c', 1.0), cubesat(3, 'i', -1.5)];
+
+  it('names no cubesat parent of its siblings; the later three form a deployment group', () => {
+    const r = detectReleases({ newObjects: later, catalogued: [first] });
+    expect(r.events.filter((e) => e.objects.some((o) => o.role === 'parent'))).toEqual([]);
+    const rejected = r.outcomes.flatMap((o) => o.rejected);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((x) => x.check === 'co-passenger' && x.otherNorad === first.noradId)).toBe(true);
+    const group = r.events.find((e) => e.assessment?.label === 'deployment-group')!;
+    expect(group.objects.map((o) => o.role)).toEqual(['sibling', 'sibling', 'sibling']);
+    // Radial and cross-track siblings keep meeting every half revolution (≈ 48 min): the
+    // group's epoch can land a meeting away from t0, and its σ says so.
+    const sigmaSec = Number(group.measures['separationEpochSigmaSec']);
+    expect(Math.abs(Number(group.measures['separationEpoch']) - t0) / 1000).toBeLessThan(2 * sigmaSec);
+    expect(sigmaSec).toBeLessThan(1.5 * 3600);
+    const report = r.launches.find((l) => l.launch === '2099-007')!;
+    expect(report.status).toBe('grouped');
+    expect(report.members.find((m) => m.noradId === first.noradId)?.newcomer).toBe(false);
+  });
+});
+
 describe('assessment intervals (thresholds 5 and 50 m/s; release-parameters.ts)', () => {
   const p = DEFAULT_RELEASE_PARAMETERS;
   it('straddling 50 m/s: 60 ± 8 m/s is undetermined between ejection and high-speed release', () => {
