@@ -187,6 +187,21 @@ describe('a SIMULATED rideshare: one cubesat catalogued a run earlier, three mor
   });
 });
 
+describe('launch reports say why there is no group', () => {
+  it('placeholder sets only: one orbit published for the whole batch dates nothing', () => {
+    // Two objects whose only set is the same element set (a launch provider's pre-separation orbit).
+    const placeholder = (id: number, piece: string): { noradId: ReturnType<typeof noradId>; sets: ElementSet[] } => ({
+      noradId: noradId(id),
+      sets: [{ ...parentSet, noradId: noradId(id), cosparId: `2099-009${piece}` }],
+    });
+    const r = detectReleases({ newObjects: [placeholder(90301, 'A'), placeholder(90302, 'B')], catalogued: [] });
+    expect(r.events).toEqual([]);
+    const report = r.launches.find((l) => l.launch === '2099-009')!;
+    expect(report.status).toBe('placeholder-sets-only');
+    expect(report.members.map((m) => m.note)).toEqual(['placeholder-only', 'placeholder-only']);
+  });
+});
+
 describe('assessment intervals (thresholds 5 and 50 m/s; release-parameters.ts)', () => {
   const p = DEFAULT_RELEASE_PARAMETERS;
   it('straddling 50 m/s: 60 ± 8 m/s is undetermined between ejection and high-speed release', () => {
