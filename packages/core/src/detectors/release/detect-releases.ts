@@ -138,10 +138,13 @@ export function detectReleases(
   // The reference sibling of each launch: its earliest-catalogued newcomer whose first sets are
   // free of thrust (one that manoeuvred before its first set — a main payload raising its orbit —
   // cannot be back-propagated to the separation, and no sibling would meet it); the earliest
-  // newcomer when none is.
+  // newcomer when none is. Payloads before carriers: a carrier's own orbit is often changed by a
+  // disposal burn right after the deployment, before its first set, where no thrust test sees it.
   const reference = new Map<string, Prepared>();
   const thrustFree = (n: Prepared): boolean =>
     n.sets.length < 2 || preManoeuvreCount(n.sets, params.manoeuvreRiseKm) >= 2;
+  for (const n of newcomers)
+    if (n.launch !== null && !reference.has(n.launch) && thrustFree(n) && !isCarrier(n)) reference.set(n.launch, n);
   for (const n of newcomers)
     if (n.launch !== null && !reference.has(n.launch) && thrustFree(n)) reference.set(n.launch, n);
   for (const n of newcomers) if (n.launch !== null && !reference.has(n.launch)) reference.set(n.launch, n);
@@ -529,7 +532,7 @@ function prepare(h: ObjectHistory, newcomer: boolean): Prepared | undefined {
     props,
     sketches: sets.map(sketchOrbit),
     // A catalogued object is in orbit since its launch (SATCAT), count start or first set.
-    inOrbitSince: newcomer ? first.epoch : inOrbitSinceMs(base),
+    inOrbitSince: inOrbitSinceMs(base),
     childGrid: new Map(),
     parentGrid: new Map(),
   };
@@ -632,7 +635,9 @@ function examine(
   for (const other of all) {
     if (other === child) continue;
     const sameLaunch = other.launch !== null && other.launch === child.launch;
-    if (sameLaunch && other.newcomer && other !== ref) continue; // siblings through the reference only
+    // Siblings through the reference only; a carrier of the launch (rocket body, known transfer
+    // vehicle) is tried as the parent whether or not it is new.
+    if (sameLaunch && other.newcomer && other !== ref && !isCarrier(other)) continue;
     if (sameLaunch && other.newcomer && firstEpoch(other) > tHi && other.inOrbitSince > tHi) continue;
     if (!sameLaunch && other.newcomer && other.inOrbitSince >= tHi) continue; // not yet in orbit
     const intervals: readonly (readonly [number, number])[] = sameLaunch
@@ -668,7 +673,7 @@ function examine(
     if (o === undefined) continue;
     // A newcomer of the same launch not itself released is a sibling, examined as such below:
     // being catalogued first says nothing about which of two siblings carried the other.
-    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released) continue;
+    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released && !isCarrier(o)) continue;
     if (early(e)) continue;
     const why = parentCheck(child, o, e.epoch, sigmas(e, params).epochSigmaSec, lt, params);
     if (why !== null) {

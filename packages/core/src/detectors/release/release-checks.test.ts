@@ -187,6 +187,37 @@ describe('a SIMULATED rideshare: one cubesat catalogued a run earlier, three mor
   });
 });
 
+describe('a SIMULATED launch whose upper stage is catalogued with its payloads', () => {
+  it('names the rocket body, new in the same run, parent of each payload it deployed', () => {
+    const launchDate = instant(t0 - 3 * 3_600_000);
+    const stage = {
+      noradId: noradId(44835),
+      sets: cosmos2543.map((s) => ({ ...s, cosparId: '2099-011A', name: 'TEST-7 R/B' })),
+    };
+    const payloads = (
+      [
+        ['i', 1.0],
+        ['r', 1.2],
+        ['c', 1.0],
+      ] as const
+    ).map(([dir, mps], k) => {
+      const id = noradId(90400 + k);
+      const sets = withCospar(simulatedChild(parentSet, t0, dir, mps, 1, id).childSets, `2099-011${'BCD'[k] ?? 'Z'}`);
+      return { noradId: id, sets, facts: { launchDate } };
+    });
+    const r = detectReleases({ newObjects: [stage, ...payloads], catalogued: [] });
+    const releases = r.events.filter((e) => e.objects.some((o) => o.role === 'parent'));
+    expect(releases.map((e) => e.objects.map((o) => `${o.role}:${String(o.norad)}`))).toEqual(
+      payloads.map((p) => ['parent:44835', `child:${String(p.noradId)}`]),
+    );
+    for (const e of releases) {
+      expect(Math.abs(Number(e.measures['separationEpoch']) - t0) / 1000).toBeLessThan(600);
+      expect(e.assessment?.label).toBe('deployment');
+    }
+    expect(r.launches.find((l) => l.launch === '2099-011')?.status).toBe('has-parent');
+  });
+});
+
 describe('launch reports say why there is no group', () => {
   it('placeholder sets only: one orbit published for the whole batch dates nothing', () => {
     // Two objects whose only set is the same element set (a launch provider's pre-separation orbit).

@@ -114,9 +114,13 @@ export function isCarrier(o: CheckedObject): boolean {
   return names.some((n) => CARRIER_NAME.test(n));
 }
 
-/** Earliest instant the object is known to be in orbit as itself, ms. */
+/**
+ * Earliest instant the object is known to be in orbit as itself, ms. A newcomer: since its first
+ * set, or its established separation — except a carrier (rocket body, known transfer vehicle),
+ * which flew to orbit as itself: since its launch, like a catalogued object.
+ */
 export function inOrbitSinceMs(o: CheckedObject): number {
-  if (o.newcomer) return o.released ? o.inOrbitSince : (o.sets[0]?.epoch ?? Infinity);
+  if (o.newcomer && !isCarrier(o)) return o.released ? o.inOrbitSince : (o.sets[0]?.epoch ?? Infinity);
   const first = o.sets[0];
   const candidates = [first?.epoch ?? Infinity];
   const count = countStartMs(first);
