@@ -13,10 +13,15 @@
  *    pair (first few child sets × parent sets nearest before/after) → median epoch, Δv (inertial
  *    difference in the parent's RIC axes) and their spread across pairs.
  * 4. Accept when the distance at separation is within maxDistanceBase + growth × lag and |Δv| is
- *    below maxDeltaV. A candidate in orbit before the separation (catalogued, or a newcomer whose
- *    own separation came earlier) is a parent → a `release` event. Otherwise newcomers of one
- *    launch that meet their reference sibling form one deployment group → one `release` event
- *    of class `deployment` whose carrier is not catalogued.
+ *    below maxDeltaV. A candidate that passes the physical checks (release-checks.ts: not before
+ *    the launch, in orbit before the separation, of the child's own launch, and not a
+ *    co-passenger) is a parent → a `release` event, roles parent/child. Otherwise newcomers of
+ *    one launch that meet their reference sibling (or whose along-track arcs converge,
+ *    along-track-convergence.ts) form one deployment group → one `release` event, role
+ *    `sibling` for all (the carrier is not catalogued). Rejected candidates are recorded.
+ * 5. Every event carries an assessment (release-assessment.ts): a label only when the 95 %
+ *    interval of the deciding speed lies inside its class, else `undetermined`.
+ * 6. One report per launch (LaunchGroupReport): its group, or why none could be measured.
  * Newcomers are handled in order of first appearance, so chains (parent → child → grandchild) are
  * followed.
  * @module
