@@ -100,7 +100,10 @@ interface Prepared {
   readonly parentGrid: Map<number, Float64Array | null>;
 }
 
-/** Class of a release by its Δv. */
+/**
+ * Class of a release by a Δv taken as exact (thresholds only). Events are labelled with
+ * {@link assessRelease} instead, which gives a class only when the 95 % interval allows it.
+ */
 export function classifyRelease(
   deltaVMps: number,
   params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS,
