@@ -322,6 +322,7 @@ function groupByConvergence(
           ...old.map(member),
         ],
         rejected,
+        parameters: paramRecord(params),
       };
     };
     const pairEv = pairGrouped.get(launch);

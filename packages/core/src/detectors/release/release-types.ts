@@ -174,6 +174,8 @@ export interface LaunchGroupReport {
   readonly members: readonly LaunchMember[];
   /** Candidates and groups that a physical check rejected. */
   readonly rejected: readonly CandidateRejection[];
+  /** The parameters the detector ran with (evidence: the report names how it was made). */
+  readonly parameters: Readonly<Record<string, number>>;
 }
 
 /**
