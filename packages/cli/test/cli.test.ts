@@ -242,7 +242,8 @@ describe('orbwatch CLI (built binary)', () => {
     );
     // JAXA: TEN-KOH 2 released from HTV-X1 on 2026-03-11 at 09:34 UTC (fixtures/releases/PROVENANCE.md).
     expect(Math.abs(Date.parse(e.measures.separationEpochUtc) - Date.UTC(2026, 2, 11, 9, 34)) / 3.6e6).toBeLessThan(3); // hours
-    expect(e.measures.class).toBe('deployment');
+    // 2.4 ± 2.3 m/s: its 95 % interval spans deployment and ejection, so the class is not claimed.
+    expect(e.measures.class).toBe('undetermined');
     expect(e.measures.deltaVMps).toBeLessThan(5);
   });
 

@@ -17,6 +17,7 @@ interface DemoEvent {
   assessment?: { label: string; possibleLabels?: string[] } | null;
   objects: { norad: number; role: string }[];
   measures: Record<string, unknown>;
+  assessment?: { label: string; possibleLabels?: string[] };
 }
 interface DemoJson {
   database: string | null;

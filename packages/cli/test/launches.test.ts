@@ -20,6 +20,8 @@ interface LaunchJson {
   epochUtc: string | null;
   epochSigmaSec: number | null;
   launchTimeUtc: string | null;
+  detectorVersion: string | null;
+  parameters: Record<string, number> | null;
   memberDetails: { norad: number; name: string | null; firstSetLagDays: number | null; role: string }[];
 }
 
@@ -93,6 +95,9 @@ describe('orbwatch launches (built binary, bundled data)', () => {
     expect(epoch - launchFromRevs).toBeGreaterThan(-1.6 * 3_600_000);
     expect(epoch - launchFromRevs).toBeLessThan(3 * 3_600_000);
     expect(g052.epochSigmaSec).toBeGreaterThan(0);
+    // Evidence: the stored report names the detector version and its parameters.
+    expect(g052.detectorVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(g052.parameters).toMatchObject({ maxSiblingDeltaVMps: 20, deploymentPhaseDays: 2 });
 
     // No member of the group is named parent of its siblings.
     const events = JSON.parse(runCli(['events', '--kind', 'release', '--db', db, '--json']).stdout) as {

@@ -146,6 +146,7 @@ function launchJson(l: LaunchLine): Record<string, unknown> {
     rejected: r?.rejected.map((x) => ({ ...x, epochUtc: formatIso(x.epoch) })) ?? [],
     memberDetails: ms,
     detectorVersion: l.stored?.detectorVersion ?? null,
+    parameters: r?.parameters ?? null,
     examinedAtUtc: l.stored === undefined ? null : formatIso(l.stored.examinedAt),
   };
 }

@@ -28,6 +28,7 @@ const report = (launch: string, status: LaunchGroupReport['status']): LaunchGrou
     note: null,
   })),
   rejected: [],
+  parameters: { maxSiblingDeltaVMps: 20 },
 });
 
 describe('launch reports (migration 005)', () => {
@@ -46,6 +47,7 @@ describe('launch reports (migration 005)', () => {
       ['2026-060', 'has-parent', 2000],
     ]);
     expect(all[0]!.report.members.map((m) => m.noradId)).toEqual([1, 2]);
+    expect(all[0]!.report.parameters).toEqual({ maxSiblingDeltaVMps: 20 });
     expect(repo.launchReports({ cospar: '2026-060' }).map((r) => r.cospar)).toEqual(['2026-060']);
     repo.close();
   });

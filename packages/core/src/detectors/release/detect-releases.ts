@@ -13,10 +13,15 @@
  *    pair (first few child sets × parent sets nearest before/after) → median epoch, Δv (inertial
  *    difference in the parent's RIC axes) and their spread across pairs.
  * 4. Accept when the distance at separation is within maxDistanceBase + growth × lag and |Δv| is
- *    below maxDeltaV. A candidate in orbit before the separation (catalogued, or a newcomer whose
- *    own separation came earlier) is a parent → a `release` event. Otherwise newcomers of one
- *    launch that meet their reference sibling form one deployment group → one `release` event
- *    of class `deployment` whose carrier is not catalogued.
+ *    below maxDeltaV. A candidate that passes the physical checks (release-checks.ts: not before
+ *    the launch, in orbit before the separation, of the child's own launch, and not a
+ *    co-passenger) is a parent → a `release` event, roles parent/child. Otherwise newcomers of
+ *    one launch that meet their reference sibling (or whose along-track arcs converge,
+ *    along-track-convergence.ts) form one deployment group → one `release` event, role
+ *    `sibling` for all (the carrier is not catalogued). Rejected candidates are recorded.
+ * 5. Every event carries an assessment (release-assessment.ts): a label only when the 95 %
+ *    interval of the deciding speed lies inside its class, else `undetermined`.
+ * 6. One report per launch (LaunchGroupReport): its group, or why none could be measured.
  * Newcomers are handled in order of first appearance, so chains (parent → child → grandchild) are
  * followed.
  * @module
@@ -95,7 +100,10 @@ interface Prepared {
   readonly parentGrid: Map<number, Float64Array | null>;
 }
 
-/** Class of a release by its Δv. */
+/**
+ * Class of a release by a Δv taken as exact (thresholds only). Events are labelled with
+ * {@link assessRelease} instead, which gives a class only when the 95 % interval allows it.
+ */
 export function classifyRelease(
   deltaVMps: number,
   params: ReleaseParameters = DEFAULT_RELEASE_PARAMETERS,
@@ -135,8 +143,18 @@ export function detectReleases(
   const launchTime = launchTimes(all);
   const byId = new Map<number, Prepared>(all.map((o) => [o.noradId, o]));
 
-  // The reference sibling of each launch: its earliest-catalogued newcomer.
+  // The reference sibling of each launch: its earliest-catalogued newcomer whose first sets are
+  // free of thrust (one that manoeuvred before its first set — a main payload raising its orbit —
+  // cannot be back-propagated to the separation, and no sibling would meet it); the earliest
+  // newcomer when none is. Payloads before carriers: a carrier's own orbit is often changed by a
+  // disposal burn right after the deployment, before its first set, where no thrust test sees it.
   const reference = new Map<string, Prepared>();
+  const thrustFree = (n: Prepared): boolean =>
+    n.sets.length < 2 || preManoeuvreCount(n.sets, params.manoeuvreRiseKm) >= 2;
+  for (const n of newcomers)
+    if (n.launch !== null && !reference.has(n.launch) && thrustFree(n) && !isCarrier(n)) reference.set(n.launch, n);
+  for (const n of newcomers)
+    if (n.launch !== null && !reference.has(n.launch) && thrustFree(n)) reference.set(n.launch, n);
   for (const n of newcomers) if (n.launch !== null && !reference.has(n.launch)) reference.set(n.launch, n);
 
   const outcomes: NewcomerOutcome[] = [];
@@ -304,6 +322,7 @@ function groupByConvergence(
           ...old.map(member),
         ],
         rejected,
+        parameters: paramRecord(params),
       };
     };
     const pairEv = pairGrouped.get(launch);
@@ -349,6 +368,24 @@ function groupByConvergence(
         report(
           'single-newcomer',
           `one new object (${String(objs[0]?.noradId ?? '')}); the launch's other objects were catalogued before this run or have placeholder sets only, and no parent was found`,
+        ),
+      );
+      continue;
+    }
+    // Catalogued later than the back-propagation reaches: the count starts before the window.
+    const late = objs.filter((o) => {
+      const start = o.sets[0] === undefined ? null : revImpliedEpoch(o.sets[0]);
+      return start !== null && start < firstEpoch(o) - lookbackMs(o, params);
+    });
+    if (late.length * 2 > objs.length) {
+      const lagDays = median(
+        late.map((o) => (firstEpoch(o) - Number(revImpliedEpoch(o.sets[0] as ElementSet))) / MS_PER_DAY),
+      );
+      reports.push(
+        report(
+          'first-sets-too-late',
+          `${String(late.length)} of ${String(objs.length)} objects were first catalogued a median ${lagDays.toFixed(0)} days after their revolution counts start, ` +
+            `beyond the ${String(params.maxLookbackDays)}-day back-propagation: their separations cannot be dated from these sets`,
         ),
       );
       continue;
@@ -504,7 +541,7 @@ function prepare(h: ObjectHistory, newcomer: boolean): Prepared | undefined {
     props,
     sketches: sets.map(sketchOrbit),
     // A catalogued object is in orbit since its launch (SATCAT), count start or first set.
-    inOrbitSince: newcomer ? first.epoch : inOrbitSinceMs(base),
+    inOrbitSince: inOrbitSinceMs(base),
     childGrid: new Map(),
     parentGrid: new Map(),
   };
@@ -607,7 +644,9 @@ function examine(
   for (const other of all) {
     if (other === child) continue;
     const sameLaunch = other.launch !== null && other.launch === child.launch;
-    if (sameLaunch && other.newcomer && other !== ref) continue; // siblings through the reference only
+    // Siblings through the reference only; a carrier of the launch (rocket body, known transfer
+    // vehicle) is tried as the parent whether or not it is new.
+    if (sameLaunch && other.newcomer && other !== ref && !isCarrier(other)) continue;
     if (sameLaunch && other.newcomer && firstEpoch(other) > tHi && other.inOrbitSince > tHi) continue;
     if (!sameLaunch && other.newcomer && other.inOrbitSince >= tHi) continue; // not yet in orbit
     const intervals: readonly (readonly [number, number])[] = sameLaunch
@@ -643,7 +682,7 @@ function examine(
     if (o === undefined) continue;
     // A newcomer of the same launch not itself released is a sibling, examined as such below:
     // being catalogued first says nothing about which of two siblings carried the other.
-    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released) continue;
+    if (o.newcomer && o.launch !== null && o.launch === child.launch && !o.released && !isCarrier(o)) continue;
     if (early(e)) continue;
     const why = parentCheck(child, o, e.epoch, sigmas(e, params).epochSigmaSec, lt, params);
     if (why !== null) {

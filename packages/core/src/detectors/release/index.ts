@@ -15,6 +15,8 @@ export type { ReleaseDetection } from './detect-releases.js';
 export { DEFAULT_RELEASE_PARAMETERS } from './release-parameters.js';
 export type { ReleaseParameters } from './release-parameters.js';
 export { beforeLaunch, isCarrier, launchTimes } from './release-checks.js';
+export { RELEASE_TUNED_PARAMETERS, RELEASE_TUNING_LAUNCHES, isCheckLaunch } from './release-split.js';
+export type { TunedParameter } from './release-split.js';
 export { assessGroup, assessRelease, speedClasses } from './release-assessment.js';
 export type {
   CandidateRejection,

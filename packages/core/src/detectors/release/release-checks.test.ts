@@ -102,6 +102,15 @@ describe('roles: a co-passenger of the child is not its parent (SIMULATED)', () 
     ]);
   });
 
+  it("rejects a parent of another launch: the catalogue files a released object under its parent's launch", () => {
+    const r = detectReleases({
+      newObjects: [{ noradId: CHILD, sets: withCospar(sim.childSets, '2099-002A') }],
+      catalogued: [{ noradId: noradId(44835), sets: sameLaunchParent }],
+    });
+    expect(r.events).toEqual([]);
+    expect(r.outcomes[0]!.rejected.map((x) => x.check)).toEqual(['other-launch']);
+  });
+
   it('knows carriers by type and by name, not cubesats', () => {
     const o = (name: string, objectType: string | null): CheckedObject => ({
       noradId: 1,
@@ -128,10 +137,99 @@ describe('roles: a co-passenger of the child is not its parent (SIMULATED)', () 
       released: false,
       inOrbitSince: parentSet.epoch,
     };
-    const kid: CheckedObject = { ...later, noradId: 8, launch: '2099-003', newcomer: true };
+    const kid: CheckedObject = { ...later, noradId: 8, launch: null, newcomer: true };
     const why = parentCheck(kid, later, parentSet.epoch - DAY_MS, 60, undefined, DEFAULT_RELEASE_PARAMETERS);
     expect(why?.check).toBe('parent-not-in-orbit');
     expect(parentCheck(kid, later, parentSet.epoch + DAY_MS, 60, undefined, DEFAULT_RELEASE_PARAMETERS)).toBeNull();
+  });
+});
+
+describe('a SIMULATED rideshare: one cubesat catalogued a run earlier, three more later (the reviewer case)', () => {
+  // Four cubesats leave an uncatalogued carrier (Cosmos 2543's orbit) at t0, 3 h after the
+  // launch; their published revolution counts start at the launch, as the catalogue's do.
+  const launchMs = t0 - 3 * 3_600_000;
+  const counted = (sets: readonly ElementSet[], cospar: string): ElementSet[] =>
+    sets.map((s) => ({
+      ...s,
+      cosparId: cospar,
+      revAtEpoch: Math.floor(((s.epoch - launchMs) / 1000) * (s.meanMotionRadPerSec / (2 * Math.PI))),
+    }));
+  const cubesat = (
+    k: number,
+    dir: 'r' | 'i' | 'c',
+    mps: number,
+  ): { noradId: ReturnType<typeof noradId>; sets: ElementSet[] } => {
+    const id = noradId(90200 + k);
+    return {
+      noradId: id,
+      sets: counted(simulatedChild(parentSet, t0, dir, mps, 1, id).childSets, `2099-007${'ABCD'[k] ?? 'Z'}`),
+    };
+  };
+  const first = cubesat(0, 'i', 1.0);
+  const later = [cubesat(1, 'r', 1.2), cubesat(2, 'c', 1.0), cubesat(3, 'i', -1.5)];
+
+  it('names no cubesat parent of its siblings; the later three form a deployment group', () => {
+    const r = detectReleases({ newObjects: later, catalogued: [first] });
+    expect(r.events.filter((e) => e.objects.some((o) => o.role === 'parent'))).toEqual([]);
+    const rejected = r.outcomes.flatMap((o) => o.rejected);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((x) => x.check === 'co-passenger' && x.otherNorad === first.noradId)).toBe(true);
+    const group = r.events.find((e) => e.assessment?.label === 'deployment-group')!;
+    expect(group.objects.map((o) => o.role)).toEqual(['sibling', 'sibling', 'sibling']);
+    // Radial and cross-track siblings keep meeting every half revolution (≈ 48 min): the
+    // group's epoch can land a meeting away from t0, and its σ says so.
+    const sigmaSec = Number(group.measures['separationEpochSigmaSec']);
+    expect(Math.abs(Number(group.measures['separationEpoch']) - t0) / 1000).toBeLessThan(2 * sigmaSec);
+    expect(sigmaSec).toBeLessThan(1.5 * 3600);
+    const report = r.launches.find((l) => l.launch === '2099-007')!;
+    expect(report.status).toBe('grouped');
+    expect(report.members.find((m) => m.noradId === first.noradId)?.newcomer).toBe(false);
+  });
+});
+
+describe('a SIMULATED launch whose upper stage is catalogued with its payloads', () => {
+  it('names the rocket body, new in the same run, parent of each payload it deployed', () => {
+    const launchDate = instant(t0 - 3 * 3_600_000);
+    const stage = {
+      noradId: noradId(44835),
+      sets: cosmos2543.map((s) => ({ ...s, cosparId: '2099-011A', name: 'TEST-7 R/B' })),
+    };
+    const payloads = (
+      [
+        ['i', 1.0],
+        ['r', 1.2],
+        ['c', 1.0],
+      ] as const
+    ).map(([dir, mps], k) => {
+      const id = noradId(90400 + k);
+      const sets = withCospar(simulatedChild(parentSet, t0, dir, mps, 1, id).childSets, `2099-011${'BCD'[k] ?? 'Z'}`);
+      return { noradId: id, sets, facts: { launchDate } };
+    });
+    const r = detectReleases({ newObjects: [stage, ...payloads], catalogued: [] });
+    const releases = r.events.filter((e) => e.objects.some((o) => o.role === 'parent'));
+    expect(releases.map((e) => e.objects.map((o) => `${o.role}:${String(o.norad)}`))).toEqual(
+      payloads.map((p) => ['parent:44835', `child:${String(p.noradId)}`]),
+    );
+    for (const e of releases) {
+      expect(Math.abs(Number(e.measures['separationEpoch']) - t0) / 1000).toBeLessThan(600);
+      expect(e.assessment?.label).toBe('deployment');
+    }
+    expect(r.launches.find((l) => l.launch === '2099-011')?.status).toBe('has-parent');
+  });
+});
+
+describe('launch reports say why there is no group', () => {
+  it('placeholder sets only: one orbit published for the whole batch dates nothing', () => {
+    // Two objects whose only set is the same element set (a launch provider's pre-separation orbit).
+    const placeholder = (id: number, piece: string): { noradId: ReturnType<typeof noradId>; sets: ElementSet[] } => ({
+      noradId: noradId(id),
+      sets: [{ ...parentSet, noradId: noradId(id), cosparId: `2099-009${piece}` }],
+    });
+    const r = detectReleases({ newObjects: [placeholder(90301, 'A'), placeholder(90302, 'B')], catalogued: [] });
+    expect(r.events).toEqual([]);
+    const report = r.launches.find((l) => l.launch === '2099-009')!;
+    expect(report.status).toBe('placeholder-sets-only');
+    expect(report.members.map((m) => m.note)).toEqual(['placeholder-only', 'placeholder-only']);
   });
 });
 

@@ -10,6 +10,10 @@
  *   before the separation (− `parentPrecedenceSec`): since its SATCAT launch date, its own count
  *   start or its first set, whichever is earliest; a newcomer released from a parent, since that
  *   separation.
+ * - **No parent of another launch.** The catalogue files an object under the launch that carried it,
+ *   and an object released in orbit under its parent's launch (cubesats deployed from the ISS are
+ *   1998-067 objects; Cosmos 2543 and what it released are 2019-079): a candidate of another launch
+ *   than the child's is a chance crossing of orbits. Objects without a COSPAR launch are not checked.
  * - **No co-passenger as parent.** An object of the child's own launch is a parent only when it
  *   can have carried the child: a rocket body or a carrier known by name (transfer vehicles,
  *   dispensers), or — the late release of a payload that flew attached for a while (TEN-KOH 2
@@ -110,9 +114,13 @@ export function isCarrier(o: CheckedObject): boolean {
   return names.some((n) => CARRIER_NAME.test(n));
 }
 
-/** Earliest instant the object is known to be in orbit as itself, ms. */
+/**
+ * Earliest instant the object is known to be in orbit as itself, ms. A newcomer: since its first
+ * set, or its established separation — except a carrier (rocket body, known transfer vehicle),
+ * which flew to orbit as itself: since its launch, like a catalogued object.
+ */
 export function inOrbitSinceMs(o: CheckedObject): number {
-  if (o.newcomer) return o.released ? o.inOrbitSince : (o.sets[0]?.epoch ?? Infinity);
+  if (o.newcomer && !isCarrier(o)) return o.released ? o.inOrbitSince : (o.sets[0]?.epoch ?? Infinity);
   const first = o.sets[0];
   const candidates = [first?.epoch ?? Infinity];
   const count = countStartMs(first);
@@ -147,7 +155,16 @@ export function parentCheck(
       text: `${String(parent.noradId)} is known in orbit only from ${iso(since)}, not before the separation at ${iso(epochMs)}`,
     };
   }
-  if (parent.launch === null || parent.launch !== child.launch || isCarrier(parent)) return null;
+  if (child.launch !== null && parent.launch !== null && parent.launch !== child.launch) {
+    return {
+      check: 'other-launch',
+      text:
+        `${String(parent.noradId)} belongs to launch ${parent.launch}, the child to ${child.launch}: an object is catalogued under ` +
+        "the launch that carried it, and one released in orbit under its parent's (ISS deployments are 1998-067 objects), " +
+        'so a parent of another launch is a chance crossing',
+    };
+  }
+  if (parent.launch === null || child.launch === null || isCarrier(parent)) return null;
   if (parent.newcomer && parent.released) return null; // its own separation was established first (a chain)
   // Late release of a payload that flew attached: long after the launch, the child's count starts
   // at the separation while the candidate has counted since the launch.

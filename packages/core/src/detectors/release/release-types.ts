@@ -38,10 +38,12 @@ export interface LaunchTime {
 /**
  * A physical check that rejected a candidate: `separation-before-launch` (the separation would
  * precede the launch), `parent-not-in-orbit` (the candidate parent was not yet in orbit),
+ * `other-launch` (the candidate belongs to another COSPAR launch than the child, whose objects
+ * the catalogue files under the launch that carried them, or under their parent's),
  * `co-passenger` (an object of the child's own launch with no sign of being its carrier: a
  * sibling deployed with it, not its parent).
  */
-export type ReleaseCheck = 'separation-before-launch' | 'parent-not-in-orbit' | 'co-passenger';
+export type ReleaseCheck = 'separation-before-launch' | 'parent-not-in-orbit' | 'other-launch' | 'co-passenger';
 
 /** A candidate (or a group) that a physical check rejected, and why. */
 export interface CandidateRejection {
@@ -172,6 +174,8 @@ export interface LaunchGroupReport {
   readonly members: readonly LaunchMember[];
   /** Candidates and groups that a physical check rejected. */
   readonly rejected: readonly CandidateRejection[];
+  /** The parameters the detector ran with (evidence: the report names how it was made). */
+  readonly parameters: Readonly<Record<string, number>>;
 }
 
 /**
@@ -179,7 +183,8 @@ export interface LaunchGroupReport {
  * released from a catalogued object); `manoeuvring-at-first-sets` (the first sets come after
  * thrusting began: too few objects have a set known to be free of thrust);
  * `placeholder-sets-only` (the objects' only sets are one orbit shared by the batch);
- * `no-convergence` (no common point); `convergence-not-at-launch` (a common point far from the
+ * `first-sets-too-late` (most objects' revolution counts start before the back-propagation window:
+ * catalogued too late to date); `no-convergence` (no common point); `convergence-not-at-launch` (a common point far from the
  * launch: a common manoeuvre); `separation-before-launch` (the common point precedes the launch);
  * `single-newcomer` (one new object; the others of the launch were examined earlier).
  */
@@ -188,6 +193,7 @@ export type LaunchStatus =
   | 'has-parent'
   | 'manoeuvring-at-first-sets'
   | 'placeholder-sets-only'
+  | 'first-sets-too-late'
   | 'no-convergence'
   | 'convergence-not-at-launch'
   | 'separation-before-launch'
