@@ -12,15 +12,33 @@ import type { CaseRun } from './run-case.js';
 
 const day = (iso: string | null): string => (iso === null ? '—' : iso.slice(0, 10));
 
-function findingLines(f: Finding, kindOf: ReadonlyMap<string, string>): string[] {
-  const lines = [
-    `  ${f.statement} — ${f.verdict}, ${f.confidence} confidence (norm ${f.normId}; ${kindOf.get(f.eventId) ?? 'event'} ${f.eventId})`,
-  ];
+/**
+ * Findings with the same norm, verdict and reasons (e.g. every maneuver that cannot be assessed
+ * for lack of an assessment) are printed once, with the events they concern.
+ */
+function findingLines(group: readonly Finding[], kindOf: ReadonlyMap<string, string>): string[] {
+  const f = group[0];
+  if (f === undefined) return [];
+  const events =
+    group.length === 1
+      ? `${kindOf.get(f.eventId) ?? 'event'} ${f.eventId}`
+      : `${String(group.length)} events: ${group.map((g) => `${kindOf.get(g.eventId) ?? 'event'} ${g.eventId}`).join(', ')}`;
+  const lines = [`  ${f.statement} — ${f.verdict}, ${f.confidence} confidence (norm ${f.normId}; ${events})`];
   for (const r of f.reasons)
     lines.push(`      · ${r.text}${r.source === undefined || r.source === '' ? '' : ` [source: ${r.source}]`}`);
   if (f.dissent.length > 0) lines.push(`      · dissent: ${f.dissent.join('; ')}`);
   if (f.contested !== null) lines.push(`      · contested: ${f.contested}`);
   return lines;
+}
+
+function groupFindings(findings: readonly Finding[]): Finding[][] {
+  const order = { inconsistent: 0, consistent: 1, 'not-assessable': 2 } as const;
+  const groups = new Map<string, Finding[]>();
+  for (const f of [...findings].sort((a, b) => order[a.verdict] - order[b.verdict])) {
+    const key = JSON.stringify([f.normId, f.verdict, f.confidence, f.reasons]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()];
 }
 
 /** The whole printout, line by line. */
@@ -70,9 +88,7 @@ export function caseLines(run: CaseRun, names: ObjectNames, database: string): s
   else {
     out.push('Findings (the events of the case judged against the norms, with the case’s published facts):');
     const kindOf = new Map(run.events.map((e) => [e.id, e.kind]));
-    const order = { inconsistent: 0, consistent: 1, 'not-assessable': 2 } as const;
-    for (const f of [...run.findings].sort((a, b) => order[a.verdict] - order[b.verdict]))
-      out.push(...findingLines(f, kindOf));
+    for (const group of groupFindings(run.findings)) out.push(...findingLines(group, kindOf));
   }
   out.push('');
   if (run.missingData.length === 0) out.push('Missing data: none noted in the case file.');

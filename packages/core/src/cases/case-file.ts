@@ -23,7 +23,7 @@ const text = z.string().min(1, 'a non-empty text');
 
 const windowSchema = z
   .strictObject({ from: isoInstant, to: isoInstant })
-  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { message: 'from before to', path: ['to'] });
+  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { error: 'from before to', path: ['to'] });
 
 const caseObjectSchema = z.strictObject({
   norad,

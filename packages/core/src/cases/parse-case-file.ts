@@ -89,7 +89,7 @@ export function parseCaseFile(text: string, file: string, options: ParseCaseOpti
         ...at(nodeAt(root, e.path).start),
         path,
         expected: e.message,
-        message: `${path} is invalid (${e.message})`,
+        message: `${path} is invalid`,
       });
     }
     return { caseFile: null, issues };
