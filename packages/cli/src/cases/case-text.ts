@@ -51,6 +51,17 @@ export function caseLines(run: CaseRun, names: ObjectNames, database: string): s
     `case file ${run.file} · window ${day(run.window.from)} … ${day(run.window.to)} · database ${database}${run.report === null ? '' : ` · report ${run.report.index}`}`,
   );
   out.push('');
+  out.push('Ingested:');
+  out.push(
+    renderTable(run.ingests, [
+      { header: 'FILE (relative to the case file)', value: (r) => r.path },
+      { header: 'SOURCE', value: (r) => `${r.source} (${r.sourceKind})` },
+      { header: 'ACCEPTED', value: (r) => String(r.accepted), align: 'right' },
+      { header: 'DUPLICATES', value: (r) => String(r.duplicates), align: 'right' },
+      { header: 'REJECTED', value: (r) => String(r.rejected), align: 'right' },
+    ]),
+  );
+  out.push('');
   out.push('What the element sets cover (every set stored for each object, and those inside the window):');
   out.push(
     renderTable(run.coverage, [
@@ -84,7 +95,12 @@ export function caseLines(run: CaseRun, names: ObjectNames, database: string): s
     for (const m of c.measured) out.push(`   orbwatch: ${m.text}${m.eventId === null ? '' : ` [event ${m.eventId}]`}`);
   });
   out.push('');
-  if (run.findings.length === 0) out.push('Findings: none (no event of the case concerns a norm).');
+  if (run.findings.length === 0)
+    out.push(
+      run.events.length === 0
+        ? 'Findings: none (no event was detected, so nothing could be judged).'
+        : 'Findings: none (no event of the case concerns a norm).',
+    );
   else {
     out.push('Findings (the events of the case judged against the norms, with the case’s published facts):');
     const kindOf = new Map(run.events.map((e) => [e.id, e.kind]));
