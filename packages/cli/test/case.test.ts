@@ -3,7 +3,7 @@
  * its finding rests on the case's published fact, a bad case file is reported by file, line and
  * JSON path, and the 2019-2020 case says which data are missing.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,8 @@ describe('orbwatch case', () => {
 
   it('runs the Cosmos 1408 case end to end: inconsistent with no-destructive-da-asat-tests because of the published fact', () => {
     const out = join(tempDir(), 'site');
-    const r = runCli(['case', 'cases/cosmos-1408-2021.json', '--db', tempDb(), '--out', out, '--json']);
+    const db = tempDb();
+    const r = runCli(['case', 'cases/cosmos-1408-2021.json', '--db', db, '--out', out, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       findings: { normId: string; verdict: string; reasons: { text: string; source?: string }[] }[];
@@ -49,6 +50,33 @@ describe('orbwatch case', () => {
     const orbit = doc.comparisons.flatMap((c) => c.measured).find((m) => m.measure === 'orbit');
     expect(Number(orbit?.values['perigeeKm'])).toBeGreaterThan(465 - 10);
     expect(Number(orbit?.values['apogeeKm'])).toBeLessThan(490 + 10);
+    // The same case without its published fact, on the same database (nothing new ingested: a
+    // SATCAT table stands in for the element-set files): the breakup alone cannot be judged.
+    const bare = JSON.parse(readFileSync(join(REPO_ROOT, 'cases/cosmos-1408-2021.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const file = join(tempDir(), 'no-fact.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...bare,
+        elementSets: [
+          {
+            path: join(REPO_ROOT, 'fixtures/satcat/spotlight-supplement_celestrak-dialect.csv'),
+            source: 'satcat',
+            sourceKind: 'derived',
+          },
+        ],
+        findingFacts: [],
+      }),
+    );
+    const without = runCli(['case', file, '--db', db, '--no-report', '--json']);
+    expect(without.code, without.stderr).toBe(0);
+    const g = (JSON.parse(without.stdout) as typeof doc).findings.find(
+      (x) => x.normId === 'no-destructive-da-asat-tests',
+    );
+    expect(g?.verdict).toBe('not-assessable');
   });
 
   it('reports a bad case file with file, line, column and JSON path, runs nothing and exits 2', () => {
