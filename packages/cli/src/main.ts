@@ -16,6 +16,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
 import { quietContext, writeLine } from './cli-context.js';
+import { runCaseCommand } from './commands/case.js';
 import { runDemo } from './commands/demo.js';
 import type { DetectorKind, ProximityPreset } from './commands/detect.js';
 import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
@@ -656,6 +657,23 @@ export function buildProgram(
         { create: true },
       );
     });
+
+  program
+    .command('case')
+    .description(
+      'run a case file (a named episode): ingest, detect, judge with its published facts, report; print facts beside measures',
+    )
+    .argument('<file>', 'a case file (orbwatch-case JSON, e.g. cases/cosmos-1408-2021.json)')
+    .option('--db <file>', 'SQLite database file (default: ./orbwatch-case-<id>.db)')
+    .option('--out <dir>', 'where to write the report site (default: ./orbwatch-case-<id>)')
+    .option('--no-report', 'do not write the report site')
+    .option('--json', 'print {case, coverage, events, comparisons, findings, missingData, report, …}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (file: string, o: { db?: string; out?: string; report: boolean; json?: boolean; quiet?: boolean }) => {
+        setExit(await runCaseCommand(file, o, contextFor(ctx, o), (db, run) => withRepo(db, run, { create: true })));
+      },
+    );
 
   // A usage error names the command's help instead of printing it (it is one flag away).
   for (const command of program.commands) command.showHelpAfterError(`see 'orbwatch ${command.name()} --help'`);

@@ -23,5 +23,6 @@ export * from './elements/parse-element-file.js';
 export * from './detectors/index.js';
 export * from './ephemeris/index.js';
 export * from './norms/index.js';
+export * from './cases/index.js';
 export * from './report/index.js';
 export * from './evidence/index.js';

@@ -4,9 +4,9 @@
  * type. A norm that fails validation is left out; the others are used.
  * @module
  */
-import type { JsonNode } from '../elements/omm/located-json.js';
 import { readJsonDocument } from '../elements/omm/located-json.js';
 import { LineIndex } from '../elements/omm/line-index.js';
+import { jsonPath, nodeAt, toPlain } from '../elements/omm/located-json-path.js';
 import type { Norm } from './norm.js';
 import { NORM_FILE_FORMAT, NORM_FILE_VERSION, normSchema } from './norm.js';
 
@@ -25,40 +25,6 @@ export interface NormIssue {
 export interface NormParseResult {
   readonly items: Norm[];
   readonly issues: NormIssue[];
-}
-
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${String(p)}`)).join('');
-}
-
-/** The deepest node the path reaches (the parent when the key is missing). */
-function nodeAt(root: JsonNode, path: readonly PropertyKey[]): JsonNode {
-  let node = root;
-  for (const key of path) {
-    if (node.kind === 'object') {
-      const e = node.entries.find((x) => x.key === key);
-      if (e === undefined) return node;
-      node = e.value;
-    } else if (node.kind === 'array' && typeof key === 'number') {
-      const next = node.items[key];
-      if (next === undefined) return node;
-      node = next;
-    } else return node;
-  }
-  return node;
-}
-
-function toPlain(n: JsonNode): unknown {
-  switch (n.kind) {
-    case 'object':
-      return Object.fromEntries(n.entries.map((e) => [e.key, toPlain(e.value)]));
-    case 'array':
-      return n.items.map(toPlain);
-    case 'string':
-    case 'number':
-    case 'literal':
-      return n.value;
-  }
 }
 
 /** Parses a norm file's text. Never throws on bad input. */
