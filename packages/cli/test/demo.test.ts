@@ -17,7 +17,6 @@ interface DemoEvent {
   assessment?: { label: string; possibleLabels?: string[] } | null;
   objects: { norad: number; role: string }[];
   measures: Record<string, unknown>;
-  assessment?: { label: string; possibleLabels?: string[] };
 }
 interface DemoJson {
   database: string | null;

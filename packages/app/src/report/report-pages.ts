@@ -210,6 +210,14 @@ export function indexHtml(
 ${notes.map((n) => `<p class="note">${html(n)}</p>`).join('\n')}
 <p>${String(entries.length)} events, ${String(findings.length)} findings. Every page has its evidence bundle; <code>orbwatch verify</code> recomputes an event from it. Data: <a href="data.json">data.json</a>.</p>
 <figure id="plot-timeline">${timelineSvg}<figcaption>Events over time, by kind and label.</figcaption></figure>
+<h2>Events</h2>
+<table><tr><th>when (UTC)</th><th>kind</th><th>label</th><th>event</th></tr>
+${entries
+  .map(
+    ({ bundle: b }) =>
+      `<tr><td class="nowrap">${html(eventMoment(b).slice(0, 16))}</td><td>${b.event.kind}</td><td>${html(b.event.assessment?.label ?? '')}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td></tr>`,
+  )
+  .join('\n')}</table>
 <h2>Findings</h2>
 ${
   findings.length === 0
@@ -220,15 +228,7 @@ ${
             `<tr><td class="${f.verdict}">${html(f.statement)}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td><td>${f.confidence}</td></tr>`,
         )
         .join('\n')}</table>`
-}
-<h2>Events</h2>
-<table><tr><th>start (UTC)</th><th>kind</th><th>label</th><th>event</th></tr>
-${entries
-  .map(
-    ({ bundle: b }) =>
-      `<tr><td class="nowrap">${html(b.event.startUtc.slice(0, 16))}</td><td>${b.event.kind}</td><td>${html(b.event.assessment?.label ?? '')}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td></tr>`,
-  )
-  .join('\n')}</table>`;
+}`;
   return page(title, body);
 }
 

@@ -9,7 +9,7 @@ import type { AssessmentConfidence, EventAssessment } from '../detectors/assessm
 import { Z95 } from '../detectors/assessment/classify-by-interval.js';
 import type { DetectedEvent } from '../detectors/detected-event.js';
 import type { Instant } from '../time/instant.js';
-import { formatIso, instant, instantFromUtcFields } from '../time/instant.js';
+import { formatIso, instant, instantFromUtcFields, parseIsoInstant } from '../time/instant.js';
 import type { Finding, FindingReason, FindingVerdict, PublishedFact } from './finding.js';
 import type { Norm } from './norm.js';
 import { describeInstruments, numberParameter } from './norm.js';
@@ -257,6 +257,16 @@ function dataConfidence(
   return { confidence: c, reasons };
 }
 
+/** When the event happened: its closest approach, separation or breakup epoch, else its end. */
+function eventMoment(e: JudgedEvent): Instant {
+  for (const k of ['minRangeUtc', 'separationEpochUtc', 'epochUtc']) {
+    const v = e.measures[k];
+    const t = typeof v === 'string' ? parseIsoInstant(v) : undefined;
+    if (t !== undefined) return t;
+  }
+  return e.end;
+}
+
 /** Earliest adoption date of the norm's instruments (1 January of the year when undated). */
 function adoptedAt(n: Norm): Instant | null {
   const dates = n.instruments.map((i) => {
@@ -303,9 +313,10 @@ export function evaluateNorm(n: Norm, e: JudgedEvent, ctx: FindingContext = {}):
   if (result.verdict === 'not-assessable') confidence = 'low';
   const reasons = [...(a === undefined ? [] : [labelReason(a)]), ...result.reasons, ...data.reasons];
   const adopted = adoptedAt(n);
-  if (adopted !== null && e.end < adopted)
+  const moment = eventMoment(e);
+  if (adopted !== null && moment < adopted)
     reasons.push({
-      text: `the event (${formatIso(e.end).slice(0, 10)}) predates the instrument (${formatIso(adopted).slice(0, 10)}): the finding compares the behaviour with the norm as stated today, not with a commitment then in force`,
+      text: `the event (${formatIso(moment).slice(0, 10)}) predates the instrument (${formatIso(adopted).slice(0, 10)}): the finding compares the behaviour with the norm as stated today, not with a commitment then in force`,
     });
   const instruments = describeInstruments(n);
   return {
