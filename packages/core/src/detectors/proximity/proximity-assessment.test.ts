@@ -83,10 +83,14 @@ describe('assessProximity (SIMULATED facts)', () => {
     expect(assessProximity({ ...base, driftKmPerDay: 10_000, encounterTimes: three }).assessment.label).toBe(
       'co-orbital',
     );
-    // Owner unknown: no claim that owners differ → a drift-by, not co-orbital.
+    // Owner unknown: no claim that owners differ → unexplained, formation or co-orbital possible.
+    const unknown = assessProximity({ ...base, ownerB: null, driftKmPerDay: 10_000, encounterTimes: three });
+    expect(unknown.assessment.label).toBe('unexplained');
+    expect(unknown.assessment.possibleLabels).toEqual(['formation', 'co-orbital']);
+    // Same owner: a formation.
     expect(
-      assessProximity({ ...base, ownerB: null, driftKmPerDay: 10_000, encounterTimes: three }).assessment.label,
-    ).toBe('drift-by');
+      assessProximity({ ...base, ownerB: 'FR', driftKmPerDay: 10_000, encounterTimes: three }).assessment.label,
+    ).toBe('formation');
     // A gap of 8 days breaks the run.
     expect(
       assessProximity({ ...base, driftKmPerDay: 10_000, encounterTimes: [0, 4 * day, 12 * day] }).assessment.label,

@@ -8,11 +8,11 @@
  *   of the minimum range is below `dockingRangeKm`.
  * - `constellation`: both names belong to one constellation (a fact from the names).
  * - `co-passengers`: both objects come from one launch (COSPAR launch part), still separating.
- * - `formation`: same owner (SATCAT fact) and the pair stays together: its drift keeps it within
- *   range for more than a day (95 % upper bound of |D| ≤ 2R per day) or its encounters recur.
- * - `co-orbital`: owners known and different, and the pair's encounters recur: at least
- *   `recurringEncounters` separate passes within range, consecutive ones at most
- *   `recurrenceMaxGapDays` apart.
+ * - recurring encounters (at least `recurringEncounters` separate passes within range, each at
+ *   most `recurrenceMaxGapDays` after the last): `formation` with the same owner, `co-orbital`
+ *   with owners known and different, `unexplained` when an owner is not known.
+ * - `formation`: same owner (SATCAT fact) and the drift keeps the pair within range for more
+ *   than a day (95 % upper bound of |D| ≤ 2R per day).
  * - `drift-by`: the along-track drift D = −3/2·n·Δa (Clohessy–Wiltshire) carries the pair
  *   through the range in less than a day: 95 % lower bound of |D| > 2R per day.
  * - `unexplained`: none of these; the reasons say which measure failed and what stays possible.
@@ -185,17 +185,10 @@ export function assessProximity(
       thresholdSource: 'COSPAR international designators: the launch part YYYY-NNN is the launch',
       text: `Both objects come from launch ${f.launchA}; they are separating at ${driftText} (Δa from the elements).`,
     });
-  } else if (sameOwner && (dHi <= passDrift || recurring)) {
+  } else if (recurring && sameOwner) {
     label = 'formation';
-    reasons.push(
-      dHi <= passDrift
-        ? driftReason(
-            '<=',
-            `Same owner, and the drift ${driftText} (95 % upper bound ${fmt(dHi, 0)}) keeps the pair within ${fmt(f.rangeKm, 0)} km for more than ${fmt(p.passMaxDays, 0)} day: flying together.`,
-          )
-        : recurrence,
-    );
-  } else if (differentOwners && recurring) {
+    reasons.push(recurrence);
+  } else if (recurring && differentOwners) {
     label = 'co-orbital';
     reasons.push(recurrence, {
       measure: 'planeAngleDeg',
@@ -203,6 +196,24 @@ export function assessProximity(
       sigma: null,
       text: `Planes ${fmt(f.planeAngleDeg, 2)}° apart; drift ${driftText}: the pair keeps meeting, not a single crossing.`,
     });
+  } else if (recurring) {
+    label = 'unexplained';
+    confidence = 'low';
+    possible = ['formation', 'co-orbital'];
+    reasons.push(recurrence, {
+      measure: 'ownersKnown',
+      value: false,
+      sigma: null,
+      text: 'The passes recur, but an owner is not known: neither a formation (same owner) nor a co-orbital pair (different owners) can be stated.',
+    });
+  } else if (sameOwner && dHi <= passDrift) {
+    label = 'formation';
+    reasons.push(
+      driftReason(
+        '<=',
+        `Same owner, and the drift ${driftText} (95 % upper bound ${fmt(dHi, 0)}) keeps the pair within ${fmt(f.rangeKm, 0)} km for more than ${fmt(p.passMaxDays, 0)} day: flying together.`,
+      ),
+    );
   } else if (dLo > passDrift) {
     label = 'drift-by';
     const passMin = (2 * f.rangeKm * 1440) / absD;
