@@ -8,9 +8,12 @@
  * scatter σ (1.4826·MAD, floored at {@link DEFAULT_STEP_SIGMA_FLOOR_KM}) is the noise of a. A step is
  * a manoeuvre when its residual exceeds `stepSigmas`·σ; consecutive manoeuvre steps of one
  * sign less than `mergeDays` apart form one manoeuvre (a raise spread over several burns).
- * A manoeuvre *approaches* the other object when it moves a toward the other's a: the pair's
- * |Δa| (so its along-track drift 3/2·n·|Δa|) falls by at least half the manoeuvre's own Δa — a
- * move that overshoots the other's orbit or changes the gap by less is not counted.
+ * A manoeuvre *approaches* the other object when it moves a toward the other's a — the pair's
+ * |Δa| (so its along-track drift 3/2·n·|Δa|) falls by at least half the manoeuvre's own Δa — and
+ * closes at least half the distance between the orbits (|Δa| or the radial gap between the
+ * perigee–apogee shells): aimed at the other orbit, not a raise passing through its band (a
+ * constellation satellite climbing to its shell changes the gap to each object it passes by a
+ * small fraction only).
  * Δv ≈ v·|Δa|/(2a) (the Gauss equation for a tangential burn on a near-circular orbit).
  * @module
  */
@@ -155,8 +158,15 @@ export function approachManeuvers(
     if (ob === undefined || oa === undefined) continue;
     const relBefore = before.aKm - ob.aKm;
     const relAfter = after.aKm - oa.aKm;
-    // Toward the other: |Δa| falls by at least half the manoeuvre's own change.
+    // Toward the other: |Δa| falls by at least half the manoeuvre's own change …
     if (!(Math.abs(relBefore) - Math.abs(relAfter) >= 0.5 * Math.abs(da))) continue;
+    // … and the manoeuvre closes at least half the distance between the orbits (|Δa| or the
+    // shell gap): aimed at the other orbit, not a raise that merely passes through its band.
+    const gapBefore = shellGap(before, ob);
+    const gapAfter = shellGap(after, oa);
+    const halvesDa = Math.abs(relAfter) <= 0.5 * Math.abs(relBefore);
+    const halvesGap = gapBefore > 0 && gapAfter <= 0.5 * gapBefore;
+    if (!halvesDa && !halvesGap) continue;
     const nOther = oa.set.meanMotionRadPerSec as number;
     const drift = (rel: number): number => 1.5 * nOther * Math.abs(rel) * 86_400;
     const v = Math.sqrt(MU_KM3_PER_S2 / before.aKm);
@@ -175,8 +185,8 @@ export function approachManeuvers(
       pairDeltaAAfterKm: relAfter,
       driftBeforeKmPerDay: drift(relBefore),
       driftAfterKmPerDay: drift(relAfter),
-      shellGapBeforeKm: shellGap(before, ob),
-      shellGapAfterKm: shellGap(after, oa),
+      shellGapBeforeKm: gapBefore,
+      shellGapAfterKm: gapAfter,
     });
   }
   return out;

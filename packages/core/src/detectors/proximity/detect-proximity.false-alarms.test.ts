@@ -82,6 +82,24 @@ describe('no false alarms and no accusations over the whole of history-2026', ()
       expect(m['ownerA'] === null || m['ownerB'] === null).toBe(true);
       expect(Math.abs(Number(m['driftRateFromElementsKmPerDay']))).toBeLessThan(100);
     }
+    // Named real cases (different owners, Space-Track SATCAT subset).
+    const NAMED: Record<string, { label: string; what: string }> = {
+      '54383-2874': { label: 'drift-by', what: 'Cosmos 2566 (CIS) / OPS 5712 (US), 103-min near-polar shell' },
+      '57172-43111': { label: 'drift-by', what: 'Umka 1 / Cartosat-2F (IND), SSO shell' },
+      '62635-58024': { label: 'drift-by', what: 'Garai-A (SPN) / MACSAT (LUXE), SSO shell' },
+      '42835-42831': { label: 'co-passengers', what: 'WNISAT 1R (JPN) / Flying Laptop (GER), Soyuz 2017-042' },
+      '58295-58262': { label: 'co-passengers', what: 'SpaceVan-001 (FR) / Platero (SPN), Transporter-9 2023-174' },
+    };
+    for (const [key, want] of Object.entries(NAMED)) {
+      const eps = r.episodes.filter(
+        (e) => `${String(e.event.objects[0]?.norad)}-${String(e.event.objects[1]?.norad)}` === key,
+      );
+      expect(eps.length, want.what).toBeGreaterThan(0);
+      for (const e of eps) {
+        expect(e.event.assessment?.label, want.what).toBe(want.label);
+        expect(e.event.objects.map((o) => o.role)).toEqual(['participant', 'participant']);
+      }
+    }
     expect(labels.get('drift-by') ?? 0).toBeGreaterThan(0);
     expect(labels.get('co-passengers') ?? 0).toBeGreaterThan(0);
   }, 600_000);

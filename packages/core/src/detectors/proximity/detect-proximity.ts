@@ -17,6 +17,10 @@
  * 5. Episodes: near samples closer than `maxGapSec` form one episode, kept when its near time
  *    ≥ `minDurationSec` (sustained) or it holds ≥ `minApproaches` near closest approaches
  *    (recurring over revolutions). Measures are computed on the episode with direct SGP4.
+ * 6. Assessment ({@link assessProximity}): a label from the closed proximity vocabulary with
+ *    reasons (drift 3/2·n·Δa ± σ against the pass threshold, recurrence of passes, launch,
+ *    constellation, owners as facts); roles `chaser`/`target` only where one object's history
+ *    shows an approach manoeuvre ({@link approachManeuvers}), otherwise both `participant`.
  * @module
  */
 import type { SatRec } from 'satellite.js';
@@ -386,6 +390,8 @@ function checkParameters(p: ProximityParameters): void {
     'passMaxDays',
     'recurrenceMaxGapDays',
     'approachMaxCrossingSpeedKmPerSec',
+    'planeHoldDays',
+    'sunSynchronousToleranceDegPerDay',
   ];
   for (const k of positive) {
     const v = p[k];
@@ -757,6 +763,10 @@ function buildEpisode(
       driftSigmaKmPerDay: driftSigma,
       planeAngleDeg: radToDeg(plane),
       planeCrossingSpeedKmPerSec: relativeSpeedLowerBound(plane, vCircular, vCircular),
+      nodeRateADegPerDay: radToDeg(sc.raanRate) * 86_400,
+      nodeRateBDegPerDay: radToDeg(st.raanRate) * 86_400,
+      inclinationBDeg: radToDeg(st.set.inclinationRad),
+      semiMajorAxisBKm: st.prop.semiMajorAxisKm,
       rangeKm: p.maxRangeKm,
       dockingRangeKm: p.dockingRangeKm,
       encounterTimes,
@@ -794,6 +804,8 @@ function buildEpisode(
     deltaInclinationDeg: radToDeg(sc.set.inclinationRad - st.set.inclinationRad),
     deltaRaanDeg: radToDeg(dRaan),
     planeAngleDeg: radToDeg(plane),
+    nodeRateADegPerDay: radToDeg(sc.raanRate) * 86_400,
+    nodeRateBDegPerDay: radToDeg(st.raanRate) * 86_400,
     periodAMin: periodC / 60,
     periodBMin: periodT / 60,
     periodDifferenceSec: periodC - periodT,

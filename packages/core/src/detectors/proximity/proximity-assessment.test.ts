@@ -44,6 +44,11 @@ const base: ProximityFacts = {
   driftSigmaKmPerDay: 3,
   planeAngleDeg: 0.2,
   planeCrossingSpeedKmPerSec: 0.03,
+  // Both sun-synchronous (360°/365.2422 d) at 97.4°.
+  nodeRateADegPerDay: 0.9856,
+  nodeRateBDegPerDay: 0.9856,
+  inclinationBDeg: 97.4,
+  semiMajorAxisBKm: 6900,
   rangeKm: 50,
   dockingRangeKm: 1,
   encounterTimes: [0],
@@ -77,23 +82,36 @@ describe('assessProximity (SIMULATED facts)', () => {
     expect(a.assessment.label).toBe('formation');
     expect(a.roleA).toBe('participant');
   });
-  it('co-orbital needs known, different owners and ≥ 3 passes ≤ 7 days apart (SIMULATED)', () => {
+  it('co-orbital needs known, different owners, ≥ 3 passes ≤ 7 days apart and an arranged geometry (SIMULATED)', () => {
     const day = 86_400_000;
     const three = [0, 4 * day, 8 * day];
-    expect(assessProximity({ ...base, driftKmPerDay: 10_000, encounterTimes: three }).assessment.label).toBe(
+    // Both sun-synchronous, no manoeuvre: the shared plane is each orbit's design → a recurring drift-by.
+    const sso = assessProximity({ ...base, driftKmPerDay: 10_000, encounterTimes: three });
+    expect(sso.assessment.label).toBe('drift-by');
+    expect(sso.assessment.reasons.find((x) => x.measure === 'relativeNodeDriftKmPerDay')?.comparison).toBe(
+      'sun-synchronous',
+    );
+    // At 73°, node rates equal within 0.005°/day (≈ 0.6 km/day cross-track ≤ 50 km / 30 days): held.
+    const held = { ...base, nodeRateADegPerDay: -2.25, nodeRateBDegPerDay: -2.255, inclinationBDeg: 73 };
+    expect(assessProximity({ ...held, driftKmPerDay: 10_000, encounterTimes: three }).assessment.label).toBe(
       'co-orbital',
     );
+    // The same pair with node rates 0.05°/day apart (≈ 5.8 km/day cross-track): the planes part → drift-by.
+    expect(
+      assessProximity({ ...held, nodeRateBDegPerDay: -2.3, driftKmPerDay: 10_000, encounterTimes: three }).assessment
+        .label,
+    ).toBe('drift-by');
     // Owner unknown: no claim that owners differ → unexplained, formation or co-orbital possible.
-    const unknown = assessProximity({ ...base, ownerB: null, driftKmPerDay: 10_000, encounterTimes: three });
+    const unknown = assessProximity({ ...held, ownerB: null, driftKmPerDay: 10_000, encounterTimes: three });
     expect(unknown.assessment.label).toBe('unexplained');
     expect(unknown.assessment.possibleLabels).toEqual(['formation', 'co-orbital']);
     // Same owner: a formation.
     expect(
-      assessProximity({ ...base, ownerB: 'FR', driftKmPerDay: 10_000, encounterTimes: three }).assessment.label,
+      assessProximity({ ...held, ownerB: 'FR', driftKmPerDay: 10_000, encounterTimes: three }).assessment.label,
     ).toBe('formation');
     // A gap of 8 days breaks the run.
     expect(
-      assessProximity({ ...base, driftKmPerDay: 10_000, encounterTimes: [0, 4 * day, 12 * day] }).assessment.label,
+      assessProximity({ ...held, driftKmPerDay: 10_000, encounterTimes: [0, 4 * day, 12 * day] }).assessment.label,
     ).toBe('drift-by');
   });
   it('chaser/target only with a decisive approach manoeuvre in one history, in a shared plane (SIMULATED)', () => {
@@ -140,6 +158,8 @@ describe('assessProximity (SIMULATED facts)', () => {
       recurringEncounters: 3,
       recurrenceMaxGapDays: 7,
       approachMaxCrossingSpeedKmPerSec: 0.2,
+      planeHoldDays: 30,
+      sunSynchronousToleranceDegPerDay: 0.2,
     });
   });
 });

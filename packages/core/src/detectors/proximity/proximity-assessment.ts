@@ -46,6 +46,12 @@ export interface ProximityFacts {
   readonly driftKmPerDay: number;
   readonly driftSigmaKmPerDay: number;
   readonly planeAngleDeg: number;
+  /** J2 node rates of A and B, deg/day, and the inclination of B, deg. */
+  readonly nodeRateADegPerDay: number;
+  readonly nodeRateBDegPerDay: number;
+  readonly inclinationBDeg: number;
+  /** Semi-major axis of B, km. */
+  readonly semiMajorAxisBKm: number;
   /** Speed at which the two planes are crossed, 2v·sin(θ/2), km/s. */
   readonly planeCrossingSpeedKmPerSec: number;
   /** Range threshold of the detection, km (R). */
@@ -72,6 +78,10 @@ export interface ProximityAssessmentParameters {
   readonly recurrenceMaxGapDays: number;
   /** A manoeuvre in a cannot approach an object whose plane is crossed faster than this, km/s. */
   readonly approachMaxCrossingSpeedKmPerSec: number;
+  /** A plane is "held" when the node drift moves it by less than R (cross-track) over this many days. */
+  readonly planeHoldDays: number;
+  /** An orbit is in the sun-synchronous band when its J2 node rate is this close to 360°/year, deg/day. */
+  readonly sunSynchronousToleranceDegPerDay: number;
 }
 
 export const DEFAULT_PROXIMITY_ASSESSMENT_PARAMETERS: ProximityAssessmentParameters = {
@@ -79,7 +89,12 @@ export const DEFAULT_PROXIMITY_ASSESSMENT_PARAMETERS: ProximityAssessmentParamet
   recurringEncounters: 3,
   recurrenceMaxGapDays: 7,
   approachMaxCrossingSpeedKmPerSec: 0.2,
+  planeHoldDays: 30,
+  sunSynchronousToleranceDegPerDay: 0.2,
 };
+
+/** Node rate of a sun-synchronous orbit: 360° per tropical year, deg/day. */
+export const SUN_SYNCHRONOUS_NODE_RATE_DEG_PER_DAY = 360 / 365.2422;
 
 export interface ProximityAssessment {
   readonly assessment: EventAssessment;
@@ -143,6 +158,44 @@ export function assessProximity(
       (f.synodicPeriodDays === null ? '' : `; synodic period 2πa/|D| = ${fmt(f.synodicPeriodDays, 1)} days`) +
       '.',
   };
+  // Recurring passes are a pattern only when the encounter geometry is arranged: the planes are
+  // held together (J2 node drift moves one across the other by < R in planeHoldDays) and either
+  // the orbits are not both sun-synchronous (sun-synchronous planes of one local time are held by
+  // each orbit's own design: rideshares share them) or one history shows an approach manoeuvre.
+  const crossTrackKmPerDay = (rateDiffDegPerDay: number): number =>
+    f.semiMajorAxisBKm *
+    Math.sin((f.inclinationBDeg * Math.PI) / 180) *
+    ((Math.abs(rateDiffDegPerDay) * Math.PI) / 180);
+  const holdLimit = f.rangeKm / p.planeHoldDays;
+  const sso = (rate: number): boolean =>
+    Math.abs(rate - SUN_SYNCHRONOUS_NODE_RATE_DEG_PER_DAY) <= p.sunSynchronousToleranceDegPerDay;
+  const bothSso = sso(f.nodeRateADegPerDay) && sso(f.nodeRateBDegPerDay);
+  const nodeDrift = crossTrackKmPerDay(f.nodeRateADegPerDay - f.nodeRateBDegPerDay);
+  const held = nodeDrift <= holdLimit;
+  const coplanar = f.planeCrossingSpeedKmPerSec <= p.approachMaxCrossingSpeedKmPerSec;
+  const decisive = (mv: ApproachManeuver): boolean =>
+    Math.abs(mv.driftBeforeKmPerDay - mv.driftAfterKmPerDay) >= passDrift;
+  const evA = f.stationA ? [] : f.maneuversA.filter(decisive);
+  const evB = f.stationB ? [] : f.maneuversB.filter(decisive);
+  // An approach lasts only in a shared plane that stays shared (or at a station: docked).
+  const evidence = (coplanar && held) || f.stationA || f.stationB ? evA.length + evB.length > 0 : false;
+  const heldPlane = held && !bothSso;
+  const arranged = held && (!bothSso || evidence);
+  const recurringPattern = recurring && arranged;
+  const arrangement: AssessmentReason = {
+    measure: 'relativeNodeDriftKmPerDay',
+    value: nodeDrift,
+    sigma: null,
+    comparison: !held ? '>' : bothSso ? 'sun-synchronous' : '<=',
+    threshold: holdLimit,
+    thresholdSource:
+      'plane held: the J2 node drift moves one plane across the other by less than R (cross-track a·sin i·ΔΩ̇) in planeHoldDays (30); sun-synchronous planes (node rate 360°/tropical year within the same tolerance) are held by each orbit’s design, not by the pair',
+    text: heldPlane
+      ? `The planes are held together (relative node drift ${fmt(nodeDrift, 2)} km/day cross-track ≤ ${fmt(holdLimit, 2)}) though the orbits are not sun-synchronous: an arranged geometry.`
+      : held
+        ? `Both orbits are sun-synchronous (node rates ${fmt(f.nodeRateADegPerDay, 3)}, ${fmt(f.nodeRateBDegPerDay, 3)} °/day): the shared plane is each orbit's design${evidence ? '; an approach manoeuvre arranged the encounters' : ', and no approach manoeuvre is in either history'}.`
+        : `The planes drift apart (relative node drift ${fmt(nodeDrift, 2)} km/day cross-track > ${fmt(holdLimit, 2)}): the encounters will not last.`,
+  };
   const station = f.stationA || f.stationB;
   let label: ProximityLabel;
   let confidence: EventAssessment['confidence'] = 'high';
@@ -185,22 +238,22 @@ export function assessProximity(
       thresholdSource: 'COSPAR international designators: the launch part YYYY-NNN is the launch',
       text: `Both objects come from launch ${f.launchA}; they are separating at ${driftText} (Δa from the elements).`,
     });
-  } else if (recurring && sameOwner) {
+  } else if (recurringPattern && sameOwner) {
     label = 'formation';
-    reasons.push(recurrence);
-  } else if (recurring && differentOwners) {
+    reasons.push(recurrence, arrangement);
+  } else if (recurringPattern && differentOwners) {
     label = 'co-orbital';
-    reasons.push(recurrence, {
+    reasons.push(recurrence, arrangement, {
       measure: 'planeAngleDeg',
       value: f.planeAngleDeg,
       sigma: null,
       text: `Planes ${fmt(f.planeAngleDeg, 2)}° apart; drift ${driftText}: the pair keeps meeting, not a single crossing.`,
     });
-  } else if (recurring) {
+  } else if (recurringPattern) {
     label = 'unexplained';
     confidence = 'low';
     possible = ['formation', 'co-orbital'];
-    reasons.push(recurrence, {
+    reasons.push(recurrence, arrangement, {
       measure: 'ownersKnown',
       value: false,
       sigma: null,
@@ -224,6 +277,7 @@ export function assessProximity(
       ),
     );
     if (f.encounterTimes.length > 1) reasons.push(recurrence);
+    if (recurring) reasons.push(arrangement);
   } else {
     label = 'unexplained';
     confidence = 'low';
@@ -259,14 +313,7 @@ export function assessProximity(
   // passes and moves on). A station is never the chaser.
   let roleA: EventObjectRole = 'participant';
   let roleB: EventObjectRole = 'participant';
-  const decisive = (mv: ApproachManeuver): boolean =>
-    Math.abs(mv.driftBeforeKmPerDay - mv.driftAfterKmPerDay) >= passDrift;
-  // A change of a alone does not approach an object whose plane is crossed fast: the pair still
-  // meets at ≥ 2v·sin(θ/2) twice a revolution.
-  const coplanar = f.planeCrossingSpeedKmPerSec <= p.approachMaxCrossingSpeedKmPerSec;
-  const directional = coplanar && (label === 'docking' || label === 'co-orbital' || label === 'unexplained');
-  const evA = f.stationA ? [] : f.maneuversA.filter(decisive);
-  const evB = f.stationB ? [] : f.maneuversB.filter(decisive);
+  const directional = evidence && (label === 'docking' || label === 'co-orbital' || label === 'unexplained');
   if (directional && evA.length > 0 && evB.length === 0) {
     roleA = 'chaser';
     roleB = 'target';
@@ -288,8 +335,8 @@ export function assessProximity(
       text:
         found === 0
           ? 'No manoeuvre in either history moved one orbit toward the other enough to change whether they pass or stay: both objects are participants; no direction is claimed.'
-          : !coplanar
-            ? `${String(found)} manoeuvre(s) moved one orbit toward the other, but the planes are crossed at ${fmt(f.planeCrossingSpeedKmPerSec, 2)} km/s (> ${fmt(p.approachMaxCrossingSpeedKmPerSec, 2)} km/s, the inspection speed): a change of a does not make that an approach; both objects are participants.`
+          : !evidence
+            ? `${String(found)} manoeuvre(s) moved one orbit toward the other, but the planes are crossed at ${fmt(f.planeCrossingSpeedKmPerSec, 2)} km/s (limit ${fmt(p.approachMaxCrossingSpeedKmPerSec, 2)} km/s) or drift apart by ${fmt(nodeDrift, 2)} km/day (limit ${fmt(holdLimit, 2)}): a change of a does not make that a lasting approach; both objects are participants.`
             : !directional
               ? `${String(found)} manoeuvre(s) moved one orbit toward the other, but the label (${label}) already explains the encounter: both objects are participants; no direction is claimed.`
               : 'Both objects manoeuvred toward each other: both are participants; no direction is claimed.',

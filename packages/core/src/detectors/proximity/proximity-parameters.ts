@@ -45,6 +45,10 @@ export interface ProximityParameters {
   readonly recurrenceMaxGapDays: number;
   /** A manoeuvre in a is approach evidence only when the planes are crossed slower than this, km/s. */
   readonly approachMaxCrossingSpeedKmPerSec: number;
+  /** Planes are "held" when the J2 node drift moves one across the other by less than maxRangeKm in this many days. */
+  readonly planeHoldDays: number;
+  /** Sun-synchronous band: J2 node rate within this of 360°/365.2422 d, deg/day (local-time drift < 5 h/year). */
+  readonly sunSynchronousToleranceDegPerDay: number;
 }
 
 /**
@@ -74,4 +78,6 @@ export const DEFAULT_PROXIMITY_PARAMETERS: ProximityParameters = {
   recurringEncounters: 3,
   recurrenceMaxGapDays: 7,
   approachMaxCrossingSpeedKmPerSec: 0.2,
+  planeHoldDays: 30,
+  sunSynchronousToleranceDegPerDay: 0.2,
 };
