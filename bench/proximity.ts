@@ -19,8 +19,8 @@
  *
  * `--labels`: instead, the assessment labels per kind on the bundled data (fixtures/, no
  * ../shared): history-2026's background-sample-600 and starlink-sample-150 with the CLI's
- * `screen` preset (the detector's defaults), split into the tuning weeks 2026-03-15 … 03-29 and
- * the check weeks 03-29 … 05-07, with owners from the bundled Space-Track LEO SATCAT subset;
+ * `screen` preset (the detector's defaults) and its `inspection` preset, split into the tuning
+ * weeks 2026-03-15 … 03-29 and the check weeks 03-29 … 05-07, with owners from the bundled Space-Track LEO SATCAT subset;
  * then the inspector pairs (`inspection` preset) and the two ISS dockings.
  */
 import { readFileSync } from 'node:fs';
@@ -152,19 +152,25 @@ function labelsBench(): void {
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
-  for (const [name, objects] of Object.entries(samples)) {
-    for (const [split, from, to] of splits) {
-      const t = performance.now();
-      const r = detectProximity({ objects, start: instant(at(from)), end: instant(at(to)) });
-      console.log(
-        `${name}, ${split} ${from.slice(0, 10)} .. ${to.slice(0, 10)}, screen preset (${((performance.now() - t) / 1000).toFixed(0)} s):`,
-      );
-      console.log(tally(r.episodes));
+  const inspection = { maxRangeKm: 100, maxRelativeSpeedKmPerSec: 0.2, maxGapSec: 7 * 86_400, maxSetAgeDays: 16 };
+  const presets = [
+    ['screen', {}],
+    ['inspection', inspection],
+  ] as const;
+  for (const [presetName, parameters] of presets) {
+    for (const [name, objects] of Object.entries(samples)) {
+      for (const [split, from, to] of splits) {
+        const t = performance.now();
+        const r = detectProximity({ objects, start: instant(at(from)), end: instant(at(to)), parameters });
+        console.log(
+          `${name}, ${split} ${from.slice(0, 10)} .. ${to.slice(0, 10)}, ${presetName} preset (${((performance.now() - t) / 1000).toFixed(0)} s):`,
+        );
+        console.log(tally(r.episodes));
+      }
     }
   }
   const dir = 'events/inspector-target-series-2026/';
   const series = (f: string) => parseTle(fixture(dir + f), { file: f }).items;
-  const inspection = { maxRangeKm: 100, maxRelativeSpeedKmPerSec: 0.2, maxGapSec: 7 * 86_400, maxSetAgeDays: 16 };
   const cases = [
     [
       'Cosmos 2576 / USA 314',
