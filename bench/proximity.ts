@@ -16,6 +16,12 @@
  * (`detectProximity`'s `shard`; the shards' episodes together are exactly the single-run result).
  *
  * Run: `node --conditions=@orbwatch/source --import tsx bench/proximity.ts [--days 7] [--step 120] [--workers 2]`
+ *
+ * `--labels`: instead, the assessment labels per kind on the bundled data (fixtures/, no
+ * ../shared): history-2026's background-sample-600 and starlink-sample-150 with the CLI's
+ * `screen` preset (the detector's defaults) and its `inspection` preset, split into the tuning
+ * weeks 2026-03-15 … 03-29 and the check weeks 03-29 … 05-07, with owners from the bundled Space-Track LEO SATCAT subset;
+ * then the inspector pairs (`inspection` preset) and the two ISS dockings.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +29,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { formatIso, instant, instantFromUtcFields, parseTle } from '@orbwatch/core';
+import { gunzipSync } from 'node:zlib';
+import { formatIso, instant, instantFromUtcFields, parseIsoInstant, parseSatcat, parseTle } from '@orbwatch/core';
 import type { DetectedEvent, ElementSet } from '@orbwatch/core';
 // Imported from its folder until detectors/index.ts re-exports it (owned by another area).
 import { detectProximity } from '../packages/core/src/detectors/proximity/index.js';
@@ -78,6 +85,145 @@ function ownerTable(file: string, idCol: string, ownerCol: string): Map<number, 
     if (Number.isInteger(id) && id > 0 && o !== '') m.set(id, o);
   }
   return m;
+}
+
+if (process.argv.includes('--labels')) {
+  labelsBench();
+  process.exit(0);
+}
+
+/** A bundled fixture (gunzipped when .gz). */
+function fixture(rel: string): string {
+  const buf = readFileSync(join(dirname(new URL(import.meta.url).pathname), '..', 'fixtures', rel));
+  return (rel.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+}
+
+function at(s: string): number {
+  const t = parseIsoInstant(s);
+  if (t === undefined) throw new Error(s);
+  return t;
+}
+
+/** Labels per kind (and owner relation), roles other than participant, for one run. */
+function tally(episodes: readonly { event: DetectedEvent }[]): string {
+  const c = new Map<string, number>();
+  let directed = 0;
+  for (const { event: e } of episodes) {
+    const m = e.measures;
+    const rel =
+      m['ownerA'] === null || m['ownerB'] === null
+        ? 'owner unknown'
+        : m['ownerA'] === m['ownerB']
+          ? 'same'
+          : 'different';
+    const k = `${e.assessment?.label ?? 'none'} [${rel}]`;
+    c.set(k, (c.get(k) ?? 0) + 1);
+    if (e.objects.some((o) => o.role !== 'participant')) directed++;
+  }
+  const rows = [...c.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([k, n]) => `    ${k}: ${String(n)}`);
+  return `  episodes ${String(episodes.length)}, with chaser/target ${String(directed)}\n${rows.join('\n')}`;
+}
+
+function labelsBench(): void {
+  const satcat = parseSatcat(fixture('satcat/spacetrack_satcat_LEO-subset_2025-04.csv.gz'), { file: 'satcat' });
+  const owner = new Map(satcat.items.map((r) => [r.noradId as number, r.owner ?? undefined]));
+  const load = (file: string): ProximityObject[] => {
+    const by = new Map<number, ElementSet[]>();
+    for (const s of parseTle(fixture(file), { file }).items) by.set(s.noradId, [...(by.get(s.noradId) ?? []), s]);
+    return [...by.entries()].map(([id, l]) => {
+      const o = owner.get(id);
+      return {
+        noradId: l[0]!.noradId,
+        sets: l,
+        ...(o === undefined ? {} : { owner: o, ownerSource: 'Space-Track SATCAT LEO subset 2025-04' }),
+      };
+    });
+  };
+  const samples = {
+    'background-sample-600': load('history-2026/background-sample-600.3le.gz'),
+    'starlink-sample-150': load('history-2026/starlink-sample-150.3le.gz'),
+  };
+  const splits = [
+    ['tuning', '2026-03-15T00:00:00Z', '2026-03-29T00:00:00Z'],
+    ['check', '2026-03-29T00:00:00Z', '2026-05-07T00:00:00Z'],
+  ] as const;
+  console.log(
+    `machine: ${String(cpus().length)} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  const inspection = { maxRangeKm: 100, maxRelativeSpeedKmPerSec: 0.2, maxGapSec: 7 * 86_400, maxSetAgeDays: 16 };
+  const presets = [
+    ['screen', {}],
+    ['inspection', inspection],
+  ] as const;
+  for (const [presetName, parameters] of presets) {
+    for (const [name, objects] of Object.entries(samples)) {
+      for (const [split, from, to] of splits) {
+        const t = performance.now();
+        const r = detectProximity({ objects, start: instant(at(from)), end: instant(at(to)), parameters });
+        console.log(
+          `${name}, ${split} ${from.slice(0, 10)} .. ${to.slice(0, 10)}, ${presetName} preset (${((performance.now() - t) / 1000).toFixed(0)} s):`,
+        );
+        console.log(tally(r.episodes));
+      }
+    }
+  }
+  const dir = 'events/inspector-target-series-2026/';
+  const series = (f: string) => parseTle(fixture(dir + f), { file: f }).items;
+  const cases = [
+    [
+      'Cosmos 2576 / USA 314',
+      '59773_COSMOS-2576.3le',
+      '48247_USA-314.3le',
+      '2026-07-01T00:00:00Z',
+      '2026-07-23T00:00:00Z',
+    ],
+    [
+      'Cosmos 2588 / USA 338',
+      '64095_COSMOS-2588.3le',
+      '53883_USA-338.3le',
+      '2026-06-10T00:00:00Z',
+      '2026-07-23T00:00:00Z',
+    ],
+  ] as const;
+  for (const [label, fc, ft, from, to] of cases) {
+    const c = series(fc);
+    const u = series(ft);
+    const r = detectProximity({
+      objects: [
+        { noradId: c[0]!.noradId, sets: c, owner: 'CIS', ownerSource: 'SATCAT' },
+        { noradId: u[0]!.noradId, sets: u, owner: 'US', ownerSource: 'SATCAT', amateur: true },
+      ],
+      start: instant(at(from)),
+      end: instant(at(to)),
+      parameters: inspection,
+    });
+    for (const { event: e } of r.episodes)
+      console.log(
+        `${label} (inspection preset): ${formatIso(e.start).slice(0, 10)} .. ${formatIso(e.end).slice(0, 10)} ${e.assessment?.label ?? ''}, roles ${e.objects.map((o) => `${String(o.norad)} ${o.role}`).join(', ')}, encounters ${String(e.measures['encounters'])}, min ${Number(e.measures['minRangeKm']).toFixed(1)} ± ${Number(e.measures['minRangeSigmaKm']).toFixed(1)} km`,
+      );
+  }
+  const launches = parseTle(fixture('history-2026/launches-2026-03-to-05.3le.gz'), { file: 'launches' }).items;
+  const iss = parseTle(fixture('history-2026/iss.3le.gz'), { file: 'iss' }).items;
+  for (const [label, id, from, to] of [
+    ['Progress MS-33 / ISS', 68319, '2026-03-22T18:00:00Z', '2026-03-25T00:00:00Z'],
+    ['Cygnus NG-24 / ISS', 68689, '2026-04-11T21:00:00Z', '2026-04-14T00:00:00Z'],
+  ] as const) {
+    const v = launches.filter((s) => s.noradId === id);
+    const r = detectProximity({
+      objects: [
+        { noradId: iss[0]!.noradId, sets: iss },
+        { noradId: v[0]!.noradId, sets: v },
+      ],
+      start: instant(at(from)),
+      end: instant(at(to)),
+    });
+    for (const { event: e } of r.episodes)
+      console.log(
+        `${label}: ${e.assessment?.label ?? ''}, roles ${e.objects.map((o) => `${String(o.norad)} ${o.role}`).join(', ')}`,
+      );
+  }
 }
 
 const days = arg('--days', 7);
@@ -229,7 +375,7 @@ if (!isMainThread) {
   for (const e of episodes) {
     const m = e.measures;
     console.log(
-      `  ${e.objects.map((o) => String(o.norad)).join(' -> ')}  ${String(m['chaserOwner'])}/${String(m['targetOwner'])}  ${formatIso(e.start).slice(0, 16)}..${formatIso(e.end).slice(0, 16)}  min ${Number(m['minRangeKm']).toFixed(2)} km at ${String(m['minRangeUtc'])}  v ${Number(m['relativeSpeedAtMinKmPerSec']).toFixed(3)} km/s  near ${String(m['nearDurationSec'])} s  ${String(m['context'])}`,
+      `  ${e.objects.map((o) => `${String(o.norad)} ${o.role}`).join(', ')}  ${String(m['ownerA'])}/${String(m['ownerB'])}  ${formatIso(e.start).slice(0, 16)}..${formatIso(e.end).slice(0, 16)}  min ${Number(m['minRangeKm']).toFixed(2)} km at ${String(m['minRangeUtc'])}  v ${Number(m['relativeSpeedAtMinKmPerSec']).toFixed(3)} km/s  near ${String(m['nearDurationSec'])} s  ${String(e.assessment?.label)}`,
     );
   }
 }

@@ -5,8 +5,10 @@
 /**
  * Proximity presets. `screen`: the detector's defaults (50 km, 0.5 km/s, passes at most 3 h apart,
  * sets ≤ 10 days from the instant) — a catalogue-wide screen. `inspection`: within 100 km below
- * 0.2 km/s with passes recurring up to 7 days apart and sets up to 16 days old — the slow
- * same-plane drift-bys of an inspector past its target, seen through sparse (amateur) elements.
+ * 0.2 km/s with passes recurring up to 7 days apart and sets up to 16 days old — the recurring
+ * same-plane passes of an inspector past its target, seen through sparse (amateur) elements.
+ * Either way the assessment labels each episode (`co-orbital` needs three passes within range,
+ * each ≤ 7 days after the last, whatever the preset groups into one episode).
  */
 export const PROXIMITY_PRESETS = {
   screen: {},

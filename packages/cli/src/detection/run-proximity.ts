@@ -2,7 +2,13 @@
  * Proximity / rendezvous detection over a window of the stored history (see {@link runProximity}).
  * @module
  */
-import { PROXIMITY_DETECTOR, PROXIMITY_DETECTOR_VERSION, addSec, detectProximity } from '@orbwatch/core';
+import {
+  DEFAULT_PROXIMITY_PARAMETERS,
+  PROXIMITY_DETECTOR,
+  PROXIMITY_DETECTOR_VERSION,
+  addSec,
+  detectProximity,
+} from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { newestEpoch } from './catalog-snapshot.js';
@@ -16,9 +22,17 @@ const PROXIMITY_WINDOW_SEC = 7 * 86_400;
 const PROXIMITY_SET_MARGIN_SEC = 30 * 86_400;
 
 /**
+ * Sets this far before the window are loaded too: the detector looks for approach manoeuvres in
+ * each history over `maneuverLookbackDays` before an episode (roles need that evidence).
+ */
+const PROXIMITY_EVIDENCE_SEC = DEFAULT_PROXIMITY_PARAMETERS.maneuverLookbackDays * 86_400;
+
+/**
  * Proximity / rendezvous episodes over a time window of the stored history (default: the last 7
- * days of data). Owners come from SATCAT facts in the store; sets from amateur sources carry
- * their lower weight into the range uncertainty.
+ * days of data). Owners come from SATCAT facts in the store (recorded as facts with that source,
+ * never as a claim); sets from amateur sources carry their lower weight into the range
+ * uncertainty. Histories reach back `maneuverLookbackDays` before the window so that approach
+ * manoeuvres (the only ground for chaser/target roles) can be found.
  */
 export async function runProximity(
   repo: CatalogRepository,
@@ -43,7 +57,7 @@ export async function runProximity(
       continue;
     if (o.objects !== undefined && !o.objects.includes(x.noradId)) continue;
     const sets = await repo.history(x.noradId, {
-      from: addSec(start, -PROXIMITY_SET_MARGIN_SEC),
+      from: addSec(start, -Math.max(PROXIMITY_SET_MARGIN_SEC, PROXIMITY_EVIDENCE_SEC)),
       to: addSec(end, PROXIMITY_SET_MARGIN_SEC),
     });
     if (sets.length === 0) continue;
@@ -51,7 +65,7 @@ export async function runProximity(
     inputs.push({
       noradId: x.noradId,
       sets,
-      ...(x.owner === null ? {} : { owner: x.owner }),
+      ...(x.owner === null ? {} : { owner: x.owner, ownerSource: 'SATCAT facts in the store' }),
       ...(amateur ? { amateur: true, source: sets[0]?.source ?? 'amateur' } : { source: sets[0]?.source ?? 'unknown' }),
     });
   }

@@ -1,7 +1,8 @@
 /**
  * Test support: the "nothing should be flagged here" population of history-2026 (background
  * sample of 600 objects plus 150 Starlinks) as proximity inputs, with owners from the bundled
- * Space-Track SATCAT subset (absent owners stay absent: labelled `owner unknown`, never guessed).
+ * Space-Track SATCAT subset (absent owners stay absent and are never guessed: no claim that owners
+ * differ is made for them).
  */
 import type { ElementSet } from '../../elements/element-set.js';
 import { parseTle } from '../../elements/tle/index.js';
@@ -27,7 +28,11 @@ export function backgroundSample(): BackgroundSample {
   for (const s of all) byObject.set(s.noradId, [...(byObject.get(s.noradId) ?? []), s]);
   const objects = [...byObject.entries()].map(([id, l]): ProximityObject => {
     const o = owner.get(id);
-    return { noradId: noradId(id), sets: l, ...(o === undefined ? {} : { owner: o }) };
+    return {
+      noradId: noradId(id),
+      sets: l,
+      ...(o === undefined ? {} : { owner: o, ownerSource: 'Space-Track SATCAT LEO subset 2025-04' }),
+    };
   });
   return { objects, cospar: new Map(all.map((s) => [s.noradId as number, s.cosparId ?? ''])) };
 }

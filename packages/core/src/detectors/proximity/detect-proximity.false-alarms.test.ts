@@ -1,13 +1,15 @@
 /**
- * No false alarms over the whole two months: every proximity episode between objects of
- * different owners in history-2026's background and Starlink samples (2026-03-15 … 05-07,
- * 50 km / 0.5 km/s, sustained ≥ 3 h or ≥ 6 close approaches) is listed here with its
- * explanation, and each explanation is checked against the episode's own measures. Owners come
- * from the Space-Track SATCAT subset; same-owner pairs are labelled, pairs with an unknown owner
- * are labelled so rather than assumed different.
+ * No false alarms and no accusations over the whole two months of history-2026's background and
+ * Starlink samples (2026-03-15 … 05-07, 50 km / 0.5 km/s, sustained ≥ 3 h or ≥ 6 close
+ * approaches): every episode carries an assessment whose reasons name measures and thresholds;
+ * every episode between objects of different owners (Space-Track SATCAT subset) has a label
+ * other than `unexplained` (the four that stay unexplained are listed with why); none is `co-orbital`; no object is called chaser or target except a
+ * vehicle docked to a station. The assessment thresholds were set on 2026-03-15 … 03-29 (the
+ * tuning weeks); the rest of the window is the check (docs/design/proximity-detector.md).
  */
 import { describe, expect, it } from 'vitest';
 import { parseIsoInstant } from '../../time/instant.js';
+import { PROXIMITY_LABELS } from '../assessment/event-assessment.js';
 import { backgroundSample } from './background-sample.test-support.js';
 import { detectProximity } from './detect-proximity.js';
 
@@ -17,29 +19,8 @@ const iso = (t: string) => {
   return v;
 };
 
-/**
- * The explanations. `same launch`: co-passengers of one rideshare, still separating (their COSPAR
- * launch parts are equal). `drift-by`: different launches sharing a sun-synchronous (or, for
- * Cosmos 2566 / OPS 5712, a 103-min near-polar) shell — nearly the same plane and period, passing
- * each other at hundreds of km per day: geometry, not rendezvous (no period matching, no
- * station keeping).
- */
-const EXPECTED: Record<string, { kind: 'same launch' | 'drift-by'; what: string }> = {
-  '42835-42831': { kind: 'same launch', what: 'WNISAT 1R (JPN) / Flying Laptop (GER), Soyuz 2017-042' },
-  '58295-58262': { kind: 'same launch', what: 'SpaceVan-001 (FR) / Platero (SPN), Transporter-9 2023-174' },
-  '60486-60478': { kind: 'same launch', what: 'Flock 4BE-36 (US) / Wren-1 (HUN), 2024-149' },
-  '60551-60537': { kind: 'same launch', what: 'BRO-14 (FR) / Sateliot 4 (SPN), 2024-149' },
-  '62669-62635': { kind: 'same launch', what: 'Jay-D1 (CA) / Garai-A (SPN), 2025-009' },
-  '54383-2874': { kind: 'drift-by', what: 'Cosmos 2566 (CIS, 2022-163) / OPS 5712 (US, 1967-053), 103-min shell' },
-  '57172-43111': { kind: 'drift-by', what: 'Umka 1 (2023-091) / Cartosat-2F (IND, 2018-004), SSO shell' },
-  '62635-58024': { kind: 'drift-by', what: 'Garai-A (SPN, 2025-009) / MACSAT (LUXE, 2023-155), SSO shell' },
-  '62651-60470': { kind: 'drift-by', what: 'Flock 4G-21 (US, 2025-009) / Phisat-2 (UK, 2024-149), SSO shell' },
-  '62655-60478': { kind: 'drift-by', what: 'Transporter-12 object AY (2025-009) / Wren-1 (HUN, 2024-149), SSO shell' },
-  '62669-60475': { kind: 'drift-by', what: 'Jay-D1 (CA, 2025-009) / Connecta IoT-3 (TURK, 2024-149), SSO shell' },
-};
-
-describe('no false alarms over the whole of history-2026', () => {
-  it('every different-owner episode, 2026-03-15 … 05-07, is explained by its own measures', () => {
+describe('no false alarms and no accusations over the whole of history-2026', () => {
+  it('labels every episode, 2026-03-15 … 05-07, from its own measures', () => {
     const { objects, cospar } = backgroundSample();
     const r = detectProximity({
       objects,
@@ -53,33 +34,73 @@ describe('no false alarms over the whole of history-2026', () => {
         minApproaches: 6,
       },
     });
-    const different = r.episodes.filter((e) => e.event.measures['context'] === 'different owners');
-    const keys = different
-      .map((e) => `${String(e.event.objects[0]?.norad)}-${String(e.event.objects[1]?.norad)}`)
-      .sort();
-    expect(keys).toEqual(Object.keys(EXPECTED).sort());
-    for (const e of different) {
+    expect(r.episodes.length).toBeGreaterThan(20);
+    const labels = new Map<string, number>();
+    for (const e of r.episodes) {
       const [a, b] = e.event.objects;
-      const m = e.event.measures;
       const key = `${String(a?.norad)}-${String(b?.norad)}`;
-      const why = EXPECTED[key];
-      expect(why, key).toBeDefined();
-      expect(m['chaserOwner']).not.toBe(m['targetOwner']);
+      const m = e.event.measures;
+      const as = e.event.assessment;
+      expect(as, key).toBeDefined();
+      if (as === undefined) continue;
+      labels.set(as.label, (labels.get(as.label) ?? 0) + 1);
+      expect(PROXIMITY_LABELS as readonly string[]).toContain(as.label);
+      // The deciding reason names a measure, and a threshold with its source where it compares.
+      const first = as.reasons[0];
+      expect(first?.measure, key).toBeTruthy();
+      if (first?.comparison !== undefined && first.threshold !== undefined) expect(first.thresholdSource).toBeTruthy();
+      expect(as.label, key).not.toBe('co-orbital');
+      const different = m['ownerA'] !== null && m['ownerB'] !== null && m['ownerA'] !== m['ownerB'];
+      if (different) expect(as.label, key).not.toBe('unexplained');
+      // Each label is backed by the episode's own facts.
       const launchA = (cospar.get(a?.norad ?? 0) ?? '').slice(0, 8);
       const launchB = (cospar.get(b?.norad ?? 0) ?? '').slice(0, 8);
-      if (why?.kind === 'same launch') {
-        expect(launchA, key).toBe(launchB);
-      } else {
-        expect(launchA, key).not.toBe(launchB);
-        // Nearly co-planar and co-periodic, yet passing at ≥ 100 km/day: a drift-by.
-        expect(Number(m['planeAngleDeg']), key).toBeLessThan(3.5);
-        expect(Math.abs(Number(m['periodDifferenceSec'])), key).toBeLessThan(10);
-        expect(Math.abs(Number(m['driftRateFittedKmPerDay'])), key).toBeGreaterThan(100);
+      if (as.label === 'co-passengers') expect(launchA, key).toBe(launchB);
+      if (as.label === 'drift-by') {
+        const d = Math.abs(Number(m['driftRateFromElementsKmPerDay']));
+        expect(d - 1.96 * Number(m['driftRateSigmaKmPerDay']), key).toBeGreaterThan(100);
+      }
+      if (as.label !== 'docking') expect([a?.role, b?.role], key).toEqual(['participant', 'participant']);
+    }
+    // What stays unexplained, and why: in each pair one owner is missing from the LEO SATCAT subset,
+    // so neither a shared nor a different owner can be stated, and the drift keeps the pair within
+    // 50 km for more than a day (the drift-by bound), so it is not a pass either.
+    const STAYS_UNEXPLAINED: Record<string, string> = {
+      '43562-37602': 'Telstar 19V / 14R, GEO co-location at 63° W (both Telesat in fact), 10 km/day',
+      '67294-60249':
+        'SITRO-AIS-63 (2025-313) / Gaofen-11 05 (PRC), 66 km/day after a 2 km raise of Gaofen-11 05; planes 3.2° apart (crossed at 0.43 km/s, so no approach is claimed)',
+      '66771-44836': 'GYEONGGISAT-1 (2025-276) / Jilin-1 Gaofen 2B (PRC), 30 km/day, planes 2.4° apart',
+      '68140-65851':
+        'Shiyan-30 04 / Shiyan-30 01 (one series, launched after the SATCAT subset), 7 km/day, planes 3.3° apart',
+    };
+    const unexplained = r.episodes
+      .filter((e) => e.event.assessment?.label === 'unexplained')
+      .map((e) => `${String(e.event.objects[0]?.norad)}-${String(e.event.objects[1]?.norad)}`);
+    expect(unexplained.sort()).toEqual(Object.keys(STAYS_UNEXPLAINED).sort());
+    for (const e of r.episodes.filter((x) => x.event.assessment?.label === 'unexplained')) {
+      const m = e.event.measures;
+      expect(m['ownerA'] === null || m['ownerB'] === null).toBe(true);
+      expect(Math.abs(Number(m['driftRateFromElementsKmPerDay']))).toBeLessThan(100);
+    }
+    // Named real cases (different owners, Space-Track SATCAT subset).
+    const NAMED: Record<string, { label: string; what: string }> = {
+      '54383-2874': { label: 'drift-by', what: 'Cosmos 2566 (CIS) / OPS 5712 (US), 103-min near-polar shell' },
+      '57172-43111': { label: 'drift-by', what: 'Umka 1 / Cartosat-2F (IND), SSO shell' },
+      '62635-58024': { label: 'drift-by', what: 'Garai-A (SPN) / MACSAT (LUXE), SSO shell' },
+      '42835-42831': { label: 'co-passengers', what: 'WNISAT 1R (JPN) / Flying Laptop (GER), Soyuz 2017-042' },
+      '58295-58262': { label: 'co-passengers', what: 'SpaceVan-001 (FR) / Platero (SPN), Transporter-9 2023-174' },
+    };
+    for (const [key, want] of Object.entries(NAMED)) {
+      const eps = r.episodes.filter(
+        (e) => `${String(e.event.objects[0]?.norad)}-${String(e.event.objects[1]?.norad)}` === key,
+      );
+      expect(eps.length, want.what).toBeGreaterThan(0);
+      for (const e of eps) {
+        expect(e.event.assessment?.label, want.what).toBe(want.label);
+        expect(e.event.objects.map((o) => o.role)).toEqual(['participant', 'participant']);
       }
     }
-    // Same-owner pairs are labelled as such, never as different owners.
-    for (const e of r.episodes.filter((x) => x.event.measures['context'] === 'same-owner formation')) {
-      expect(e.event.measures['chaserOwner']).toBe(e.event.measures['targetOwner']);
-    }
-  }, 180_000);
+    expect(labels.get('drift-by') ?? 0).toBeGreaterThan(0);
+    expect(labels.get('co-passengers') ?? 0).toBeGreaterThan(0);
+  }, 600_000);
 });

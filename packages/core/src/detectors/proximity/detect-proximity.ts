@@ -17,6 +17,10 @@
  * 5. Episodes: near samples closer than `maxGapSec` form one episode, kept when its near time
  *    ≥ `minDurationSec` (sustained) or it holds ≥ `minApproaches` near closest approaches
  *    (recurring over revolutions). Measures are computed on the episode with direct SGP4.
+ * 6. Assessment ({@link assessProximity}): a label from the closed proximity vocabulary with
+ *    reasons (drift 3/2·n·Δa ± σ against the pass threshold, recurrence of passes, launch,
+ *    constellation, owners as facts); roles `chaser`/`target` only where one object's history
+ *    shows an approach manoeuvre ({@link approachManeuvers}), otherwise both `participant`.
  * @module
  */
 import type { SatRec } from 'satellite.js';
@@ -43,7 +47,9 @@ import {
   relativeSpeedLowerBound,
   wrapPi,
 } from './orbit-geometry.js';
-import { constellationFromName, isStation, proximityContext } from './proximity-context.js';
+import { constellationFromName, isStation } from './proximity-context.js';
+import { approachManeuvers } from './approach-evidence.js';
+import { assessProximity } from './proximity-assessment.js';
 import type {
   ApproachSample,
   ProximityApproach,
@@ -57,7 +63,7 @@ import { positionSigmaKm, rangeSigmaKm, relativeSpeedSigmaKmPerSec } from './ran
 import { median } from '../../stats/sample-stats.js';
 
 export const PROXIMITY_DETECTOR = 'proximity';
-export const PROXIMITY_DETECTOR_VERSION = '1.0.0';
+export const PROXIMITY_DETECTOR_VERSION = '2.0.0';
 
 /** Input of {@link detectProximity}. */
 export interface ProximityInput {
@@ -380,6 +386,12 @@ function checkParameters(p: ProximityParameters): void {
     'chunkSec',
     'maxSetAgeDays',
     'amateurWeight',
+    'maneuverLookbackDays',
+    'passMaxDays',
+    'recurrenceMaxGapDays',
+    'approachMaxCrossingSpeedKmPerSec',
+    'planeHoldDays',
+    'sunSynchronousToleranceDegPerDay',
   ];
   for (const k of positive) {
     const v = p[k];
@@ -387,6 +399,8 @@ function checkParameters(p: ProximityParameters): void {
       throw new RangeError(`proximity parameter ${k} must be a finite number > 0`);
   }
   if (p.chunkSec < p.stepSec) throw new RangeError('proximity parameter chunkSec must be ≥ stepSec');
+  if (!(Number.isInteger(p.recurringEncounters) && p.recurringEncounters >= 2))
+    throw new RangeError('proximity parameter recurringEncounters must be an integer ≥ 2');
 }
 
 function setInfo(set: ElementSet, prop: Sgp4Propagator): SetInfo {
@@ -632,14 +646,17 @@ function buildEpisode(
   const oa = objs[track.a];
   const ob = objs[track.b];
   if (oa === undefined || ob === undefined) return undefined;
-  // Roles: a station is the target; then a role the caller gave; then the later-catalogued object chases.
-  let chaserIsA: boolean;
-  if (oa.station !== ob.station) chaserIsA = ob.station;
-  else if (oa.input.role !== undefined || ob.input.role !== undefined)
-    chaserIsA = oa.input.role === 'chaser' || ob.input.role === 'target';
-  else chaserIsA = oa.input.noradId > ob.input.noradId;
-  const chaser = chaserIsA ? oa : ob;
-  const target = chaserIsA ? ob : oa;
+  // Order: a station second; otherwise the later-catalogued object first. Roles come later,
+  // from the assessment (first/second only with manoeuvre evidence).
+  const aFirst = oa.station !== ob.station ? ob.station : oa.input.noradId > ob.input.noradId;
+  const first = aFirst ? oa : ob;
+  const second = aFirst ? ob : oa;
+  // Approach manoeuvres in each history over the lookback before the episode's end.
+  const lookbackFrom = group.end - p.maneuverLookbackDays * MS_PER_DAY;
+  const evidence = (x: Obj, y: Obj) =>
+    approachManeuvers(x.input.noradId, x.input.sets, y.input.sets, lookbackFrom, group.end);
+  const mvFirst = evidence(first, second);
+  const mvSecond = evidence(second, first);
 
   // Profile from start to end with direct SGP4 (same set rule as the scan).
   const span = group.end - group.start;
@@ -649,8 +666,8 @@ function buildEpisode(
   const inTrack: { t: number; y: number }[] = [];
   let minSample: { t: number; range: number; speed: number } | undefined;
   for (let t = group.start; t <= group.end + 1e-6; t += stepMs) {
-    const sc = setAt(ctx, chaser, t);
-    const st = setAt(ctx, target, t);
+    const sc = setAt(ctx, first, t);
+    const st = setAt(ctx, second, t);
     if (sc === undefined || st === undefined) continue;
     const s = pairState(st.prop, sc.prop, instant(t));
     if (s === undefined) continue;
@@ -679,8 +696,8 @@ function buildEpisode(
   } else {
     return undefined;
   }
-  const sc = setAt(ctx, chaser, minT);
-  const st = setAt(ctx, target, minT);
+  const sc = setAt(ctx, first, minT);
+  const st = setAt(ctx, second, minT);
   if (sc === undefined || st === undefined) return undefined;
   const atMin = pairState(st.prop, sc.prop, instant(minT));
   if (atMin === undefined) return undefined;
@@ -689,8 +706,8 @@ function buildEpisode(
   // Uncertainty from set ages.
   const ageC = (minT - sc.set.epoch) / MS_PER_DAY;
   const ageT = (minT - st.set.epoch) / MS_PER_DAY;
-  const wC = chaser.input.amateur === true ? p.amateurWeight : 1;
-  const wT = target.input.amateur === true ? p.amateurWeight : 1;
+  const wC = first.input.amateur === true ? p.amateurWeight : 1;
+  const wT = second.input.amateur === true ? p.amateurWeight : 1;
   const sigC = positionSigmaKm(ageC, p.sigmaAtEpochKm, p.sigmaGrowthKmPerDay, wC);
   const sigT = positionSigmaKm(ageT, p.sigmaAtEpochKm, p.sigmaGrowthKmPerDay, wT);
   const sigRange = rangeSigmaKm(sigC, sigT);
@@ -705,20 +722,60 @@ function buildEpisode(
   const periodC = (2 * Math.PI) / sc.set.meanMotionRadPerSec;
   const periodT = (2 * Math.PI) / nT;
   const dA = sc.prop.semiMajorAxisKm - st.prop.semiMajorAxisKm;
-  // Clohessy–Wiltshire secular along-track drift of the chaser relative to the target: −1.5·n·Δa.
+  // Clohessy–Wiltshire secular along-track drift of the first relative to the second: −1.5·n·Δa.
   const driftFromElements = -1.5 * nT * dA * 86_400;
   const driftFitted = slopePerDay(inTrack);
 
-  const station = oa.station || ob.station;
-  const context = proximityContext({
-    minRangeKm: minRange,
-    dockingRangeKm: p.dockingRangeKm,
-    stationInvolved: station,
-    constellationA: oa.constellation,
-    constellationB: ob.constellation,
-    ownerA: oa.input.owner,
-    ownerB: ob.input.owner,
-  });
+  // Encounters: the pair's near times over the whole window, split where a gap exceeds half a
+  // synodic period (a pair can only meet again after one) or two revolutions, whichever is longer.
+  const synodicDays =
+    Math.abs(driftFromElements) > 0 ? (2 * Math.PI * st.prop.semiMajorAxisKm) / Math.abs(driftFromElements) : Infinity;
+  const allEncounters = encounters(track, Math.max(0.5 * synodicDays * MS_PER_DAY, 2 * periodT * MS_PER_SEC));
+  const vCircular = Math.sqrt(MU_KM3_PER_S2 / st.prop.semiMajorAxisKm);
+  const encounterTimes = encounterRun(allEncounters, group.start, group.end, p.recurrenceMaxGapDays * MS_PER_DAY);
+  // σ of the drift: the model's along-track error growth k/w of each set is the error of the
+  // along-track drift that set implies; independent, so root-sum-square.
+  const driftSigma = Math.hypot(p.sigmaGrowthKmPerDay / wC, p.sigmaGrowthKmPerDay / wT);
+  const launch = (o: Obj): string | null => {
+    const c = o.input.sets[o.input.sets.length - 1]?.cosparId ?? null;
+    return c === null || c.length < 8 ? null : c.slice(0, 8);
+  };
+  const coincident = minRange < 1e-3;
+  const { assessment, roleA, roleB } = assessProximity(
+    {
+      noradA: first.input.noradId,
+      noradB: second.input.noradId,
+      nameA: first.name,
+      nameB: second.name,
+      stationA: first.station,
+      stationB: second.station,
+      ownerA: first.input.owner ?? null,
+      ownerB: second.input.owner ?? null,
+      ownerSource: first.input.ownerSource ?? second.input.ownerSource ?? null,
+      constellationA: first.constellation,
+      constellationB: second.constellation,
+      launchA: launch(first),
+      launchB: launch(second),
+      minRangeKm: minRange,
+      minRangeSigmaKm: sigRange,
+      coincidentElementSets: coincident,
+      driftKmPerDay: driftFromElements,
+      driftSigmaKmPerDay: driftSigma,
+      planeAngleDeg: radToDeg(plane),
+      planeCrossingSpeedKmPerSec: relativeSpeedLowerBound(plane, vCircular, vCircular),
+      nodeRateADegPerDay: radToDeg(sc.raanRate) * 86_400,
+      nodeRateBDegPerDay: radToDeg(st.raanRate) * 86_400,
+      inclinationBDeg: radToDeg(st.set.inclinationRad),
+      semiMajorAxisBKm: st.prop.semiMajorAxisKm,
+      rangeKm: p.maxRangeKm,
+      dockingRangeKm: p.dockingRangeKm,
+      encounterTimes,
+      synodicPeriodDays: Number.isFinite(synodicDays) ? synodicDays : null,
+      maneuversA: mvFirst,
+      maneuversB: mvSecond,
+    },
+    p,
+  );
 
   const measures: Record<string, MeasureValue> = {
     minRangeKm: minRange,
@@ -737,31 +794,42 @@ function buildEpisode(
     crossTrackRateKmPerSec: ric?.v.z ?? 0,
     position: ric === undefined ? 'coincident' : ric.r.y >= 0 ? 'leading' : 'trailing',
     driftRateFromElementsKmPerDay: driftFromElements,
+    driftRateSigmaKmPerDay: driftSigma,
     driftRateFittedKmPerDay: finiteOrNull(driftFitted),
+    passTimeSec: finiteOrNull((2 * p.maxRangeKm * 86_400) / Math.abs(driftFromElements)),
+    synodicPeriodDays: finiteOrNull(synodicDays),
+    encounters: encounterTimes.length,
+    encounterTimesUtc: encounterTimes.map((t) => formatIso(instant(t))).join(' '),
     deltaSemiMajorAxisKm: dA,
     deltaInclinationDeg: radToDeg(sc.set.inclinationRad - st.set.inclinationRad),
     deltaRaanDeg: radToDeg(dRaan),
     planeAngleDeg: radToDeg(plane),
-    periodChaserMin: periodC / 60,
-    periodTargetMin: periodT / 60,
+    nodeRateADegPerDay: radToDeg(sc.raanRate) * 86_400,
+    nodeRateBDegPerDay: radToDeg(st.raanRate) * 86_400,
+    periodAMin: periodC / 60,
+    periodBMin: periodT / 60,
     periodDifferenceSec: periodC - periodT,
-    chaserSetAgeDays: ageC,
-    targetSetAgeDays: ageT,
-    chaserPositionSigmaKm: sigC,
-    targetPositionSigmaKm: sigT,
-    chaserSetWeight: wC,
-    targetSetWeight: wT,
-    sigmaModel: `sigma = (${String(p.sigmaAtEpochKm)} km + ${String(p.sigmaGrowthKmPerDay)} km/day x |age|) / weight; range sigma = rss; speed sigma = 2 n sigma`,
-    context,
-    chaserOwner: chaser.input.owner ?? null,
-    targetOwner: target.input.owner ?? null,
-    chaserName: chaser.name,
-    targetName: target.name,
-    coincidentElementSets: minRange < 1e-3,
+    setAgeADays: ageC,
+    setAgeBDays: ageT,
+    positionSigmaAKm: sigC,
+    positionSigmaBKm: sigT,
+    setWeightA: wC,
+    setWeightB: wT,
+    sigmaModel: `sigma = (${String(p.sigmaAtEpochKm)} km + ${String(p.sigmaGrowthKmPerDay)} km/day x |age|) / weight; range sigma = rss; speed sigma = 2 n sigma; drift sigma = rss of k/weight`,
+    context: assessment.label,
+    ownerA: first.input.owner ?? null,
+    ownerB: second.input.owner ?? null,
+    ownerSource: first.input.ownerSource ?? second.input.ownerSource ?? null,
+    nameA: first.name,
+    nameB: second.name,
+    launchA: launch(first),
+    launchB: launch(second),
+    approachManeuvers: mvFirst.length + mvSecond.length,
+    coincidentElementSets: coincident,
   };
   let approachProfile: ApproachSample[] = [];
-  if (context === 'docking') {
-    const ap = dockingApproach(chaser, target, group.start, group.end, p);
+  if (assessment.label === 'docking') {
+    const ap = dockingApproach(first, second, group.start, group.end, p);
     approachProfile = ap.samples;
     Object.assign(measures, ap.measures);
   }
@@ -773,25 +841,76 @@ function buildEpisode(
     ...(o.input.source === undefined ? {} : { source: o.input.source }),
     role,
   });
+  // The sets of the approach manoeuvres named in the reasons are evidence too.
+  const mvRefs: ElementSetRef[] = [];
+  for (const mv of [...mvFirst, ...mvSecond]) {
+    const mover = mv.noradId === first.input.noradId ? first : second;
+    for (const [epoch, epochText, role] of [
+      [mv.beforeEpoch, mv.beforeEpochText, 'before-maneuver'],
+      [mv.afterEpoch, mv.afterEpochText, 'after-maneuver'],
+    ] as const) {
+      mvRefs.push({
+        noradId: mover.input.noradId,
+        epoch: instant(epoch),
+        epochText,
+        ...(mover.input.source === undefined ? {} : { source: mover.input.source }),
+        role,
+      });
+    }
+  }
   const parameters: DetectorParameters = { ...p };
   const event: DetectedEvent = {
     kind: 'proximity',
     objects: [
-      { norad: chaser.input.noradId, role: 'chaser' },
-      { norad: target.input.noradId, role: 'target' },
+      { norad: first.input.noradId, role: roleA },
+      { norad: second.input.noradId, role: roleB },
     ],
     start: instant(group.start),
     end: instant(group.end),
     measures,
-    elementSets: [ref(sc, 'chaser', chaser), ref(st, 'target', target)],
+    elementSets: [ref(sc, roleA, first), ref(st, roleB, second), ...mvRefs],
     detector: PROXIMITY_DETECTOR,
     detectorVersion: PROXIMITY_DETECTOR_VERSION,
     parameters,
+    assessment,
   };
   const approaches: ProximityApproach[] = group.approaches
     .map((x) => ({ t: x.t, rangeKm: x.rangeKm, relativeSpeedKmPerSec: x.relativeSpeedKmPerSec }))
     .sort((x, y) => x.t - y.t);
   return { event, profile, approaches, approachProfile };
+}
+
+/** The pair's separate encounters [first, last near time]: near times and approaches split at gaps > `splitMs`. */
+function encounters(track: Track, splitMs: number): { start: number; end: number }[] {
+  const times = [...track.nearT, ...track.approaches.map((x) => x.t as number)].sort((x, y) => x - y);
+  const out: { start: number; end: number }[] = [];
+  for (const t of times) {
+    const last = out[out.length - 1];
+    if (last !== undefined && t - last.end <= splitMs) last.end = t;
+    else out.push({ start: t, end: t });
+  }
+  return out;
+}
+
+/**
+ * Start times of the run of encounters (each starting at most maxGapMs after the previous one
+ * ended) that overlaps [start, end].
+ */
+function encounterRun(
+  list: readonly { start: number; end: number }[],
+  start: number,
+  end: number,
+  maxGapMs: number,
+): number[] {
+  const runs: { start: number; end: number }[][] = [];
+  for (const x of list) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last !== undefined && prev !== undefined && x.start - prev.end <= maxGapMs) last.push(x);
+    else runs.push([x]);
+  }
+  const hit = runs.find((r) => (r[0]?.start ?? Infinity) <= end && (r[r.length - 1]?.end ?? -Infinity) >= start);
+  return (hit ?? []).map((x) => x.start);
 }
 
 /** The number, or null when it is NaN or infinite (measures never carry NaN). */

@@ -1,6 +1,6 @@
 /**
  * The proximity / rendezvous (RPO) detector: element-set histories of many objects in,
- * proximity episodes (chaser, target, closest approach, relative motion, context) out.
+ * proximity episodes (closest approach, relative motion, assessment label, roles) out.
  * @module
  */
 export { detectProximity, PROXIMITY_DETECTOR, PROXIMITY_DETECTOR_VERSION } from './detect-proximity.js';
@@ -10,12 +10,15 @@ export type { ProximityParameters } from './proximity-parameters.js';
 export type {
   ApproachSample,
   ProximityApproach,
-  ProximityContext,
   ProximityEpisode,
   ProximityObject,
   ProximitySample,
 } from './proximity-object.js';
-export { constellationFromName, isStation, proximityContext, STATION_NORAD_IDS } from './proximity-context.js';
+export { constellationFromName, isStation, STATION_NORAD_IDS } from './proximity-context.js';
+export { approachManeuvers, DEFAULT_APPROACH_EVIDENCE_OPTIONS } from './approach-evidence.js';
+export type { ApproachEvidenceOptions, ApproachManeuver } from './approach-evidence.js';
+export { assessProximity, DEFAULT_PROXIMITY_ASSESSMENT_PARAMETERS } from './proximity-assessment.js';
+export type { ProximityAssessment, ProximityAssessmentParameters, ProximityFacts } from './proximity-assessment.js';
 export { pairState, refineClosestApproach } from './closest-approach.js';
 export type { ClosestApproach, PairState } from './closest-approach.js';
 export { positionSigmaKm, rangeSigmaKm, relativeSpeedSigmaKmPerSec } from './range-sigma.js';

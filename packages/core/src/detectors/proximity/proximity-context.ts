@@ -1,8 +1,8 @@
 /**
- * Context labels of proximity episodes: stations (for 'docking'), constellation names, owners.
+ * Facts about the objects of a proximity episode: crewed stations (for `docking`) and
+ * constellation membership from published names.
  * @module
  */
-import type { ProximityContext } from './proximity-object.js';
 
 /** Crewed stations by NORAD id: ISS (ZARYA) and the Chinese station's core module Tianhe. */
 export const STATION_NORAD_IDS: ReadonlySet<number> = new Set([25544, 48274]);
@@ -57,24 +57,4 @@ export function constellationFromName(name: string | null): string | null {
     if (up.startsWith(c) && (up.length === c.length || /[\s\-_(0-9]/.test(up.charAt(c.length)))) return c;
   }
   return null;
-}
-
-/**
- * The label of an episode, in this order: 'docking' (range below the docking threshold with a
- * station), 'constellation neighbours' (same constellation name), 'same-owner formation' (same
- * owner), 'different owners' (both owners known and different), 'owner unknown'.
- */
-export function proximityContext(args: {
-  readonly minRangeKm: number;
-  readonly dockingRangeKm: number;
-  readonly stationInvolved: boolean;
-  readonly constellationA: string | null;
-  readonly constellationB: string | null;
-  readonly ownerA: string | undefined;
-  readonly ownerB: string | undefined;
-}): ProximityContext {
-  if (args.stationInvolved && args.minRangeKm < args.dockingRangeKm) return 'docking';
-  if (args.constellationA !== null && args.constellationA === args.constellationB) return 'constellation neighbours';
-  if (args.ownerA === undefined || args.ownerB === undefined) return 'owner unknown';
-  return args.ownerA === args.ownerB ? 'same-owner formation' : 'different owners';
 }

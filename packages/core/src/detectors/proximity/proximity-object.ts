@@ -14,7 +14,7 @@ export interface ProximityObject {
   readonly noradId: NoradId;
   /** Its element sets (any order; the set nearest in epoch is used at each instant). */
   readonly sets: readonly ElementSet[];
-  /** Owner (country/operator code from SATCAT); undefined when unknown. */
+  /** Owner (country/operator code from SATCAT): a fact with its source; undefined when unknown. */
   readonly owner?: string;
   /** Constellation name; when absent it is derived from the set's name (STARLINK-1234 → STARLINK). */
   readonly constellation?: string;
@@ -22,13 +22,9 @@ export interface ProximityObject {
   readonly amateur?: boolean;
   /** Source label recorded in the element-set references (e.g. `celestrak-active`, `mccants-classfd`). */
   readonly source?: string;
-  /** A role the caller knows (e.g. the inspected satellite is the `target`). */
-  readonly role?: 'chaser' | 'target';
+  /** Where the owner comes from (e.g. `satcat`), recorded with the owner in each event. */
+  readonly ownerSource?: string;
 }
-
-/** The context label of an episode. */
-export type ProximityContext =
-  'docking' | 'same-owner formation' | 'constellation neighbours' | 'different owners' | 'owner unknown';
 
 /** One sample of an episode's profile. */
 export interface ProximitySample {

@@ -35,12 +35,28 @@ export interface ProximityParameters {
   readonly sigmaGrowthKmPerDay: number;
   /** Weight of amateur (non-official) element sets: their σ is divided by it. */
   readonly amateurWeight: number;
+  /** Approach manoeuvres are looked for in each history this far before an episode's end, days. */
+  readonly maneuverLookbackDays: number;
+  /** A pair that stays within range longer than this is not passing by (drift-by / formation boundary), days. */
+  readonly passMaxDays: number;
+  /** Separate encounters within range needed for "recurring" (co-orbital, formation). */
+  readonly recurringEncounters: number;
+  /** Largest gap between consecutive recurring encounters, days. */
+  readonly recurrenceMaxGapDays: number;
+  /** A manoeuvre in a is approach evidence only when the planes are crossed slower than this, km/s. */
+  readonly approachMaxCrossingSpeedKmPerSec: number;
+  /** Planes are "held" when the J2 node drift moves one across the other by less than maxRangeKm in this many days. */
+  readonly planeHoldDays: number;
+  /** Sun-synchronous band: J2 node rate within this of 360°/365.2422 d, deg/day (local-time drift < 5 h/year). */
+  readonly sunSynchronousToleranceDegPerDay: number;
 }
 
 /**
  * Defaults: 50 km / 0.5 km/s (the bench's catalogue-wide screen), 60-s samples, 1-h set choice,
  * σ = 1 km + 2 km/day of age (upper end of the 0.5–2 km/day along-track growth quoted for LEO TLEs),
- * amateur sets weighted 0.5 (σ doubled).
+ * amateur sets weighted 0.5 (σ doubled). Assessment: approach manoeuvres looked for over 120 days
+ * (an inspector's phasing takes weeks to months), a pass lasts < 1 day, recurrence = ≥ 3 passes
+ * each ≤ 7 days after the last (the inspection preset's recurrence window).
  */
 export const DEFAULT_PROXIMITY_PARAMETERS: ProximityParameters = {
   maxRangeKm: 50,
@@ -57,4 +73,11 @@ export const DEFAULT_PROXIMITY_PARAMETERS: ProximityParameters = {
   sigmaAtEpochKm: 1,
   sigmaGrowthKmPerDay: 2,
   amateurWeight: 0.5,
+  maneuverLookbackDays: 120,
+  passMaxDays: 1,
+  recurringEncounters: 3,
+  recurrenceMaxGapDays: 7,
+  approachMaxCrossingSpeedKmPerSec: 0.2,
+  planeHoldDays: 30,
+  sunSynchronousToleranceDegPerDay: 0.2,
 };
