@@ -1,0 +1,83 @@
+/**
+ * Collision probability from any CDM: each object's state at TCA (km, km/s, in its REF_FRAME)
+ * and its RTN position covariance (CCSDS RTN: R along r, N along r×v, T = N×R) rotated into that
+ * frame, then Foster (1992) or Chan (1997) in the encounter plane. Both states must be in one
+ * non-rotating frame (EME2000 or GCRF): for an ITRF state the RTN axes built from Earth-fixed
+ * velocity are not the inertial RTN axes the covariance was given in, so orbwatch declines
+ * rather than returns a Pc tilted by up to the Earth-rotation angle between them.
+ *
+ * The hard-body radius is not a CDM 1.0 keyword; CARA and the Alfano test cases put it in a
+ * comment (`COMMENT HBR = 10 [m]`), which {@link cdmHardBodyRadiusKm} reads.
+ * @module
+ */
+import type { ObjectAtTca } from '../conjunction/encounter-plane.js';
+import { encounterPlane, rtnCovarianceToInertial } from '../conjunction/encounter-plane.js';
+import type { EncounterPlane } from '../conjunction/encounter-plane.js';
+import { pcChan1997 } from '../conjunction/pc-chan-1997.js';
+import type { PcResult } from '../conjunction/pc-foster-1992.js';
+import { pcFoster1992 } from '../conjunction/pc-foster-1992.js';
+import type { Cdm, CdmObject } from './cdm.js';
+
+/** Frames whose RTN axes may be built from the CDM state as given. */
+const INERTIAL_FRAMES = new Set(['EME2000', 'GCRF', 'ICRF', 'J2000']);
+
+export type CdmEncounterResult =
+  | {
+      readonly ok: true;
+      readonly primary: ObjectAtTca;
+      readonly secondary: ObjectAtTca;
+      readonly plane: EncounterPlane;
+    }
+  | {
+      readonly ok: false;
+      readonly reason:
+        | 'rotating-or-unknown-frame'
+        | 'frames-differ'
+        | 'degenerate-state'
+        | 'zero-relative-velocity'
+        | 'covariance-not-positive-definite'
+        | 'not-finite';
+    };
+
+function atTca(o: CdmObject): ObjectAtTca | null {
+  const cov = rtnCovarianceToInertial(o.rKm, o.vKmPerSec, o.positionCovarianceRtnKm2);
+  return cov === null ? null : { rKm: o.rKm, vKmPerSec: o.vKmPerSec, covarianceKm2: cov };
+}
+
+/** The two objects at TCA in their common inertial frame, and the encounter plane. */
+export function cdmEncounter(cdm: Cdm): CdmEncounterResult {
+  const [o1, o2] = cdm.objects;
+  if (o1.refFrame !== o2.refFrame) return { ok: false, reason: 'frames-differ' };
+  if (!INERTIAL_FRAMES.has(o1.refFrame)) return { ok: false, reason: 'rotating-or-unknown-frame' };
+  const primary = atTca(o1);
+  const secondary = atTca(o2);
+  if (primary === null || secondary === null) return { ok: false, reason: 'degenerate-state' };
+  const plane = encounterPlane(primary, secondary);
+  if (!plane.ok) return { ok: false, reason: plane.reason };
+  return { ok: true, primary, secondary, plane: plane.plane };
+}
+
+/** 2D Pc of a CDM for a hard-body radius (km), by Foster (1992) unless Chan (1997) is asked for. */
+export function cdmPc(
+  cdm: Cdm,
+  hardBodyRadiusKm: number,
+  method: 'foster-1992' | 'chan-1997' = 'foster-1992',
+): (PcResult & { readonly ok: true; readonly plane: EncounterPlane }) | Extract<CdmEncounterResult, { ok: false }> {
+  const enc = cdmEncounter(cdm);
+  if (!enc.ok) return enc;
+  const r =
+    method === 'chan-1997' ? pcChan1997(enc.plane, hardBodyRadiusKm) : pcFoster1992(enc.plane, hardBodyRadiusKm);
+  return { ok: true, plane: enc.plane, ...r };
+}
+
+const HBR_RE = /^HBR\s*=\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:\[\s*(m|km)\s*\])?\s*$/i;
+
+/** The hard-body radius stated in a `COMMENT HBR = x [m]` line (metres unless `[km]`), in km. */
+export function cdmHardBodyRadiusKm(cdm: Cdm): number | undefined {
+  const all = [...cdm.blocks, ...cdm.objects.flatMap((o) => o.blocks)].flatMap((b) => b.comments);
+  for (const c of all) {
+    const m = HBR_RE.exec(c.trim());
+    if (m !== null) return m[2]?.toLowerCase() === 'km' ? Number(m[1]) : Number(m[1]) / 1000;
+  }
+  return undefined;
+}
