@@ -25,3 +25,4 @@ export * from './ephemeris/index.js';
 export * from './norms/index.js';
 export * from './report/index.js';
 export * from './evidence/index.js';
+export * from './conjunction/index.js';

@@ -50,7 +50,7 @@ function convert(f: RawCdmField, file: string, issues: CdmIssue[]): CdmValue | u
   const def = cdmKeyword(f.keyword);
   if (def === undefined) return undefined;
   const at = { file, line: f.line, column: f.column };
-  if (f.unit !== undefined && f.unit !== '' && normaliseUnit(f.unit) !== def.unit) {
+  if (f.unit !== undefined && normaliseUnit(f.unit) !== def.unit) {
     issues.push(
       cdmIssue(
         CdmIssueCode.CDM_UNIT,

@@ -16,9 +16,12 @@ import type { EncounterPlane } from '../conjunction/encounter-plane.js';
 import { pcChan1997 } from '../conjunction/pc-chan-1997.js';
 import type { PcResult } from '../conjunction/pc-foster-1992.js';
 import { pcFoster1992 } from '../conjunction/pc-foster-1992.js';
+import type { V3 } from '../frames/mat3.js';
+import { convertState, stateVector } from '../frames/convert-state.js';
+import type { Instant } from '../time/instant.js';
 import type { Cdm, CdmObject } from './cdm.js';
 
-/** Frames whose RTN axes may be built from the CDM state as given. */
+/** Inertial frames: the RTN axes may be built from the CDM state as given. */
 const INERTIAL_FRAMES = new Set(['EME2000', 'GCRF', 'ICRF', 'J2000']);
 
 export type CdmEncounterResult =
@@ -31,7 +34,7 @@ export type CdmEncounterResult =
   | {
       readonly ok: false;
       readonly reason:
-        | 'rotating-or-unknown-frame'
+        | 'unknown-frame'
         | 'frames-differ'
         | 'degenerate-state'
         | 'zero-relative-velocity'
@@ -39,18 +42,28 @@ export type CdmEncounterResult =
         | 'not-finite';
     };
 
-function atTca(o: CdmObject): ObjectAtTca | null {
-  const cov = rtnCovarianceToInertial(o.rKm, o.vKmPerSec, o.positionCovarianceRtnKm2);
-  return cov === null ? null : { rKm: o.rKm, vKmPerSec: o.vKmPerSec, covarianceKm2: cov };
+function atTca(o: CdmObject, tca: Instant): ObjectAtTca | null {
+  let r: V3 = o.rKm;
+  let v: V3 = o.vKmPerSec;
+  if (o.refFrame === 'ITRF') {
+    const g = convertState(stateVector('ITRF', tca, r, v), 'GCRF');
+    r = [g.r.x, g.r.y, g.r.z];
+    v = [g.v.x, g.v.y, g.v.z];
+  }
+  const cov = rtnCovarianceToInertial(r, v, o.positionCovarianceRtnKm2);
+  return cov === null ? null : { rKm: r, vKmPerSec: v, covarianceKm2: cov };
 }
 
 /** The two objects at TCA in their common inertial frame, and the encounter plane. */
 export function cdmEncounter(cdm: Cdm): CdmEncounterResult {
   const [o1, o2] = cdm.objects;
   if (o1.refFrame !== o2.refFrame) return { ok: false, reason: 'frames-differ' };
-  if (!INERTIAL_FRAMES.has(o1.refFrame)) return { ok: false, reason: 'rotating-or-unknown-frame' };
-  const primary = atTca(o1);
-  const secondary = atTca(o2);
+  if (!INERTIAL_FRAMES.has(o1.refFrame) && o1.refFrame !== 'ITRF') return { ok: false, reason: 'unknown-frame' };
+  if (![...o1.rKm, ...o1.vKmPerSec, ...o2.rKm, ...o2.vKmPerSec, cdm.tca].every(Number.isFinite)) {
+    return { ok: false, reason: 'not-finite' };
+  }
+  const primary = atTca(o1, cdm.tca);
+  const secondary = atTca(o2, cdm.tca);
   if (primary === null || secondary === null) return { ok: false, reason: 'degenerate-state' };
   const plane = encounterPlane(primary, secondary);
   if (!plane.ok) return { ok: false, reason: plane.reason };

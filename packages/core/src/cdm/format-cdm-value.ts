@@ -13,15 +13,16 @@ import type { CdmKeyword } from './cdm-keywords.js';
 /** The shortest decimal text of `internal × divisor` that reads back to `internal`. */
 export function formatCdmNumber(internal: number, divisor: number): string {
   if (Number.isNaN(internal)) return 'NaN';
+  if (Object.is(internal, -0)) return '-0';
   const ccsds = internal * divisor;
   for (let p = 1; p <= 17; p++) {
     const s = ccsds.toPrecision(p);
-    if (Number(s) / divisor === internal) return tidy(s);
+    if (Number(s) / divisor === internal) return tidy(String(Number(s)));
   }
   return tidy(ccsds.toPrecision(17));
 }
 
-/** `1.2e+3` → `1.2E+03`-free plain form where short, CCSDS-friendly exponent otherwise. */
+/** JavaScript's shortest form, with the exponent (below 1e-6, from 1e21) written `1.5E-07`. */
 function tidy(s: string): string {
   const [mantissa = s, exp] = s.split('e');
   const m = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;

@@ -5,7 +5,8 @@
  * the keyword that follows it. A keyword the standard does not define is
  * `CDM_UNKNOWN_KEYWORD` (a misspelt optional keyword would otherwise vanish); a repeated
  * keyword, a header keyword inside an object segment, or a line that is not `KEY = value` is
- * `CDM_SYNTAX`. A `CCSDS_CDM_VERS` line after content starts another message.
+ * `CDM_SYNTAX`. A `CCSDS_CDM_VERS` line after content starts another message. A unit bracket
+ * left open (`85.4 [`, seen in CARA files) is read as a unit and reported as `CDM_UNIT`.
  * @module
  */
 import type { Cdm } from './cdm.js';
@@ -17,7 +18,7 @@ import type { CdmBlock } from './cdm-keywords.js';
 import { cdmKeyword } from './cdm-keywords.js';
 
 const KV_RE = /^(\s*)([A-Za-z0-9_]+)(\s*)=(\s*)(.*?)\s*$/;
-const UNIT_RE = /\s*\[([^\]]*)\]$/;
+const UNIT_RE = /\s*\[([^\]]*)\]?$/;
 const COMMENT_RE = /^\s*COMMENT(?:\s(.*))?$/;
 const MESSAGE_BLOCKS: readonly CdmBlock[] = ['header', 'relative'];
 
@@ -78,7 +79,7 @@ export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
       msg = start(line);
     }
     const m: Message = msg;
-    m.hasContent = true;
+    if (kv !== null) m.hasContent = true;
     if (/[^ -~\t]/.test(lineText)) {
       const column = lineText.search(/[^ -~\t]/) + 1;
       m.issues.push(
@@ -182,5 +183,6 @@ export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
         'empty input: no CDM',
       ),
     );
+  issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { items, issues };
 }

@@ -1,7 +1,7 @@
 /**
  * Writes a {@link Cdm} as KVN (CCSDS 508.0-B-1 §4): header, relative metadata/data, then
  * OBJECT1's and OBJECT2's blocks, keywords in the standard's order, each block's comments
- * before its first keyword, values in CCSDS units with the unit in brackets.
+ * before its first keyword (the header's after CCSDS_CDM_VERS, which must open the message), values in CCSDS units with the unit in brackets.
  * @module
  */
 import type { Cdm, CdmBlockData } from './cdm.js';
@@ -15,14 +15,21 @@ function writeBlocks(blocks: readonly CdmBlockData[], order: readonly CdmBlock[]
   for (const name of order) {
     const b = blocks.find((x) => x.block === name);
     if (b === undefined) continue;
-    for (const c of b.comments) out.push(c === '' ? 'COMMENT' : `COMMENT ${c}`);
+    let commented = false;
+    const writeComments = (): void => {
+      if (!commented) for (const c of b.comments) out.push(c === '' ? 'COMMENT' : `COMMENT ${c}`);
+      commented = true;
+    };
     for (const def of CDM_KEYWORDS) {
       if (def.block !== name) continue;
       const v = b.values.get(def.keyword);
       if (v === undefined) continue;
+      // CCSDS_CDM_VERS must be the first line; the header's comments follow it.
+      if (def.keyword !== 'CCSDS_CDM_VERS') writeComments();
       const unit = def.unit === '' ? '' : ` [${def.unit}]`;
       out.push(`${def.keyword.padEnd(WIDTH)} = ${formatCdmValue(def, v)}${unit}`);
     }
+    writeComments();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Collision probability of a short-term encounter: the encounter plane, Foster (1992) and
  * Chan (1997) 2D Pc, Alfano (2005) maximum Pc over an unknown covariance size, and the default
- * element-set covariances for screening without covariance. Design notes:
+ * element-set covariances for screening without covariance; and, re-exported from ../cdm, CCSDS
+ * Conjunction Data Messages. Design notes:
  * docs/design/collision-probability-and-cdm.md; figures and sources: docs/accuracy.md.
  * @module
  */
@@ -13,3 +14,5 @@ export { pcChan1997 } from './pc-chan-1997.js';
 export type { MaxPcResult } from './pc-max-alfano-2005.js';
 export { pcMaxAlfano2005 } from './pc-max-alfano-2005.js';
 export { erf, erfc } from './erfc.js';
+// CCSDS CDMs (read, write, Pc from a CDM) are part of the same public surface.
+export * from '../cdm/index.js';
