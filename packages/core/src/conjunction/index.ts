@@ -14,5 +14,7 @@ export { pcChan1997 } from './pc-chan-1997.js';
 export type { MaxPcResult } from './pc-max-alfano-2005.js';
 export { pcMaxAlfano2005 } from './pc-max-alfano-2005.js';
 export { erf, erfc } from './erfc.js';
+export type { DefaultSigmaModel } from './default-covariance.js';
+export { DEFAULT_TLE_SIGMA, defaultTleCovarianceRtnKm2, defaultTleSigmaRtnKm } from './default-covariance.js';
 // CCSDS CDMs (read, write, Pc from a CDM) are part of the same public surface.
 export * from '../cdm/index.js';
