@@ -138,6 +138,22 @@ describe('CDM reading: malformed input gives located issues, never an exception'
   });
 });
 
+describe('Pc from a CDM: frames', () => {
+  const text = readFixture('ccsds/cdm/orekit/CDMExample3.txt');
+  it('objects in different frames, or a frame orbwatch does not know, give a reason, not a number', () => {
+    const parts = text.split('REF_FRAME');
+    const mixed = parseCdm(
+      `${parts[0]}REF_FRAME${parts[1]}REF_FRAME${(parts[2] ?? '').replace('EME2000', 'GCRF')}`,
+      'm',
+    ).items[0];
+    if (mixed === undefined) throw new Error('no CDM');
+    expect(cdmPc(mixed, 0.01)).toEqual({ ok: false, reason: 'frames-differ' });
+    const teme = parseCdm(text.replaceAll('= EME2000', '= TEME'), 't').items[0];
+    if (teme === undefined) throw new Error('no CDM');
+    expect(cdmPc(teme, 0.01)).toEqual({ ok: false, reason: 'unknown-frame' });
+  });
+});
+
 describe('Pc from a CDM in ITRF (the real ION SCV-8 vs Starlink-1233 CDM)', () => {
   it('matches Orekit Patera2005Test (0.0034965176443840, radii 5 m + 5 m) to 1e-6 relative', () => {
     const cdm = parseCdm(readFixture('ccsds/cdm/orekit/ION_SCV8_vs_STARLINK_1233.txt'), 'ion').items[0];
