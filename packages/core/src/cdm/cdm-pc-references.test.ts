@@ -20,10 +20,13 @@ function readOne(rel: string) {
 
 describe('Foster (1992) Pc on the NASA CARA Alfano test cases', () => {
   // Orekit Alfano2005Test: case, combined hard-body radius (m), expected Pc, absolute tolerance.
-  // The expected values come from Alfano's 2005 numerical method, which approximates the same
-  // integral; the tolerances are Orekit's and reflect that method's truncation, not ours (our
-  // quadrature error bound is < 1e-10 relative; mpmath at 30 digits agrees with our value to 1e-15
-  // on cases 01, 04, 05, 08, 09: see docs/design/collision-probability-and-cdm.md).
+  // Our values agree with a 30-digit mpmath evaluation of the exact integral to ≤ 1.1e-15 (cases
+  // 01, 04, 05, 08, 09), so the residuals are not quadrature error. These are slow encounters
+  // (0.0009–16 m/s relative speed), where the CDM's rounding of the states (positions to 1 mm,
+  // velocities to 1e-9 km/s) moves the encounter plane: the last test shows the expected value
+  // lies within that rounding spread for 8 of the 10 cases. For 05 and 11 it does not; their
+  // residuals (1.2e-4 and 2.8e-6 relative) are left to the expected values' own method (Alfano's
+  // numerical series in Orekit), which we could not reproduce exactly.
   const cases: [string, number, number, number][] = [
     ['01', 15, 0.146749549, 1e-6],
     ['02', 4, 0.006222267, 1e-6],
@@ -46,6 +49,30 @@ describe('Foster (1992) Pc on the NASA CARA Alfano test cases', () => {
       expect(Math.abs(pc.pc - expected)).toBeLessThanOrEqual(tol);
     });
   }
+
+  it('the residuals of 8 cases lie within the spread caused by the CDM rounding of the states', () => {
+    let seed = 1;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5;
+    const inside: string[] = [];
+    for (const [n, hbrM, expected] of cases) {
+      const cdm = readOne(`ccsds/cdm/orekit/alfano-cara/AlfanoTestCase${n}.cdm`);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let k = 0; k < 200; k++) {
+        const objects = cdm.objects.map((o) => ({
+          ...o,
+          rKm: o.rKm.map((x) => x + rnd() * 1e-6),
+          vKmPerSec: o.vKmPerSec.map((x) => x + rnd() * 1e-9),
+        })) as unknown as typeof cdm.objects;
+        const pc = cdmPc({ ...cdm, objects }, hbrM / 1000);
+        if (!pc.ok) throw new Error(pc.reason);
+        lo = Math.min(lo, pc.pc);
+        hi = Math.max(hi, pc.pc);
+      }
+      if (expected >= lo && expected <= hi) inside.push(n);
+    }
+    expect(inside).toEqual(['01', '02', '03', '04', '06', '07', '08', '09']);
+  });
 });
 
 interface CaraRow {

@@ -8,12 +8,15 @@
  * The listed Pc is below ours on every row (median 0.106 %, max 0.35 %). Not the geometry: miss,
  * speed, Mahalanobis distance and the σxσy-dependent closed-form Pc_max all agree to ≤ 1e-6. Not
  * our integral: mpmath at 30 digits agrees with pcFoster1992 to 1e-15 on the worst rows (1619, 741,
- * 91). So the data set's own evaluation of Alfano's Eq. 5a is low; see
- * docs/design/collision-probability-and-cdm.md.
+ * 91). The listed values are Alfano's series (Eq. 5a) cut at n = 100 terms along the major axis —
+ * a Riemann sum over the chord √(R² − x²), whose square-root ends make it converge slowly and
+ * from below; the last test reproduces them with that sum.
  */
 import { describe, expect, it } from 'vitest';
 import type { Mat3, V3 } from '../frames/mat3.js';
 import { readFixture } from '../../test/support/fixtures.js';
+import { erf } from './erfc.js';
+import type { EncounterPlane } from './encounter-plane.js';
 import { encounterPlane, rtnCovarianceToInertial } from './encounter-plane.js';
 import { pcFoster1992 } from './pc-foster-1992.js';
 import { pcMaxAlfano2005 } from './pc-max-alfano-2005.js';
@@ -118,5 +121,30 @@ describe('armellin-kelvins: 2,170 encounters', () => {
     }
     console.log(`armellin-kelvins Pc_max closed form: max relative error ${maxRel.toExponential(2)}`);
     expect(maxRel).toBeLessThan(1e-6);
+  });
+
+  it('the differences are the truncation of the reference: Alfano Eq. 5a summed with n = 100 terms', () => {
+    // Alfano's series as the data set's authors evaluated it: x_i = R(2i − n)/n along the major
+    // axis, i = 1…n, weight 2R/n, the minor axis integrated by erf. Test-only: orbwatch does not
+    // use it, it explains the reference.
+    const alfanoSeries = (p: EncounterPlane, R: number, n: number): number => {
+      const [xm, sx, zm, sz] = [p.yKm, p.sigmaYKm, p.xKm, p.sigmaXKm]; // x = major axis
+      let sum = 0;
+      for (let i = 1; i <= n; i++) {
+        const half = ((2 * R) / n) * Math.sqrt((n - i) * i);
+        const x = (R * (2 * i - n)) / n + xm;
+        sum +=
+          (erf((zm + half) / (sz * Math.SQRT2)) + erf((-zm + half) / (sz * Math.SQRT2))) *
+          Math.exp(-(x * x) / (2 * sx * sx));
+      }
+      return ((2 * R) / (Math.sqrt(8 * Math.PI) * sx * n)) * sum;
+    };
+    let maxRel = 0;
+    for (const r of data) {
+      const rel = Math.abs(alfanoSeries(plane(r), r.rKm, 100) - r.pc) / r.pc;
+      maxRel = Math.max(maxRel, rel);
+    }
+    console.log(`armellin-kelvins vs Alfano series n = 100: max relative error ${maxRel.toExponential(2)}`);
+    expect(maxRel).toBeLessThan(1e-8);
   });
 });
