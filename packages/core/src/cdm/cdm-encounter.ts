@@ -15,6 +15,7 @@ import { encounterPlane, rtnCovarianceToInertial } from '../conjunction/encounte
 import type { EncounterPlane } from '../conjunction/encounter-plane.js';
 import { pcChan1997 } from '../conjunction/pc-chan-1997.js';
 import type { PcResult } from '../conjunction/pc-foster-1992.js';
+import type { PcMethod } from '../conjunction/pc-from-states.js';
 import { pcFoster1992 } from '../conjunction/pc-foster-1992.js';
 import type { V3 } from '../frames/mat3.js';
 import { convertState, stateVector } from '../frames/convert-state.js';
@@ -74,13 +75,15 @@ export function cdmEncounter(cdm: Cdm): CdmEncounterResult {
 export function cdmPc(
   cdm: Cdm,
   hardBodyRadiusKm: number,
-  method: 'foster-1992' | 'chan-1997' = 'foster-1992',
-): (PcResult & { readonly ok: true; readonly plane: EncounterPlane }) | Extract<CdmEncounterResult, { ok: false }> {
+  method: PcMethod = 'foster-1992',
+):
+  | (PcResult & { readonly ok: true; readonly method: PcMethod; readonly plane: EncounterPlane })
+  | Extract<CdmEncounterResult, { ok: false }> {
   const enc = cdmEncounter(cdm);
   if (!enc.ok) return enc;
   const r =
     method === 'chan-1997' ? pcChan1997(enc.plane, hardBodyRadiusKm) : pcFoster1992(enc.plane, hardBodyRadiusKm);
-  return { ok: true, plane: enc.plane, ...r };
+  return { ok: true, method, plane: enc.plane, ...r };
 }
 
 const HBR_RE = /^HBR\s*=\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:\[\s*(m|km)\s*\])?\s*$/i;

@@ -13,6 +13,8 @@ export { pcFoster1992 } from './pc-foster-1992.js';
 export { pcChan1997 } from './pc-chan-1997.js';
 export type { MaxPcResult } from './pc-max-alfano-2005.js';
 export { pcMaxAlfano2005 } from './pc-max-alfano-2005.js';
+export type { PcFromStatesResult, PcMethod } from './pc-from-states.js';
+export { pcFromStates } from './pc-from-states.js';
 export { erf, erfc } from './erfc.js';
 export type { DefaultSigmaModel } from './default-covariance.js';
 export { DEFAULT_TLE_SIGMA, defaultTleCovarianceRtnKm2, defaultTleSigmaRtnKm } from './default-covariance.js';

@@ -8,6 +8,7 @@ import { pcChan1997 } from './pc-chan-1997.js';
 import { pcFoster1992 } from './pc-foster-1992.js';
 import { pcMaxAlfano2005 } from './pc-max-alfano-2005.js';
 import { encounterPlane } from './encounter-plane.js';
+import { pcFromStates } from './pc-from-states.js';
 import type { Mat3 } from '../frames/mat3.js';
 
 const m = (xm: number, ym: number, sx: number, sy: number) => ({
@@ -136,5 +137,21 @@ describe('encounter plane', () => {
       ok: false,
       reason: 'covariance-not-positive-definite',
     });
+  });
+});
+
+describe('pcFromStates', () => {
+  it('names its method and agrees with the encounter plane + method it composes', () => {
+    const c: Mat3 = [0.01, 0, 0, 0, 0.04, 0, 0, 0, 0.02];
+    const a = { rKm: [7000, 0, 0], vKmPerSec: [0, 7.5, 0], covarianceKm2: c } as const;
+    const b = { rKm: [7000.05, 0.02, 0.03], vKmPerSec: [0, 0.3, 7.49], covarianceKm2: c } as const;
+    const f = pcFromStates(a, b, 0.01);
+    const ch = pcFromStates(a, b, 0.01, 'chan-1997');
+    if (!f.ok || !ch.ok) throw new Error('no Pc');
+    expect(f.method).toBe('foster-1992');
+    expect(ch.method).toBe('chan-1997');
+    expect(f.pc).toBe(pcFoster1992(f.plane, 0.01).pc);
+    expect(ch.pc).toBe(pcChan1997(ch.plane, 0.01).pc);
+    expect(pcFromStates(a, a, 0.01)).toEqual({ ok: false, reason: 'zero-relative-velocity' });
   });
 });
