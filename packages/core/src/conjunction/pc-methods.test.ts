@@ -73,11 +73,17 @@ describe('Chan (1997)', () => {
       [0.5, 0, 0.05, 0.02],
       [0, 0, 0.01, 0.02],
       [0.3, 0.4, 0.05, 0.005],
+      [0.0099, 0, 0.0001, 0.01], // hard body 100σ wide, miss 1σ inside its edge: Pc ≈ 0.84
     ] as const) {
       const g = { xKm: xm, yKm: ym, sigmaXKm: s, sigmaYKm: s };
       const f = pcFoster1992(g, R).pc;
       expect(Math.abs(pcChan1997(g, R).pc - f) / f).toBeLessThan(1e-9);
     }
+  });
+  it('declines (NaN, not converged) beyond v/2 = 5e6 rather than sum millions of terms', () => {
+    const r = pcChan1997({ xKm: 0.005, yKm: 0.005, sigmaXKm: 1e-6, sigmaYKm: 1e-6 }, 0.01);
+    expect(r.pc).toBeNaN();
+    expect(r.converged).toBe(false);
   });
   it('stays within 1 % of Foster for a 10:1 covariance when R is small against σx', () => {
     const g = m(50, 300, 40, 400);
