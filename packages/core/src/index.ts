@@ -26,3 +26,4 @@ export * from './norms/index.js';
 export * from './cases/index.js';
 export * from './report/index.js';
 export * from './evidence/index.js';
+export * from './conjunction/index.js';
