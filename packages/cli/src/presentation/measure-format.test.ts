@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { timeWithSigma, utcSpan, withSigma } from './measure-format.js';
 
 describe('measure formatting', () => {
-  it('never prints a σ of zero: a σ below the printed precision is n/a', () => {
+  it('never prints a σ of zero: a σ below the printed precision is shown at one significant figure', () => {
     expect(withSigma(2.39363, 2.33, 2)).toBe('2.39 ± 2.33');
     // The maneuver table's 393 `± 0.000` rows: σ 3.8e-5 m/s on 0.036 m/s.
-    expect(withSigma(0.0364481, 3.76e-5, 3)).toBe('0.036 (σ n/a)');
+    expect(withSigma(0.0364481, 3.76e-5, 3)).toBe('0.036 ± 0.00004');
     expect(withSigma(1.2, 0, 3)).toBe('1.200 (σ n/a)');
     expect(withSigma(1.2, null, 3)).toBe('1.200 (σ n/a)');
     expect(withSigma(5.89, 14.75, 2)).toBe('5.89 (σ 14.75 exceeds the value)');

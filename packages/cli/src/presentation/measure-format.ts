@@ -14,13 +14,17 @@ export function numberOf(x: MeasureValue | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
-/** `value ± σ` at `digits` decimals; `(σ n/a)` when σ would print as zero; '' when no value. */
+/**
+ * `value ± σ` at `digits` decimals; a positive σ too small for that precision is printed at one
+ * significant figure (`0.036 ± 0.00004`), never as zero; `(σ n/a)` when there is no σ; '' when
+ * no value.
+ */
 export function withSigma(value: MeasureValue | undefined, sigma: MeasureValue | undefined, digits: number): string {
   const v = numberOf(value);
   if (v === null) return '';
   const s = numberOf(sigma);
-  const shown = s !== null && s >= 0.5 * 10 ** -digits ? s : null;
-  return formatWithSigma(v, shown, digits);
+  if (s !== null && s > 0 && s < 0.5 * 10 ** -digits) return `${v.toFixed(digits)} ± ${significant(s, 1)}`;
+  return formatWithSigma(v, s !== null && s > 0 ? s : null, digits);
 }
 
 /** `2026-03-11T07:24 ± 2.1 h`: a UTC time (to the minute) with its 1σ in hours. */
