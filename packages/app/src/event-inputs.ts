@@ -7,14 +7,21 @@
  * - fragmentation: the sets the event cites (parent before/after, one per fragment).
  * @module
  */
-import type { Instant } from '@orbwatch/core';
+import type { Instant, NoradId } from '@orbwatch/core';
+import { parseIsoInstant } from '@orbwatch/core';
 import type { CatalogRepository, StoredElementSet, StoredEvent } from '@orbwatch/store';
 
 const DAY_MS = 86_400_000;
-/** Margin around a proximity episode, days (the proximity runner reads sets this far out). */
+/** Margin after a proximity search window, days (the proximity runner reads sets this far out). */
 export const PROXIMITY_INPUT_MARGIN_DAYS = 30;
+/** Margin before it: the runner reads 120 days of history to find approach manoeuvres. */
+export const PROXIMITY_EVIDENCE_MARGIN_DAYS = 120;
+
+const isoMs = (v: unknown): number | null => (typeof v === 'string' ? (parseIsoInstant(v) ?? null) : null);
 
 export interface EventInputs {
+  /** Objects the detector read that the event does not name (the other objects of a launch). */
+  readonly context: readonly NoradId[];
   /** Sets per object, epoch order. */
   readonly setsByObject: ReadonlyMap<number, readonly StoredElementSet[]>;
   /** Every set, cited or not, by stored id. */
@@ -36,28 +43,45 @@ function byObject(sets: readonly StoredElementSet[]): Map<number, StoredElementS
 export async function eventInputs(repo: CatalogRepository, e: StoredEvent): Promise<EventInputs> {
   const norads = [...new Set(e.objects.map((o) => o.norad))];
   let sets: StoredElementSet[] = [];
+  const context: NoradId[] = [];
   const range = (from: number, to: number) => ({ from: from as Instant, to: to as Instant });
   switch (e.kind) {
     case 'maneuver':
       for (const n of norads) sets.push(...(await repo.history(n)));
       break;
-    case 'proximity':
+    case 'proximity': {
+      // The run's search window (recorded with the event), widened as the runner widens it.
+      const from = isoMs(e.measures['searchWindowStartUtc']) ?? e.start;
+      const to = isoMs(e.measures['searchWindowEndUtc']) ?? e.end;
       for (const n of norads)
         sets.push(
           ...(await repo.history(
             n,
-            range(e.start - PROXIMITY_INPUT_MARGIN_DAYS * DAY_MS, e.end + PROXIMITY_INPUT_MARGIN_DAYS * DAY_MS),
+            range(from - PROXIMITY_EVIDENCE_MARGIN_DAYS * DAY_MS, to + PROXIMITY_INPUT_MARGIN_DAYS * DAY_MS),
           )),
         );
       break;
-    case 'release':
-      for (const n of norads) sets.push(...(await repo.history(n, { to: (e.end + 30 * DAY_MS) as Instant })));
+    }
+    case 'release': {
+      // Every object of the event's launch(es) was a newcomer the detector read, named or not.
+      const launches = new Set<string>();
+      for (const n of norads) {
+        const cospar = (await repo.getObject(n))?.cosparId ?? null;
+        if (cospar !== null && cospar.length >= 8) launches.add(cospar.slice(0, 8));
+      }
+      const mates: NoradId[] = [];
+      for (const l of launches)
+        for (const o of await repo.listObjects({ cospar: l }))
+          if (o.elementSetCount > 0 && !norads.includes(o.noradId)) mates.push(o.noradId);
+      context.push(...mates);
+      for (const n of [...norads, ...mates]) sets.push(...(await repo.history(n)));
       break;
+    }
     case 'fragmentation':
     case 'conjunction':
       sets = await repo.elementSetsById(e.elementSetIds);
       break;
   }
   const unique = [...new Map(sets.map((s) => [s.id, s])).values()];
-  return { setsByObject: byObject(unique), all: unique };
+  return { context, setsByObject: byObject(unique), all: unique };
 }

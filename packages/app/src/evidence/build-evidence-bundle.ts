@@ -4,8 +4,16 @@
  * version and parameters; measures and assessment; the plot series; the findings.
  * @module
  */
-import type { BundledElementSet, EvidenceBundle, Finding, Instant } from '@orbwatch/core';
-import { EVIDENCE_FORMAT, EVIDENCE_VERSION, eventSeries, formatIso } from '@orbwatch/core';
+import type {
+  BundledElementSet,
+  BundledObject,
+  EventObjectRole,
+  EvidenceBundle,
+  Finding,
+  Instant,
+  NoradId,
+} from '@orbwatch/core';
+import { EVIDENCE_FORMAT, EVIDENCE_VERSION, OWNER_SOURCE_SATCAT, eventSeries, formatIso } from '@orbwatch/core';
 import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
 import { eventInputs } from '../event-inputs.js';
 
@@ -45,18 +53,24 @@ export async function buildEvidenceBundle(
       cited: cited.has(s.id),
       role: cited.has(s.id) ? (roleOf.get(`${String(s.noradId)}@${String(s.epoch)}`) ?? null) : null,
     }));
-  const objects = [];
-  for (const x of e.objects) {
-    const d = await repo.getObject(x.norad);
-    objects.push({
-      norad: Number(x.norad),
-      role: x.role,
+  const objects: BundledObject[] = [];
+  const describe = async (norad: NoradId, role: EventObjectRole, context: boolean): Promise<BundledObject> => {
+    const d = await repo.getObject(norad);
+    const owner = d?.owner ?? null;
+    return {
+      norad: Number(norad),
+      role,
       name: d?.name ?? null,
       cosparId: d?.cosparId ?? null,
       objectType: d?.objectType ?? null,
-      owner: d?.owner ?? null,
-    });
-  }
+      owner,
+      ownerSource: owner === null ? null : OWNER_SOURCE_SATCAT,
+      launchDateUtc: d?.launchDate === null || d?.launchDate === undefined ? null : formatIso(d.launchDate),
+      ...(context ? { context: true } : {}),
+    };
+  };
+  for (const x of e.objects) objects.push(await describe(x.norad, x.role, false));
+  for (const n of inputs.context) objects.push(await describe(n, 'participant', true));
   return {
     format: EVIDENCE_FORMAT,
     version: EVIDENCE_VERSION,

@@ -8,6 +8,8 @@ import {
   PROXIMITY_DETECTOR_VERSION,
   addSec,
   detectProximity,
+  OWNER_SOURCE_SATCAT,
+  formatIso,
 } from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
@@ -65,7 +67,7 @@ export async function runProximity(
     inputs.push({
       noradId: x.noradId,
       sets,
-      ...(x.owner === null ? {} : { owner: x.owner, ownerSource: 'SATCAT facts in the store' }),
+      ...(x.owner === null ? {} : { owner: x.owner, ownerSource: OWNER_SOURCE_SATCAT }),
       ...(amateur ? { amateur: true, source: sets[0]?.source ?? 'amateur' } : { source: sets[0]?.source ?? 'unknown' }),
     });
   }
@@ -81,8 +83,11 @@ export async function runProximity(
     },
   });
   const all = inputs.flatMap((i) => i.sets);
+  // The search window is an input of the run, not a measure of the detector: recorded so that an
+  // evidence bundle can run the detector again over the same window (core's RUN_INPUT_MEASURES).
+  const window = { searchWindowStartUtc: formatIso(start), searchWindowEndUtc: formatIso(end) };
   const events = withStoredIds(
-    episodes.map((e) => e.event),
+    episodes.map((e) => ({ ...e.event, measures: { ...e.event.measures, ...window } })),
     all,
   );
   const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };

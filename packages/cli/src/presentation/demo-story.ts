@@ -40,7 +40,7 @@ function assessmentText(e: StoredEvent): string {
   const a = e.assessment;
   if (a === undefined) return 'not assessed';
   const why = a.reasons[0]?.text;
-  return `orbwatch calls it ${a.label} (${a.confidence} confidence)${why === undefined ? '' : `: ${why}`}`;
+  return `orbwatch calls it ${a.label} (${a.confidence} confidence)${why === undefined ? '' : `: ${why.replace(/\.+$/, '')}`}`;
 }
 
 function proximitySentence(e: StoredEvent, names: ObjectNames): string {

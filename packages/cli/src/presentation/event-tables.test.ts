@@ -112,7 +112,9 @@ describe('event tables', () => {
     );
     const [header, row] = renderEventTable('proximity', [e], names).split('\n');
     expect(header).toMatch(/MIN RANGE km ± 1σ.*v_rel km\/s ± 1σ/);
-    expect(row).toMatch(/59773 COSMOS 2576\s+48247 USA 314\s+2026-07-16T05:42:03\s+45\.4 ± 9\.2\s+0\.100 ± 0\.020/);
+    expect(row).toMatch(
+      /59773 COSMOS 2576 \(chaser\)\s+48247 USA 314 \(target\)\s+2026-07-16T05:42:03\s+45\.4 ± 9\.2\s+0\.100 ± 0\.020/,
+    );
   });
 
   it('gives a fragmentation its breakup epoch ± σ, altitude and fragment count', () => {

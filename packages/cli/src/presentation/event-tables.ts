@@ -95,18 +95,26 @@ function releaseColumns(names: ObjectNames): Column<StoredEvent>[] {
   ];
 }
 
+const roleOf = (e: StoredEvent, norad: StoredEvent['objects'][number]['norad']): string =>
+  e.objects.find((o) => o.norad === norad)?.role ?? '';
+
 function proximityColumns(names: ObjectNames): Column<StoredEvent>[] {
   return [
     {
-      header: 'A (chaser)',
-      value: (e) => names.list(idsWithRole(e, 'chaser', 'participant', 'primary').slice(0, 1)),
+      // A role is printed only where the event claims it (chaser: the history shows the approach).
+      header: 'OBJECT A (role)',
+      value: (e) => {
+        const a = idsWithRole(e, 'chaser', 'participant', 'primary')[0];
+        return a === undefined ? '' : `${names.list([a])} (${roleOf(e, a)})`;
+      },
     },
     {
-      header: 'B (target)',
+      header: 'OBJECT B (role)',
       value: (e) => {
         const b = idsWithRole(e, 'target', 'secondary');
         const participants = idsWithRole(e, 'participant');
-        return names.list(b.length > 0 ? b : participants.slice(1, 2));
+        const id = (b.length > 0 ? b : participants.slice(1, 2))[0];
+        return id === undefined ? '' : `${names.list([id])} (${roleOf(e, id)})`;
       },
     },
     { header: 'CLOSEST APPROACH UTC', value: (e) => String(e.measures['minRangeUtc'] ?? '').slice(0, 19) },

@@ -43,6 +43,12 @@ export interface BundledObject {
   readonly cosparId: string | null;
   readonly objectType: string | null;
   readonly owner: string | null;
+  /** Where the owner came from, as the detector was told (proximity records it). */
+  readonly ownerSource?: string | null;
+  /** SATCAT launch date (ISO UTC), the release detector's bound on separation times. */
+  readonly launchDateUtc?: string | null;
+  /** Not named in the event, but read by its detector (other objects of the launch). */
+  readonly context?: boolean;
 }
 
 export interface EvidenceBundle {

@@ -50,6 +50,12 @@ export interface VerifyEnvironment {
   readonly contentHash: (set: Pick<BundledElementSet, 'format' | 'raw'>) => string;
 }
 
+/**
+ * Measures a detection run records about its own inputs (the proximity search window): passed to
+ * the detector again, not compared.
+ */
+export const RUN_INPUT_MEASURES: readonly string[] = ['searchWindowStartUtc', 'searchWindowEndUtc'];
+
 /** Relative tolerance of a recomputed number: the same code on the same input, up to float order. */
 const REL_TOL = 1e-9;
 const ABS_TOL = 1e-9;
@@ -85,7 +91,10 @@ function reparse(s: BundledElementSet): ElementSet | null {
 
 function sameObjects(a: DetectedEvent, b: EvidenceBundle): boolean {
   const x = a.objects.map((o) => `${String(o.norad)}:${o.role}`).sort();
-  const y = b.objects.map((o) => `${String(o.norad)}:${o.role}`).sort();
+  const y = b.objects
+    .filter((o) => o.context !== true)
+    .map((o) => `${String(o.norad)}:${o.role}`)
+    .sort();
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
@@ -135,8 +144,8 @@ function recompute(
       return detectReleases(input, p).events.find((e) => sameObjects(e, b)) ?? null;
     }
     case 'proximity': {
-      const start = parseIsoInstant(String(b.event.inputs['windowStartUtc'] ?? b.event.startUtc));
-      const end = parseIsoInstant(String(b.event.inputs['windowEndUtc'] ?? b.event.endUtc));
+      const start = parseIsoInstant(String(b.event.measures['searchWindowStartUtc'] ?? b.event.startUtc));
+      const end = parseIsoInstant(String(b.event.measures['searchWindowEndUtc'] ?? b.event.endUtc));
       if (start === undefined || end === undefined) return null;
       const objects = b.objects.map((o) => {
         const own = sets.filter((x) => x.set.noradId === o.norad);
@@ -145,12 +154,13 @@ function recompute(
           noradId: (own[0]?.set.noradId ?? o.norad) as ElementSet['noradId'],
           sets: own.map((x) => x.set),
           ...(o.owner === null ? {} : { owner: o.owner }),
+          ...(o.ownerSource === undefined || o.ownerSource === null ? {} : { ownerSource: o.ownerSource }),
           ...(amateur ? { amateur: true } : {}),
           source: own[0]?.bundled.source ?? 'unknown',
         };
       });
       const episodes = detectProximity({ objects, start, end, parameters: params }).episodes;
-      return episodes.map((x) => x.event).find((e) => sameObjects(e, b)) ?? null;
+      return episodes.map((x) => x.event).find((e) => matchSpan(e) && sameObjects(e, b)) ?? null;
     }
     case 'conjunction':
       return null;
@@ -204,9 +214,11 @@ export function verifyBundle(text: string, env: VerifyEnvironment): VerifyResult
       eventId,
       message: `${b.event.detector} ${b.event.detectorVersion} run on the bundle's ${String(sets.length)} element sets did not find the event again`,
     };
-  const checks: MeasureCheck[] = Object.entries(b.event.measures).map(([measure, stored]) => {
-    const recomputed = again.measures[measure];
-    return { measure, stored, recomputed, match: sameValue(stored, recomputed) };
-  });
+  const checks: MeasureCheck[] = Object.entries(b.event.measures)
+    .filter(([measure]) => !RUN_INPUT_MEASURES.includes(measure))
+    .map(([measure, stored]) => {
+      const recomputed = again.measures[measure];
+      return { measure, stored, recomputed, match: sameValue(stored, recomputed) };
+    });
   return { ok: true, eventId, checks, mismatches: checks.filter((c) => !c.match) };
 }

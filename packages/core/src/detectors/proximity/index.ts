@@ -15,6 +15,7 @@ export type {
   ProximitySample,
 } from './proximity-object.js';
 export { constellationFromName, isStation, STATION_NORAD_IDS } from './proximity-context.js';
+export { OWNER_SOURCE_SATCAT } from './proximity-object.js';
 export { approachManeuvers, DEFAULT_APPROACH_EVIDENCE_OPTIONS } from './approach-evidence.js';
 export type { ApproachEvidenceOptions, ApproachManeuver } from './approach-evidence.js';
 export { assessProximity, DEFAULT_PROXIMITY_ASSESSMENT_PARAMETERS } from './proximity-assessment.js';

@@ -10,6 +10,9 @@ import type { Instant } from '../../time/instant.js';
 import type { DetectedEvent } from '../detected-event.js';
 
 /** One object's element-set history and the facts the caller knows about it. */
+/** The owner source the CLI gives: owners read from the SATCAT facts of the store. */
+export const OWNER_SOURCE_SATCAT = 'SATCAT facts in the store';
+
 export interface ProximityObject {
   readonly noradId: NoradId;
   /** Its element sets (any order; the set nearest in epoch is used at each instant). */
