@@ -6,9 +6,7 @@
  * exists is asked of the caller (`exists`), so this stays free of I/O.
  * @module
  */
-import { readJsonDocument } from '../elements/omm/located-json.js';
-import { LineIndex } from '../elements/omm/line-index.js';
-import { jsonPath, nodeAt, toPlain } from '../elements/omm/located-json-path.js';
+import { jsonPath, nodeAt, readLocatedRoot, toPlain } from '../elements/omm/located-json-path.js';
 import type { CaseFile } from './case-file.js';
 import { CASE_FILE_FORMAT, CASE_FILE_VERSION, caseFileSchema } from './case-file.js';
 
@@ -37,31 +35,10 @@ export interface ParseCaseOptions {
 
 /** Parses a case file's text. Never throws on bad input. */
 export function parseCaseFile(text: string, file: string, options: ParseCaseOptions = {}): CaseParseResult {
-  const lines = new LineIndex(text);
-  const at = (offset: number) => lines.position(offset);
-  const doc = readJsonDocument(text);
-  const issues: CaseIssue[] = doc.problems.map((p) => ({
-    code: 'CASE_SYNTAX',
-    file,
-    ...at(p.offset),
-    path: '$',
-    expected: p.expected,
-    message: p.message,
-  }));
-  const root = doc.elements[0];
-  if (issues.length > 0 || root === undefined) {
-    if (root === undefined && issues.length === 0)
-      issues.push({
-        code: 'CASE_SYNTAX',
-        file,
-        line: 1,
-        column: 1,
-        path: '$',
-        expected: 'a JSON object',
-        message: 'empty case file',
-      });
-    return { caseFile: null, issues };
-  }
+  const read = readLocatedRoot(text, file, 'CASE_SYNTAX', 'case file');
+  const { at, root } = read;
+  const issues: CaseIssue[] = read.issues;
+  if (root === undefined) return { caseFile: null, issues };
   for (const [key, want] of [
     ['format', CASE_FILE_FORMAT],
     ['version', CASE_FILE_VERSION],

@@ -4,9 +4,7 @@
  * type. A norm that fails validation is left out; the others are used.
  * @module
  */
-import { readJsonDocument } from '../elements/omm/located-json.js';
-import { LineIndex } from '../elements/omm/line-index.js';
-import { jsonPath, nodeAt, toPlain } from '../elements/omm/located-json-path.js';
+import { jsonPath, nodeAt, readLocatedRoot, toPlain } from '../elements/omm/located-json-path.js';
 import type { Norm } from './norm.js';
 import { NORM_FILE_FORMAT, NORM_FILE_VERSION, normSchema } from './norm.js';
 
@@ -29,31 +27,10 @@ export interface NormParseResult {
 
 /** Parses a norm file's text. Never throws on bad input. */
 export function parseNorms(text: string, file: string): NormParseResult {
-  const lines = new LineIndex(text);
-  const at = (offset: number) => lines.position(offset);
-  const doc = readJsonDocument(text);
-  const issues: NormIssue[] = doc.problems.map((p) => ({
-    code: 'NORM_SYNTAX',
-    file,
-    ...at(p.offset),
-    path: '$',
-    expected: p.expected,
-    message: p.message,
-  }));
-  const root = doc.elements[0];
-  if (issues.length > 0 || root === undefined) {
-    if (root === undefined && issues.length === 0)
-      issues.push({
-        code: 'NORM_SYNTAX',
-        file,
-        line: 1,
-        column: 1,
-        path: '$',
-        expected: 'a JSON object',
-        message: 'empty norm file',
-      });
-    return { items: [], issues };
-  }
+  const read = readLocatedRoot(text, file, 'NORM_SYNTAX', 'norm file');
+  const { at, root } = read;
+  const issues: NormIssue[] = read.issues;
+  if (root === undefined) return { items: [], issues };
   const header = (key: string, want: unknown, expected: string): boolean => {
     const v = root.kind === 'object' ? root.entries.find((e) => e.key === key)?.value : undefined;
     if (v !== undefined && toPlain(v) === want) return true;

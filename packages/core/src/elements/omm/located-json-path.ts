@@ -5,6 +5,8 @@
  * @module
  */
 import type { JsonNode } from './located-json.js';
+import { readJsonDocument } from './located-json.js';
+import { LineIndex } from './line-index.js';
 
 /** `.norms[2].instruments[0]` for `['norms', 2, 'instruments', 0]` (without the leading `$`). */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -40,4 +42,55 @@ export function toPlain(n: JsonNode): unknown {
     case 'literal':
       return n.value;
   }
+}
+
+/** A problem located in a JSON file, as the norm and case readers report it. */
+export interface LocatedJsonIssue<C extends string> {
+  readonly code: C;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly path: string;
+  readonly expected: string;
+  readonly message: string;
+}
+
+/**
+ * Reads a JSON file down to its top-level value: the value (undefined when the text is not one
+ * readable JSON value), a function from offsets to line and column, and the syntax issues under
+ * `syntaxCode` (an empty file is one, `empty <what>`).
+ */
+export function readLocatedRoot<C extends string>(
+  text: string,
+  file: string,
+  syntaxCode: C,
+  what: string,
+): {
+  readonly root: JsonNode | undefined;
+  readonly at: (offset: number) => { line: number; column: number };
+  readonly issues: LocatedJsonIssue<C>[];
+} {
+  const lines = new LineIndex(text);
+  const at = (offset: number) => lines.position(offset);
+  const doc = readJsonDocument(text);
+  const issues: LocatedJsonIssue<C>[] = doc.problems.map((p) => ({
+    code: syntaxCode,
+    file,
+    ...at(p.offset),
+    path: '$',
+    expected: p.expected,
+    message: p.message,
+  }));
+  const root = doc.elements[0];
+  if (root === undefined && issues.length === 0)
+    issues.push({
+      code: syntaxCode,
+      file,
+      line: 1,
+      column: 1,
+      path: '$',
+      expected: 'a JSON object',
+      message: `empty ${what}`,
+    });
+  return { root: issues.length > 0 ? undefined : root, at, issues };
 }
