@@ -9,8 +9,9 @@
  * collisions give tens to hundreds of m/s (NASA's breakup model: the characteristic Δv of
  * fragments ≥ 10 cm is tens of m/s and more). The class boundary is the detector's
  * `minCloudDeltaVSpreadMps` (5 m/s); a label is given only when the 95 % interval of the spread
- * lies above it. The σ of a spread estimated from N pieces is that of a robust scale estimate,
- * ≈ 1.17·s/√(2(N−1)) (the MAD's efficiency relative to the SD is 37 %).
+ * lies above it. The σ of a spread estimated from N pieces is that of a MAD-based scale
+ * estimate: its asymptotic efficiency relative to the SD is 36.8 % (Rousseeuw & Croux 1993), so
+ * SE = s/√(2N·0.368) ≈ 1.166·s/√N, √(1/0.368) ≈ 1.65 times the SD's s/√(2N).
  *
  * The parent is named only when its orbit plane at the fitted epoch lies within the fragments'
  * own plane spread: a fragment's plane is the parent's turned by θ ≈ Δv_cross/v, so a candidate
@@ -20,12 +21,12 @@
 import type { AssessmentReason, EventAssessment } from '../assessment/event-assessment.js';
 import { classifyByInterval, formatWithSigma } from '../assessment/classify-by-interval.js';
 
-/** Relative efficiency factor of the MAD-based σ: SE(s_MAD) ≈ 1.17·s/√(2(N−1)). */
-const MAD_SE_FACTOR = 1.17;
+/** Asymptotic efficiency of the MAD as a scale estimator at the normal (Rousseeuw & Croux 1993). */
+const MAD_EFFICIENCY = 0.368;
 
 /** σ of a scale estimate from `n` pieces. */
 export function spreadSigma(spreadMps: number, n: number): number {
-  return n > 1 ? (MAD_SE_FACTOR * spreadMps) / Math.sqrt(2 * (n - 1)) : Infinity;
+  return n > 1 ? spreadMps / Math.sqrt(2 * n * MAD_EFFICIENCY) : Infinity;
 }
 
 /** What the assessment needs of a burst. */

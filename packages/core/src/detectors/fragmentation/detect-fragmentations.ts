@@ -37,7 +37,7 @@ import {
 } from '../../sgp4-kernel/wgs72.js';
 
 export const FRAGMENTATION_DETECTOR = 'fragmentation';
-export const FRAGMENTATION_DETECTOR_VERSION = '1.1.0';
+export const FRAGMENTATION_DETECTOR_VERSION = '1.1.1';
 
 const MS_PER_DAY = 86_400_000;
 const RAD_TO_DEG = 180 / Math.PI;
