@@ -27,3 +27,4 @@ export * from './cases/index.js';
 export * from './report/index.js';
 export * from './evidence/index.js';
 export * from './conjunction/index.js';
+export * from './screening/index.js';
