@@ -32,7 +32,7 @@ import { runPropagate } from './commands/propagate.js';
 import { runReport } from './commands/report.js';
 import { runVerify } from './commands/verify.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
-import { printable } from './printable.js';
+import { printable } from '@orbwatch/app';
 
 const DEFAULT_DB = './orbwatch.db';
 

@@ -16,7 +16,7 @@ import { loadCaseFile, runCase } from '../cases/run-case.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { eventJson } from './events.js';
 import { objectNamesFrom } from '../presentation/object-names.js';
-import { printable } from '../printable.js';
+import { printable } from '@orbwatch/app';
 
 export interface CaseCommandOptions {
   readonly db?: string;

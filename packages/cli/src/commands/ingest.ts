@@ -4,28 +4,21 @@
  * ingest run; bad records are reported with file, line, column and code, never stop the good ones.
  * @module
  */
-import type { ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/core';
-import { detectElementFormat, IssueCode, makeIssue, parseElementFile } from '@orbwatch/core';
-import type { CatalogRepository, IngestIssue, SourceKind } from '@orbwatch/store';
-import type { IngestSummary } from '@orbwatch/store';
-import { ingestElementSets, satcatFacts } from '@orbwatch/store';
-import type { InputProblem } from '@orbwatch/sources';
+import type { ParseIssue } from '@orbwatch/core';
+import { detectElementFormat } from '@orbwatch/core';
+import type { CatalogRepository } from '@orbwatch/store';
 import { decodeUtf8, expandInputPaths, isInputProblem, readInputBytes } from '@orbwatch/sources';
+import type { IngestReport, IngestSourceOptions } from '@orbwatch/app';
+import { inferSourceKind, ingestReport, ingestTexts, inputIssue, isInputProblemIssue } from '@orbwatch/app';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { printable } from '../printable.js';
 import type { PipelinedInput } from './ingest-pipelined.js';
 import { ingestTlePipelined, PIPELINE_MIN_BYTES } from './ingest-pipelined.js';
 
-export interface IngestOptions {
-  readonly source?: string;
-  readonly sourceKind?: SourceKind;
-  readonly checksum?: 'verify' | 'warn' | 'ignore';
-  readonly retrievedAt?: Instant;
-  readonly batchSize?: number;
+export interface IngestOptions extends IngestSourceOptions {
   readonly json?: boolean;
   readonly quiet?: boolean;
   /**
@@ -36,38 +29,8 @@ export interface IngestOptions {
   readonly pipeline?: 'auto' | 'on' | 'off';
 }
 
-/** The `--json` document of `orbwatch ingest` (design.md contract; fields may be added). */
-export interface IngestReport {
-  readonly accepted: number;
-  readonly duplicates: number;
-  /** Records not stored: error-severity parse issues plus conflicts (not inputs that could not be read). */
-  readonly rejected: number;
-  readonly conflicts: number;
-  /** Inputs that could not be used at all: missing, no glob match, unreadable, binary. */
-  readonly inputProblems: number;
-  readonly runId: string | null;
-  readonly source: string;
-  /** Whether the TLE/3LE inputs were parsed on a worker thread while storing (`--pipeline`). */
-  readonly pipelined: boolean;
-  readonly files: { file: string; format: string; elementSets: number; satcatRecords: number; issues: number }[];
-  readonly issues: {
-    file: string;
-    line: number;
-    column: number;
-    code: string;
-    severity: string;
-    expected: string;
-    message: string;
-    input?: string;
-  }[];
-}
-
-const AMATEUR_SOURCE_RE = /mccants|classfd|amateur|seesat|molczan|langbroek/i;
-
-/** Source kind from the name when the user did not say: McCants/SeeSat-style names are amateur. */
-export function inferSourceKind(name: string): SourceKind {
-  return AMATEUR_SOURCE_RE.test(name) ? 'amateur' : 'official';
-}
+export type { IngestReport } from '@orbwatch/app';
+export { inferSourceKind, isInputProblemIssue } from '@orbwatch/app';
 
 /** Runs an ingest; returns the exit code (2 when every record was rejected or no input could be read). */
 export async function runIngest(
@@ -120,74 +83,22 @@ export async function runIngest(
         satcatRecords: 0,
         issues: f.issues,
       })),
+      0,
     );
-    return finish(ctx, options, report, 0, files.length, unusable);
+    return finish(ctx, options, report, files.length, unusable);
   }
-  const elementSets: ElementSet[] = [];
-  const satcat: SatcatRecord[] = [];
-  const perFile: IngestReport['files'] = [];
-  for (const { file, data } of texts) {
-    const parsed = parseElementFile(
-      decodeUtf8(data),
-      options.checksum === undefined ? { file } : { file, checksum: options.checksum },
-    );
-    for (const s of parsed.elementSets) elementSets.push(s);
-    for (const r of parsed.satcat) satcat.push(r);
-    for (const i of parsed.issues) issues.push(i);
-    perFile.push({
-      file,
-      format: parsed.format,
-      elementSets: parsed.elementSets.length,
-      satcatRecords: parsed.satcat.length,
-      issues: parsed.issues.length,
-    });
-  }
-
-  const showProgress = ctx.stderr.isTTY === true && options.quiet !== true && elementSets.length > 20_000;
-  const bar = showProgress ? startBar(ctx, elementSets.length) : undefined;
-  const summary =
-    elementSets.length === 0 && satcat.length === 0 && files.length === 0
-      ? undefined
-      : await ingestElementSets(
-          repo,
-          {
-            source,
-            retrievedAt,
-            files,
-            elementSets,
-            objectFacts: satcat.map(satcatFacts),
-            issues,
-          },
-          {
-            now: ctx.now,
-            ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-            onProgress: (done) => bar?.update(done),
-          },
-        );
+  let bar: cliProgress.SingleBar | undefined;
+  const report = await ingestTexts(repo, texts, { ...options, source: sourceName, sourceKind, retrievedAt }, ctx, {
+    issues,
+    files,
+    onProgress: (done, total) => {
+      if (bar === undefined && ctx.stderr.isTTY === true && options.quiet !== true && total > 20_000)
+        bar = startBar(ctx, total);
+      bar?.update(done);
+    },
+  });
   bar?.stop();
-
-  const report = ingestReport(summary, issues, sourceName, false, perFile);
-  return finish(ctx, options, report, satcat.length, files.length, unusable);
-}
-
-/** What each input problem of `@orbwatch/sources` expects instead. */
-const INPUT_EXPECTED: Readonly<Record<InputProblem['code'], string>> = {
-  INPUT_NOT_FOUND: 'an existing file, directory, glob or - (stdin)',
-  INPUT_NO_MATCH: 'a glob that matches at least one file',
-  INPUT_UNREADABLE: 'a readable file',
-  INPUT_NOT_TEXT: 'a text file of TLE/3LE, OMM (JSON/XML/KVN/CSV) or SATCAT records, optionally gzipped',
-};
-
-/** An input that could not be used, as an issue of the run (no line: it concerns the whole input). */
-function inputIssue(p: InputProblem): ParseIssue {
-  return makeIssue(IssueCode[p.code], { file: p.file, line: 0, column: 0 }, INPUT_EXPECTED[p.code], p.message);
-}
-
-const INPUT_PROBLEM_CODES: ReadonlySet<string> = new Set(Object.keys(INPUT_EXPECTED));
-
-/** Whether an issue is about a whole input (missing, binary, unreadable) rather than a record in it. */
-export function isInputProblemIssue(i: { readonly code: string }): boolean {
-  return INPUT_PROBLEM_CODES.has(i.code);
+  return finish(ctx, options, report, files.length, unusable);
 }
 
 /** Bytes decoded to recognise a TLE/3LE input (its first lines). */
@@ -230,61 +141,27 @@ function progressBar(
   return startBar(ctx, Math.max(1, Math.round(lines / 3)));
 }
 
-function ingestReport(
-  summary: IngestSummary | undefined,
-  issues: readonly ParseIssue[],
-  sourceName: string,
-  pipelined: boolean,
-  perFile: IngestReport['files'],
-): IngestReport {
-  const allIssues: readonly IngestIssue[] = summary?.issues ?? issues;
-  // The store counts every error-severity issue of the run as rejected; an input that could not be
-  // read is not a record, so it is counted apart.
-  const inputProblems = issues.filter(isInputProblemIssue).length;
-  return {
-    accepted: summary?.accepted ?? 0,
-    duplicates: summary?.duplicates ?? 0,
-    rejected: (summary?.rejected ?? issues.filter((i) => i.severity === 'error').length) - inputProblems,
-    conflicts: summary?.conflicts ?? 0,
-    inputProblems,
-    runId: summary?.runId ?? null,
-    source: sourceName,
-    pipelined,
-    files: perFile.map((f) => ({ ...f, file: printable(f.file) })),
-    issues: allIssues.map((i) => ({
-      file: printable(i.file),
-      line: i.line,
-      column: i.column,
-      code: i.code,
-      severity: i.severity,
-      expected: i.expected,
-      message: printable(i.message),
-      ...(i.input === undefined ? {} : { input: printable(i.input) }),
-    })),
-  };
-}
-
 /** Prints the report and returns the exit code: 2 when nothing was stored and something was wrong. */
 function finish(
   ctx: CliContext,
   options: IngestOptions,
   report: IngestReport,
-  satcatCount: number,
   fileCount: number,
   unusableCount: number,
 ): { exitCode: number; report: IngestReport } {
-  const storedSomething = report.accepted + report.duplicates + satcatCount > 0;
+  const storedSomething = report.accepted + report.duplicates + report.satcatRecords > 0;
   const exitCode =
     !storedSomething && (report.rejected > 0 || fileCount === 0 || unusableCount > 0) ? EXIT_USAGE : EXIT_OK;
   if (options.json === true) {
     writeJson(ctx, report);
   } else if (options.quiet !== true) {
-    printIngestReport(ctx, report, satcatCount);
+    printIngestReport(ctx, report);
   }
   return { exitCode, report };
 }
 
-function printIngestReport(ctx: CliContext, report: IngestReport, satcatCount: number): void {
+function printIngestReport(ctx: CliContext, report: IngestReport): void {
+  const satcatCount = report.satcatRecords;
   const MAX_SHOWN = 20;
   for (const f of report.files) {
     writeLine(

@@ -5,7 +5,7 @@
  * @module
  */
 import cliProgress from 'cli-progress';
-import type { DetectorProgress } from '../detection/detect-options.js';
+import type { DetectorProgress } from '@orbwatch/app';
 
 /** One step of progress: a detector's objects, or another stage's items (the report's events). */
 export type StageProgress = Omit<DetectorProgress, 'kind'> & { readonly kind: string; readonly unit?: string };

@@ -5,7 +5,7 @@
 import type { NoradId } from '@orbwatch/core';
 import { RELEASE_DETECTOR, RELEASE_DETECTOR_VERSION, addSec, detectReleases, revImpliedEpoch } from '@orbwatch/core';
 import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
-import type { CliContext } from '../cli-context.js';
+import type { Clock } from './clock.js';
 import type { DetectOptions, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
 
@@ -23,11 +23,7 @@ const MAX_LAUNCH_AGE_SEC = 60 * 86_400;
  * (an old satellite first published by an amateur source, a catalogue snapshot added later) are
  * thereby not mistaken for fresh releases.
  */
-export async function runRelease(
-  repo: CatalogRepository,
-  o: DetectOptions,
-  ctx: CliContext,
-): Promise<DetectorRunReport> {
+export async function runRelease(repo: CatalogRepository, o: DetectOptions, ctx: Clock): Promise<DetectorRunReport> {
   const base = { kind: 'release', detector: RELEASE_DETECTOR, version: RELEASE_DETECTOR_VERSION };
   const objects = (await repo.listObjects({})).filter((x) => x.firstEpoch !== null);
   if (objects.length === 0) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };

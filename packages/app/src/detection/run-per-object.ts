@@ -6,7 +6,7 @@
 import type { DetectedEvent, NoradId } from '@orbwatch/core';
 import { MANEUVER_DETECTOR, MANEUVER_DETECTOR_VERSION, detectManeuvers } from '@orbwatch/core';
 import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
-import type { CliContext } from '../cli-context.js';
+import type { Clock } from './clock.js';
 import type { DetectOptions, DetectorKind, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
 
@@ -31,7 +31,7 @@ export async function runPerObject(
   repo: CatalogRepository,
   d: PerObjectDetector,
   o: DetectOptions,
-  ctx: CliContext,
+  ctx: Clock,
 ): Promise<DetectorRunReport> {
   const latest = await repo.latestElementSetIds();
   const marks = o.full === true ? new Map<NoradId, ElementSetId>() : await repo.detectorWatermarks(d.name);

@@ -12,7 +12,7 @@ import {
   formatIso,
 } from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
-import type { CliContext } from '../cli-context.js';
+import type { Clock } from './clock.js';
 import { newestEpoch } from './catalog-snapshot.js';
 import { PROXIMITY_PRESETS } from './proximity-presets.js';
 import type { DetectOptions, DetectorRunReport } from './detect-options.js';
@@ -36,11 +36,7 @@ const PROXIMITY_EVIDENCE_SEC = DEFAULT_PROXIMITY_PARAMETERS.maneuverLookbackDays
  * uncertainty. Histories reach back `maneuverLookbackDays` before the window so that approach
  * manoeuvres (the only ground for chaser/target roles) can be found.
  */
-export async function runProximity(
-  repo: CatalogRepository,
-  o: DetectOptions,
-  ctx: CliContext,
-): Promise<DetectorRunReport> {
+export async function runProximity(repo: CatalogRepository, o: DetectOptions, ctx: Clock): Promise<DetectorRunReport> {
   const base = { kind: 'proximity', detector: PROXIMITY_DETECTOR, version: PROXIMITY_DETECTOR_VERSION };
   const newest = await newestEpoch(repo);
   if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };

@@ -3,8 +3,8 @@
  * control characters (C0, DEL, C1), Unicode format characters (bidirectional overrides, zero-width
  * marks) and line/paragraph separators are written as escapes (`\n`, `\t`, `\r`, `\xNN`, `\uNNNN`),
  * so `orbwatch ingest /bin/ls` cannot send raw bytes to a terminal and every message stays on one
- * line. Used for every message the CLI prints and for the `input`/`message` fields of `--json`
- * issues. The stored data keep the original text.
+ * line. Used for every message the CLI and the API print and for the `input`/`message` fields of
+ * reported issues. The stored data keep the original text.
  * @module
  */
 

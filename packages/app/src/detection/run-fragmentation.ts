@@ -4,7 +4,7 @@
  */
 import { FRAGMENTATION_DETECTOR, FRAGMENTATION_DETECTOR_VERSION, addSec, detectFragmentations } from '@orbwatch/core';
 import type { CatalogRepository, StoredElementSet } from '@orbwatch/store';
-import type { CliContext } from '../cli-context.js';
+import type { Clock } from './clock.js';
 import { newestEpoch, snapshotAsOf } from './catalog-snapshot.js';
 import type { DetectOptions, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
@@ -19,7 +19,7 @@ const BASELINE_DEFAULT_SEC = -30 * 86_400;
 export async function runFragmentation(
   repo: CatalogRepository,
   o: DetectOptions,
-  ctx: CliContext,
+  ctx: Clock,
 ): Promise<DetectorRunReport> {
   const base = { kind: 'fragmentation', detector: FRAGMENTATION_DETECTOR, version: FRAGMENTATION_DETECTOR_VERSION };
   const newest = await newestEpoch(repo);
