@@ -10,7 +10,8 @@
  * mandatory keywords (header: CCSDS_OEM_VERS, CREATION_DATE, ORIGINATOR; metadata: OBJECT_NAME,
  * OBJECT_ID, CENTER_NAME, REF_FRAME, TIME_SYSTEM, START_TIME, STOP_TIME), value types, TIME_SYSTEM
  * UTC (the only scale orbwatch's Instants carry), states inside START_TIME…STOP_TIME and in
- * increasing time order, and at least one state per segment.
+ * time order (a repeated epoch is a warning, as in the CCSDS example file), and at least one
+ * state per segment.
  * @module
  */
 import type { KvnLine } from '../kvn/kvn-line.js';
@@ -368,13 +369,24 @@ function buildOem(m: MessageDraft, file: string): Oem | null {
             'state outside the segment span',
           ),
         );
-      if (prev !== undefined && st.t <= prev)
+      if (prev !== undefined && st.t < prev)
         issues.push(
           oemIssue(
             OemIssueCode.OEM_DATA_ORDER,
             { file, line: st.line, column: 1 },
             'increasing epochs',
-            'state not after the previous one',
+            'state before the previous one',
+          ),
+        );
+      else if (prev !== undefined && st.t === prev)
+        issues.push(
+          oemIssue(
+            OemIssueCode.OEM_DATA_ORDER,
+            { file, line: st.line, column: 1 },
+            'increasing epochs',
+            'state at the same epoch as the previous one (kept)',
+            undefined,
+            'warning',
           ),
         );
       prev = st.t;

@@ -53,7 +53,7 @@ function placemarks(doc: ExportDocument, o: ExportObject, i: number): string[] {
   );
   const extended = [
     data('noradId', String(o.noradId)),
-    data('name', o.name ?? ''),
+    data('objectName', o.name ?? ''),
     data('cosparId', o.cosparId ?? ''),
     ...(o.role === undefined ? [] : [data('role', o.role)]),
     data('elementSets', o.elementSets.map((s) => `${String(s.id)} ${formatIso(s.epoch, 6)} ${s.source}`).join('; ')),
