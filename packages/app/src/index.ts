@@ -12,3 +12,4 @@ export * from './report/render-svg.js';
 export * from './report/report-text.js';
 export * from './report/report-pages.js';
 export * from './report/write-report.js';
+export * from './export/export-ephemeris.js';

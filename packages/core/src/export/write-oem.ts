@@ -28,8 +28,23 @@ export const ccsdsTime = (t: Instant): string => formatIso(t, 6).replace(/Z$/, '
 
 const KEY_WIDTH = 20;
 const kv = (k: string, v: string): string => `${k.padEnd(KEY_WIDTH)} = ${v}`;
-/** KVN values are ASCII on one line. */
-const ascii = (s: string): string => s.replace(/[^ -~]/g, '?');
+/** Common symbols of orbwatch's texts, spelt in ASCII. */
+const ASCII_SPELLING: Readonly<Record<string, string>> = {
+  σ: 'sigma',
+  '±': '+/-',
+  Δ: 'delta-',
+  '…': '...',
+  '×': 'x',
+  '°': ' deg',
+  '≤': '<=',
+  '≥': '>=',
+  '—': '-',
+  '–': '-',
+  '→': '->',
+  '²': '^2',
+};
+/** KVN is ASCII on one line: known symbols spelt out, anything else `?`. */
+const ascii = (s: string): string => s.replace(/[^ -~]/g, (c) => ASCII_SPELLING[c] ?? '?');
 
 /** Runs of consecutive samples (no missing step) from the same set. */
 function segmentsOf(o: ExportObject, stepSec: number): ExportSample[][] {
