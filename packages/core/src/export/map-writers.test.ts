@@ -87,9 +87,7 @@ describe('GeoJSON ground tracks', () => {
 
 describe('KML ground tracks', () => {
   const kmlText = writeKml(doc);
-  const read = kmlToGeoJson(
-    new DOMParser().parseFromString(kmlText, 'text/xml'),
-  );
+  const read = kmlToGeoJson(new DOMParser().parseFromString(kmlText, 'text/xml'));
 
   it('is read by an independent KML reader with the same ground track and the track times', () => {
     const ground = read.features.find((f) => String(f.properties?.['name']).endsWith('ground track'));
