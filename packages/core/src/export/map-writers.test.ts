@@ -85,6 +85,19 @@ describe('GeoJSON ground tracks', () => {
   });
 });
 
+describe('ground track cuts', () => {
+  it('ends a line at a missing step instead of drawing across the gap', () => {
+    const gapped = { ...doc, objects: [{ ...iss, samples: iss.samples.filter((_, i) => i < 20 || i >= 30) }] };
+    const whole = linesOf(buildGeoJson(doc).features[0]!.geometry).length;
+    const cut = buildGeoJson(gapped).features[0]!;
+    expect(linesOf(cut.geometry).length).toBe(whole + 1);
+    const times = cut.properties.coordTimes.flat().map((t) => parseIsoInstant(t)!);
+    const gapStart = iss.samples[19]!.state.t;
+    const gapEnd = iss.samples[30]!.state.t;
+    expect(times.some((t) => t > gapStart && t < gapEnd)).toBe(false);
+  });
+});
+
 describe('KML ground tracks', () => {
   const kmlText = writeKml(doc);
   const read = kmlToGeoJson(new DOMParser().parseFromString(kmlText, 'text/xml'));
