@@ -190,6 +190,9 @@ describe('CZML', () => {
       documentPacket.parse(czml[0]);
       const p = objectPacket.parse(czml[1]);
       expect(p.label.text).toBe('ISS (ZARYA) (25544)');
+      // the path trails one orbit: the ISS period is 92.9 min (15.48 rev/day); osculating ± ~1 min
+      expect(p.path.trailTime / 60).toBeGreaterThan(91.5);
+      expect(p.path.trailTime / 60).toBeLessThan(94.5);
       expect(p.position.referenceFrame).toBe(frame);
       expect(p.description).toContain('celestrak');
       expect(p.description).toContain('&lt;b&gt;straddles&lt;/b&gt;');

@@ -11,7 +11,7 @@
  * along-track at LEO) and needs no frame data in the viewer.
  *
  * Positions are metres, as CZML requires, at `[seconds since epoch, x, y, z, …]`, interpolated by
- * Lagrange degree 5. A change of element set is a small jump in position; the interpolation blends
+ * Lagrange degree 5; the path trails one orbit (osculating period of the first state). A change of element set is a small jump in position; the interpolation blends
  * it over a few samples (the OEM keeps sets apart in segments). Structure after the CZML guide
  * (Packet, Clock, Position, Path, Label, Point pages of the czml-writer wiki).
  * @module
@@ -42,6 +42,20 @@ const PALETTE: readonly (readonly [number, number, number])[] = [
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Earth's gravitational parameter, km³/s² (EGM-96/WGS-84; a trail length needs no more). */
+const MU_KM3_PER_S2 = 398600.4418;
+
+/** Osculating period (s) of a state by the vis-viva equation; null when not elliptic. */
+function periodSec(s: {
+  r: { x: number; y: number; z: number };
+  v: { x: number; y: number; z: number };
+}): number | null {
+  const r = Math.hypot(s.r.x, s.r.y, s.r.z);
+  const v2 = s.v.x ** 2 + s.v.y ** 2 + s.v.z ** 2;
+  const inverseA = 2 / r - v2 / MU_KM3_PER_S2;
+  return inverseA > 0 ? 2 * Math.PI * Math.sqrt(1 / inverseA ** 3 / MU_KM3_PER_S2) : null;
+}
 
 /** Rounds metres to the millimetre. */
 const mm = (km: number): number => Math.round(km * 1e6) / 1e3;
@@ -140,7 +154,8 @@ export function buildCzml(doc: ExportDocument, options: CzmlOptions = {}) {
           show: true,
           width: 1.5,
           leadTime: 0,
-          trailTime: 6000,
+          // the last orbit stays drawn behind the object
+          trailTime: Math.round(periodSec(first.state) ?? 6000),
           resolution: doc.stepSec,
           material: { solidColor: { color: { rgba: [r, g, b, 160] } } },
         },
