@@ -23,3 +23,4 @@ export { runProximity } from './detection/run-proximity.js';
 export { runRelease } from './detection/run-release.js';
 export * from './ingest/ingest-texts.js';
 export * from './ingest/printable.js';
+export * from './export/export-ephemeris.js';

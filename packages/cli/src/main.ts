@@ -7,6 +7,8 @@
  * through {@link printable}.
  * @module
  */
+import type { ExportFormat } from '@orbwatch/app';
+import { EXPORT_FORMATS } from '@orbwatch/app';
 import type { Instant } from '@orbwatch/core';
 import { ErrorCode, OrbwatchError, instant, isOrbwatchError } from '@orbwatch/core';
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
@@ -23,6 +25,7 @@ import { DETECTOR_KINDS, runDetect } from './commands/detect.js';
 import { runEventDetail } from './commands/event-detail.js';
 import { runEvents } from './commands/events.js';
 import { runEvidence } from './commands/evidence.js';
+import { runExport } from './commands/export.js';
 import { runFindings } from './commands/findings.js';
 import { runHistory } from './commands/history.js';
 import { runIngest } from './commands/ingest.js';
@@ -585,6 +588,69 @@ export function buildProgram(
         setExit(await runEvidence(repo, id, o, contextFor(ctx, o)));
       });
     });
+
+  program
+    .command('export')
+    .description(
+      "write an event's or objects' SGP4 states for other tools: CZML (Cesium), GeoJSON or KML ground tracks, CCSDS OEM",
+    )
+    .argument('[event-id]', 'event id, or a unique prefix of it (default window: its span ± one orbit)')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .option(
+      '--objects <list>',
+      'comma-separated NORAD ids instead of an event (needs --from and --to)',
+      asOption((t) => t.split(',').map((x) => parseNoradArg(x.trim()))),
+    )
+    .option(
+      '--from <time>',
+      'start (ISO 8601 with Z; default for an event: its start minus one orbit)',
+      asOption((t) => parseTimeArg(t, '--from')),
+    )
+    .option(
+      '--to <time>',
+      'end (ISO 8601 with Z; default for an event: its end plus one orbit)',
+      asOption((t) => parseTimeArg(t, '--to')),
+    )
+    .option(
+      '--step <duration>',
+      'sampling step: 90s, 10m, 6h or seconds (default 60 s)',
+      asOption((t) => parseDurationSec(t, '--step')),
+    )
+    .addOption(new Option('--frame <frame>', 'OEM REF_FRAME (default TEME, SGP4 output)').choices(['TEME', 'GCRF']))
+    .addOption(
+      new Option('--czml-frame <frame>', 'CZML position frame: inertial (GCRF, default) or fixed (ITRF)').choices([
+        'inertial',
+        'fixed',
+      ]),
+    )
+    .option('--allow-stale', 'propagate beyond the default element-set age limits')
+    .option('--out <file>', 'write the file here (default: stdout)')
+    .option('--json', 'with --out, print {file, format, eventId, fromUtc, toUtc, stepSec, objects:[…]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (
+        id: string | undefined,
+        o: {
+          db: string;
+          format: ExportFormat;
+          objects?: ReturnType<typeof parseNoradArg>[];
+          from?: Instant;
+          to?: Instant;
+          step?: number;
+          frame?: 'TEME' | 'GCRF';
+          czmlFrame?: 'inertial' | 'fixed';
+          allowStale?: boolean;
+          out?: string;
+          json?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runExport(repo, id, o, contextFor(ctx, o)));
+        });
+      },
+    );
 
   program
     .command('verify')

@@ -28,3 +28,4 @@ export * from './report/index.js';
 export * from './evidence/index.js';
 export * from './conjunction/index.js';
 export * from './screening/index.js';
+export * from './export/index.js';

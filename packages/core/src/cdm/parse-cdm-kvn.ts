@@ -6,7 +6,8 @@
  * `CDM_UNKNOWN_KEYWORD` (a misspelt optional keyword would otherwise vanish); a repeated
  * keyword, a header keyword inside an object segment, or a line that is not `KEY = value` is
  * `CDM_SYNTAX`. A `CCSDS_CDM_VERS` line after content starts another message. A unit bracket
- * left open (`85.4 [`, seen in CARA files) is read as a unit and reported as `CDM_UNIT`.
+ * left open (`85.4 [`, seen in CARA files) is read as a unit and reported as `CDM_UNIT`. Lines
+ * are classified by the KVN line reader the OMM and OEM readers share (`kvn/kvn-line.ts`).
  * @module
  */
 import type { Cdm } from './cdm.js';
@@ -16,10 +17,7 @@ import type { RawCdm, RawCdmBlock, RawCdmPart } from './build-cdm.js';
 import { buildCdm } from './build-cdm.js';
 import type { CdmBlock } from './cdm-keywords.js';
 import { cdmKeyword } from './cdm-keywords.js';
-
-const KV_RE = /^(\s*)([A-Za-z0-9_]+)(\s*)=(\s*)(.*?)\s*$/;
-const UNIT_RE = /\s*\[([^\]]*)\]?$/;
-const COMMENT_RE = /^\s*COMMENT(?:\s(.*))?$/;
+import { nonAsciiColumn, readKvnLines } from '../kvn/kvn-line.js';
 const MESSAGE_BLOCKS: readonly CdmBlock[] = ['header', 'relative'];
 
 interface Message {
@@ -40,8 +38,7 @@ function blockOf(part: RawCdmPart, block: CdmBlock): RawCdmBlock {
 
 /** Parses a CDM KVN text (one message, or several each starting with CCSDS_CDM_VERS). */
 export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = src.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const lines = readKvnLines(text);
   const items: Cdm[] = [];
   const issues: CdmIssue[] = [];
   let msg: Message | null = null;
@@ -68,24 +65,23 @@ export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
     if (built.item !== null && !m.issues.some((i) => i.severity === 'error')) items.push(built.item);
   };
 
-  for (const [i, lineText] of lines.entries()) {
-    const line = i + 1;
-    const trimmed = lineText.trim();
-    if (trimmed === '') continue;
-    const kv = KV_RE.exec(lineText);
-    const keyword = kv?.[2]?.toUpperCase();
+  for (const l of lines) {
+    const line = l.line;
+    const lineText = l.text;
+    if (l.kind === 'blank') continue;
+    const keyword = l.kind === 'keyword' ? l.keyword : undefined;
     if (msg === null || (keyword === 'CCSDS_CDM_VERS' && msg.hasContent)) {
       if (msg !== null) finish(msg);
       msg = start(line);
     }
     const m: Message = msg;
-    if (kv !== null) m.hasContent = true;
-    if (/[^ -~\t]/.test(lineText)) {
-      const column = lineText.search(/[^ -~\t]/) + 1;
+    if (l.kind === 'keyword') m.hasContent = true;
+    const nonAscii = nonAsciiColumn(lineText);
+    if (nonAscii > 0) {
       m.issues.push(
         cdmIssue(
           CdmIssueCode.CDM_NON_ASCII,
-          { file, line, column },
+          { file, line, column: nonAscii },
           'ASCII text',
           'non-ASCII character (kept as read)',
           lineText,
@@ -93,12 +89,11 @@ export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
         ),
       );
     }
-    const comment = COMMENT_RE.exec(lineText);
-    if (comment !== null) {
-      pending.push((comment[1] ?? '').trim());
+    if (l.kind === 'comment') {
+      pending.push(l.comment);
       continue;
     }
-    if (kv === null || keyword === undefined) {
+    if (l.kind === 'other' || keyword === undefined) {
       const column = lineText.length - lineText.trimStart().length + 1;
       m.issues.push(
         cdmIssue(
@@ -111,7 +106,7 @@ export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
       );
       continue;
     }
-    const keyColumn = (kv[1] ?? '').length + 1;
+    const keyColumn = l.keyColumn;
     const def = cdmKeyword(keyword);
     if (def === undefined) {
       m.issues.push(
@@ -158,19 +153,15 @@ export function parseCdmKvn(text: string, file: string): CdmParseResult<Cdm> {
       continue;
     }
     m.keywords.add(keyword);
-    const rawValue = kv[5] ?? '';
-    const unitMatch = UNIT_RE.exec(rawValue);
-    const value = unitMatch === null ? rawValue : rawValue.slice(0, unitMatch.index);
-    const valueColumn = keyColumn + (kv[2] ?? '').length + (kv[3] ?? '').length + 1 + (kv[4] ?? '').length;
     const block = blockOf(m.part, def.block);
     block.comments.push(...pending);
     pending = [];
     block.fields.push({
       keyword,
-      text: value.trim(),
-      ...(unitMatch === null ? {} : { unit: unitMatch[1] ?? '' }),
+      text: l.value,
+      ...(l.unit === undefined ? {} : { unit: l.unit }),
       line,
-      column: valueColumn,
+      column: l.valueColumn,
     });
   }
   if (msg !== null) finish(msg);

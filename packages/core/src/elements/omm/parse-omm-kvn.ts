@@ -14,9 +14,7 @@ import { IssueCode, makeIssue } from '../parse-issue.js';
 import { buildElementSet } from './build-element-set.js';
 import type { LocatedValue } from './located-value.js';
 import { isOmmKeyword } from './omm-keywords.js';
-
-const KV_RE = /^(\s*)([A-Za-z0-9_]+)(\s*)=(\s*)(.*?)\s*$/;
-const UNIT_RE = /\s*\[[^\]]*\]$/;
+import { classifyKvnLine, splitKvnText } from '../../kvn/kvn-line.js';
 
 interface KvnRecord {
   startLine: number;
@@ -27,8 +25,7 @@ interface KvnRecord {
 
 /** Parses an OMM KVN text holding one or more messages. */
 export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet> {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const allLines = src.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const allLines = splitKvnText(text);
   const items: ElementSet[] = [];
   const issues: ParseIssue[] = [];
   let rec: KvnRecord | null = null;
@@ -49,8 +46,8 @@ export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet>
   for (const [i, lineText] of allLines.entries()) {
     const line = i + 1;
     const trimmed = lineText.trim();
-    const kv = KV_RE.exec(lineText);
-    const keyword = kv?.[2]?.toUpperCase();
+    const kv = classifyKvnLine(lineText, line);
+    const keyword = kv.kind === 'keyword' ? kv.keyword : undefined;
     if (keyword === 'CCSDS_OMM_VERS' || rec === null) {
       if (trimmed === '' && rec === null) continue;
       if (rec !== null) finish(rec);
@@ -70,7 +67,7 @@ export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet>
     const r: KvnRecord = rec;
     r.lines.push(lineText);
     if (trimmed === '' || /^COMMENT(\s|$)/.test(trimmed)) continue;
-    if (kv === null || keyword === undefined) {
+    if (kv.kind !== 'keyword' || keyword === undefined) {
       const column = lineText.length - lineText.trimStart().length + 1;
       r.issues.push(
         makeIssue(
@@ -83,7 +80,7 @@ export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet>
       );
       continue;
     }
-    const keyColumn = (kv[1] ?? '').length + 1;
+    const keyColumn = kv.keyColumn;
     if (!isOmmKeyword(keyword)) {
       r.issues.push(
         makeIssue(
@@ -108,9 +105,7 @@ export function parseOmmKvn(text: string, file: string): ParseResult<ElementSet>
       );
       continue;
     }
-    const valueColumn = keyColumn + (kv[2] ?? '').length + (kv[3] ?? '').length + 1 + (kv[4] ?? '').length;
-    const value = (kv[5] ?? '').replace(UNIT_RE, '');
-    r.fields.set(keyword, { value, line, column: valueColumn });
+    r.fields.set(keyword, { value: kv.value, line, column: kv.valueColumn });
   }
   if (rec !== null) finish(rec);
   return { items, issues };
