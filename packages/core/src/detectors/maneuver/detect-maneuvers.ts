@@ -373,9 +373,10 @@ function climbRateKmPerDay(s: Series, c: Climb): number {
 }
 
 /**
- * Robust scale of the level-step estimate of a series (a″ in km, or i in rad) over the history: the 1.4826·MAD of the
- * fitted steps at intervals whose window of `levelStepSets` sets each side holds no candidate
- * interval; at least the white-noise floor minNoise/√w; the floor alone with fewer than 20 windows.
+ * Robust scale of the level-step estimate of a series (a″ in km, or i in rad) over the history:
+ * the 1.4826·MAD of the fitted steps (`levelStepSets` sets each side, the sets between j and
+ * `firstAfter(j)` left out) at every interval whose window holds no busy interval; at least the
+ * white-noise floor minNoise/√w; the floor alone with fewer than 20 windows.
  */
 function levelStepNoise(
   s: Series,
@@ -383,19 +384,22 @@ function levelStepNoise(
   minNoise: number,
   p: ManeuverParameters,
   nSteps: number,
-  candidate: (j: number) => boolean,
+  busy: (j: number) => boolean,
+  firstAfter: (j: number) => number = (j) => j + 1,
 ): number {
   const w = p.levelStepSets;
   const floor = minNoise / Math.sqrt(Math.max(w, 1));
   if (w <= 0) return floor;
   const marks = new Int32Array(nSteps + 1);
-  for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (candidate(j) ? 1 : 0);
+  for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (busy(j) ? 1 : 0);
   const values: number[] = [];
-  for (let j = w - 1; j + w < s.sets.length; j++) {
+  for (let j = w - 1; j < nSteps; j++) {
+    const first = firstAfter(j);
+    const hi = first + w - 1;
+    if (hi >= s.sets.length) break;
     const lo = j - w + 1;
-    const hi = Math.min(nSteps, j + w);
     if ((marks[hi] ?? 0) - (marks[lo] ?? 0) > 0) continue;
-    const r = levelStep(s.tSec, x, lo, j + 1, j + w);
+    const r = levelStepAcross(s.tSec, x, lo, j, first, hi);
     if (r !== undefined) values.push(r.value);
   }
   return values.length >= 20 ? Math.max(floor, madSigma(values, median(values))) : floor;
@@ -755,6 +759,161 @@ export function detectManeuvers(
       const bound = dragBoundKm(j);
       return bound !== undefined && -step >= bound && alongWitness(j, -1, p.kSigmaAlongTrackWitness);
     };
+    // Carried level steps: the sets published within a carry span D after interval j may carry a
+    // burn in parts (each public set is fitted to days of tracking; TOPEX's 1993–1996 sets take
+    // 7–15 days to reach the level after a 7–10 m raise), so they are left out of the fit: w sets
+    // up to j against w sets from the first one ≥ D days after set j. Spans D = rampMaxDays·2^k up
+    // to `levelStepCarryDays`, shortest first; each span's step is compared with its own
+    // per-object noise (the robust scale of the same fit over quiet windows, local in time).
+    // Consecutive qualifying intervals of one sign are one event from the first to the end of the
+    // carry of the last; events of the same sign inside its span are its parts and are replaced.
+    // Raises, or lowerings beyond drag with the along-track residual over the span agreeing.
+    const carriedLevelSteps = (): void => {
+      const m = series.sets.length;
+      const spans: number[] = [];
+      for (let d = p.rampMaxDays; d > 0 && d <= p.levelStepCarryDays; d *= 2) spans.unshift(d);
+      if (spans.length === 0 || geosynchronous) return;
+      const marks = new Int32Array(nSteps + 1);
+      for (let q = 0; q < nSteps; q++) marks[q + 1] = (marks[q] ?? 0) + (candidate(q) || trendUsable[q] !== 1 ? 1 : 0);
+      const firstAfter = (j: number, d: number): number => {
+        let q = j + 2;
+        const t = (series.tSec[j] ?? 0) + d * SEC_PER_DAY;
+        while (q < m && (series.tSec[q] ?? 0) < t) q++;
+        return q;
+      };
+      const daSign = (e: DetectedEvent): number => Math.sign(Number(e.measures['deltaSemiMajorAxisKm'] ?? 0));
+      // Events inside the carry of the same sign are parts of the step when the step exceeds
+      // their summed Δa″ by ≥ kSigmaLevelStep σ (the sets in between carry the rest); any other
+      // event in the window blocks the test (its change would bias the fit).
+      const inCarry = (e: DetectedEvent, j: number, first: number): boolean =>
+        e.start >= (series.sets[j]?.epoch ?? 0) && e.end <= (series.sets[first]?.epoch ?? 0);
+      const blocked = (lo: number, hi: number, j: number, first: number, r: Residual): boolean => {
+        const t0 = series.sets[lo]?.epoch ?? 0;
+        const t1 = series.sets[hi]?.epoch ?? 0;
+        let parts = 0;
+        for (const e of jumpEvents) {
+          if (e.start > t1 || e.end < t0 || daSign(e) === 0) continue;
+          if (daSign(e) !== Math.sign(r.value) || !inCarry(e, j, first)) return true;
+          parts += Number(e.measures['deltaSemiMajorAxisKm'] ?? 0);
+        }
+        return parts !== 0 && Math.abs(r.value - parts) < p.kSigmaLevelStep * r.sigma;
+      };
+      for (const d of spans) {
+        const spanScale = levelStepNoise(
+          series,
+          series.a,
+          p.minNoiseSemiMajorAxisKm,
+          p,
+          nSteps,
+          (q) => marks[q + 1] !== marks[q],
+          (j) => firstAfter(j, d),
+        );
+        const hits: { j: number; first: number; z: number; r: Residual }[] = [];
+        for (let j = w - 1; j < nSteps; j++) {
+          const first = firstAfter(j, d);
+          const hi = first + w - 1;
+          if (hi >= m) break;
+          const lo = j - w + 1;
+          const r = levelStepAcross(series.tSec, series.a, lo, j, first, hi);
+          if (r === undefined || !(r.sigma > 0)) continue;
+          const scale = Math.max(sigmaFloor, spanScale);
+          const zs = r.value / Math.max(r.sigma, scale);
+          if (Math.abs(zs) < p.kSigmaLevelStep) continue;
+          let free = true;
+          for (let q = lo; q < hi && free; q++) {
+            const inGap = q >= j && q < first;
+            if (trendUsable[q] !== 1 || outlier[q] === 1 || (!inGap && Math.abs(z(ra[q])) >= p.kSigma)) free = false;
+          }
+          if (!free) continue;
+          if (zs < 0) {
+            const rate = decayAt(j);
+            const days = ((series.tSec[first] ?? 0) - (series.tSec[j] ?? 0)) / SEC_PER_DAY;
+            const bound = rate === undefined ? undefined : p.loweringStepDragFactor * Math.abs(rate) * Math.max(days, 1);
+            if (p.loweringStepDragFactor <= 0 || geosynchronous || bound === undefined || -r.value < bound) continue;
+            const t = sumResiduals(rt, j, first - 1);
+            if (t === undefined || t.value / t.sigma < p.kSigmaAlongTrackWitness) continue;
+          }
+          const rs = { value: r.value, sigma: Math.max(r.sigma, scale) };
+          if (blocked(lo, hi, j, first, rs)) continue;
+          hits.push({ j, first, z: zs, r: rs });
+        }
+        // Runs of consecutive qualifying intervals of one sign.
+        let q = 0;
+        while (q < hits.length) {
+          const h0 = hits[q];
+          if (h0 === undefined) break;
+          let last = q;
+          const q0 = q;
+          while (last + 1 < hits.length) {
+            const n1 = hits[last + 1];
+            const n0 = hits[last];
+            if (n1 === undefined || n0 === undefined || n1.j !== n0.j + 1 || Math.sign(n1.z) !== Math.sign(h0.z)) break;
+            last++;
+          }
+          q = last + 1;
+          // Every interval of the run up to the start of the carry qualifies (its carry covers
+          // it); the last one is the closest to where the level starts to move.
+          // Every interval of the run up to the start of the carry qualifies; with the sets after
+          // fixed (those of the run's last interval), the step grows as the sets before leave the
+          // rising part, so the start is the latest interval whose step is within σ of the largest.
+          const tail = hits[last] ?? h0;
+          let latest = tail;
+          let largest = -Infinity;
+          const fixed: { j: number; value: number; sigma: number }[] = [];
+          for (let k = last; k >= q0; k--) {
+            const jj = hits[k]?.j ?? 0;
+            const r3 = levelStepAcross(series.tSec, series.a, jj - w + 1, jj, tail.first, tail.first + w - 1);
+            if (r3 === undefined) continue;
+            fixed.push({ j: jj, value: Math.abs(r3.value), sigma: r3.sigma });
+            largest = Math.max(largest, Math.abs(r3.value));
+          }
+          const startAt = fixed.find((f) => f.value >= largest - f.sigma);
+          if (startAt !== undefined) latest = hits.find((h) => h.j === startAt.j) ?? tail;
+          const j0 = latest.j;
+          // The end: the shortest carry over which the level has already reached the step (within
+          // its σ), so the event spans no more sets than the sets show carrying it.
+          let best = latest;
+          for (const d2 of [...spans].reverse()) {
+            if (d2 >= d) break;
+            const f2 = firstAfter(j0, d2);
+            if (f2 + w - 1 >= m) continue;
+            const r2 = levelStepAcross(series.tSec, series.a, j0 - w + 1, j0, f2, f2 + w - 1);
+            if (r2 !== undefined && Math.abs(r2.value - latest.r.value) <= latest.r.sigma) {
+              best = { j: j0, first: f2, z: r2.value / latest.r.sigma, r: { value: r2.value, sigma: latest.r.sigma } };
+              break;
+            }
+          }
+          const end = best.first;
+          const sign = Math.sign(best.z);
+          if (blocked(Math.max(0, j0 - w + 1), Math.min(m - 1, end + w - 1), j0, end, best.r)) continue;
+          const t = sumResiduals(rt, j0, end - 1);
+          const witnessed = best.z < 0 || (t !== undefined && -t.value / t.sigma >= p.kSigmaAlongTrackWitness);
+          const ev = jumpEvent(
+            series,
+            j0,
+            end,
+            ((series.tSec[end] ?? 0) - (series.tSec[j0] ?? 0)) / SEC_PER_DAY,
+            best.r,
+            planePart(sumResiduals(ri, j0, end - 1), j0, end),
+            planePart(sumResiduals(rn, j0, end - 1), j0, end),
+            t,
+            norad,
+            parameters,
+            p,
+            geosynchronous,
+            witnessed ? { kStep: p.kSigmaLevelStep, floorMps: p.minDeltaVAlongTrackMps } : { kStep: p.kSigmaLevelStep },
+          );
+          if (ev === undefined) continue;
+          const g0 = series.sets[j0]?.epoch ?? 0;
+          const g1 = series.sets[end]?.epoch ?? 0;
+          for (let k = jumpEvents.length - 1; k >= 0; k--) {
+            const e = jumpEvents[k];
+            if (e !== undefined && daSign(e) === sign && e.start >= g0 && e.end <= g1) jumpEvents.splice(k, 1);
+          }
+          jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'level-step', carryDays: d } });
+        }
+      }
+    };
     // `first`: the first of a run of consecutive qualifying intervals of the same sign
     // within `rampMaxDays` (the fits after a burn carry it in parts, so the step splits over
     // them and the strongest split may be the later one): the event spans the run up to the
@@ -811,6 +970,7 @@ export function detectManeuvers(
       }
       jumpEvents.push({ ...ev, measures: { ...ev.measures, ...extra } });
     }
+    carriedLevelSteps();
     jumpEvents.sort((x, y) => x.start - y.start);
   }
 
