@@ -44,11 +44,11 @@ import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
-import { levelStep, levelStepAcross } from './level-step.js';
+import { levelStep, levelStepAcross, levelStepFitAcross } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '2.0.0';
+export const MANEUVER_DETECTOR_VERSION = '2.1.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -843,7 +843,6 @@ export function detectManeuvers(
           const h0 = hits[q];
           if (h0 === undefined) break;
           let last = q;
-          const q0 = q;
           while (last + 1 < hits.length) {
             const n1 = hits[last + 1];
             const n0 = hits[last];
@@ -853,37 +852,23 @@ export function detectManeuvers(
           q = last + 1;
           // Every interval of the run up to the start of the carry qualifies (its carry covers
           // it); the last one is the closest to where the level starts to move.
-          // Every interval of the run up to the start of the carry qualifies; with the sets after
-          // fixed (those of the run's last interval), the step grows as the sets before leave the
-          // rising part, so the start is the latest interval whose step is within σ of the largest.
-          const tail = hits[last] ?? h0;
-          let latest = tail;
-          let largest = -Infinity;
-          const fixed: { j: number; value: number; sigma: number }[] = [];
-          for (let k = last; k >= q0; k--) {
-            const jj = hits[k]?.j ?? 0;
-            const r3 = levelStepAcross(series.tSec, series.a, jj - w + 1, jj, tail.first, tail.first + w - 1);
-            if (r3 === undefined) continue;
-            fixed.push({ j: jj, value: Math.abs(r3.value), sigma: r3.sigma });
-            largest = Math.max(largest, Math.abs(r3.value));
+          // Every interval of the run up to the start of the carry qualifies; the run's first has
+          // the most sets left out, so its sets before hold none of a slow carry. The event spans
+          // what the sets resolve: from the last set still on its line before the step (within
+          // kSigmaAlongTrackWitness × the scatter of one set about the fit) to the first set on the
+          // level after it.
+          const tail = h0;
+          const fit = levelStepFitAcross(series.tSec, series.a, tail.j - w + 1, tail.j, tail.first, tail.first + w - 1);
+          let j0 = tail.j;
+          let end = tail.first;
+          if (fit !== undefined) {
+            const sgn = Math.sign(fit.step);
+            const tol = p.kSigmaAlongTrackWitness * fit.residualSigma;
+            const line = (k: number): number => fit.c + (fit.b * ((series.tSec[k] ?? 0) - fit.tMeanSec)) / SEC_PER_DAY;
+            while (j0 + 1 < end && sgn * ((series.a[j0 + 1] ?? 0) - line(j0 + 1)) < tol) j0++;
+            while (end - 1 > j0 && sgn * (line(end - 1) + fit.step - (series.a[end - 1] ?? 0)) < tol) end--;
           }
-          const startAt = fixed.find((f) => f.value >= largest - f.sigma);
-          if (startAt !== undefined) latest = hits.find((h) => h.j === startAt.j) ?? tail;
-          const j0 = latest.j;
-          // The end: the shortest carry over which the level has already reached the step (within
-          // its σ), so the event spans no more sets than the sets show carrying it.
-          let best = latest;
-          for (const d2 of [...spans].reverse()) {
-            if (d2 >= d) break;
-            const f2 = firstAfter(j0, d2);
-            if (f2 + w - 1 >= m) continue;
-            const r2 = levelStepAcross(series.tSec, series.a, j0 - w + 1, j0, f2, f2 + w - 1);
-            if (r2 !== undefined && Math.abs(r2.value - latest.r.value) <= latest.r.sigma) {
-              best = { j: j0, first: f2, z: r2.value / latest.r.sigma, r: { value: r2.value, sigma: latest.r.sigma } };
-              break;
-            }
-          }
-          const end = best.first;
+          const best = { ...tail, j: j0, first: end };
           const sign = Math.sign(best.z);
           if (blocked(Math.max(0, j0 - w + 1), Math.min(m - 1, end + w - 1), j0, end, best.r)) continue;
           const t = sumResiduals(rt, j0, end - 1);
