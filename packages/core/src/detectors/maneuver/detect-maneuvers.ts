@@ -26,6 +26,12 @@
  *    own and the per-object scatter of such steps over the history (which holds the correlated
  *    noise of overlapping fits). Raises are steps drag cannot make; lowering steps must exceed
  *    `loweringStepDragFactor` × the local decay and be witnessed by the along-track residual.
+ *    The same fit across a carry span (LEO only): the sets published within D days after the
+ *    interval (D = `rampMaxDays`·2^k up to `levelStepCarryDays`) are left out, since each public
+ *    set is fitted to days of tracking and may carry a burn in parts for up to two weeks; each
+ *    span's step is tested against its own per-object noise. The event spans the sets that
+ *    resolve the step (last set on the line before, first on the level after); events of the same
+ *    sign inside it are its parts and are replaced when the step exceeds their sum significantly.
  * 6. Δv: along-track Δv = v·Δa/(2a) (Gauss, tangential impulse, near-circular orbit), out-of-plane
  *    Δv = 2v·sin(Δθ/2); total √(along² + out²), a lower bound for one impulse; σ from the noise
  *    model (climbs add the spiral-versus-impulsive model difference).
@@ -828,7 +834,8 @@ export function detectManeuvers(
           if (zs < 0) {
             const rate = decayAt(j);
             const days = ((series.tSec[first] ?? 0) - (series.tSec[j] ?? 0)) / SEC_PER_DAY;
-            const bound = rate === undefined ? undefined : p.loweringStepDragFactor * Math.abs(rate) * Math.max(days, 1);
+            const bound =
+              rate === undefined ? undefined : p.loweringStepDragFactor * Math.abs(rate) * Math.max(days, 1);
             if (p.loweringStepDragFactor <= 0 || geosynchronous || bound === undefined || -r.value < bound) continue;
             const t = sumResiduals(rt, j, first - 1);
             if (t === undefined || t.value / t.sigma < p.kSigmaAlongTrackWitness) continue;
