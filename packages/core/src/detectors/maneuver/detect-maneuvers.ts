@@ -30,8 +30,9 @@
  *    interval (D = `rampMaxDays`·2^k up to `levelStepCarryDays`) are left out, since each public
  *    set is fitted to days of tracking and may carry a burn in parts for up to two weeks; each
  *    span's step is tested against its own per-object noise. The event spans the sets that
- *    resolve the step (last set on the line before, first on the level after); events of the same
- *    sign inside it are its parts and are replaced when the step exceeds their sum significantly.
+ *    resolve the step (last set on the line before, first on the level after); level-step events
+ *    of the same sign inside it are its parts and are replaced when the step exceeds their sum
+ *    significantly.
  * 6. Δv: along-track Δv = v·Δa/(2a) (Gauss, tangential impulse, near-circular orbit), out-of-plane
  *    Δv = 2v·sin(Δθ/2); total √(along² + out²), a lower bound for one impulse; σ from the noise
  *    model (climbs add the spiral-versus-impulsive model difference).
@@ -771,8 +772,8 @@ export function detectManeuvers(
     // up to j against w sets from the first one ≥ D days after set j. Spans D = rampMaxDays·2^k up
     // to `levelStepCarryDays`, shortest first; each span's step is compared with its own
     // per-object noise (the robust scale of the same fit over quiet windows, local in time).
-    // Consecutive qualifying intervals of one sign are one event from the first to the end of the
-    // carry of the last; events of the same sign inside its span are its parts and are replaced.
+    // Consecutive qualifying intervals of one sign are one event; level-step events of the same
+    // sign inside its carry are its parts and are replaced.
     // Raises, or lowerings beyond drag with the along-track residual over the span agreeing.
     const carriedLevelSteps = (): void => {
       const m = series.sets.length;
@@ -788,9 +789,10 @@ export function detectManeuvers(
         return q;
       };
       const daSign = (e: DetectedEvent): number => Math.sign(Number(e.measures['deltaSemiMajorAxisKm'] ?? 0));
-      // Events inside the carry of the same sign are parts of the step when the step exceeds
-      // their summed Δa″ by ≥ kSigmaLevelStep σ (the sets in between carry the rest); any other
-      // event in the window blocks the test (its change would bias the fit).
+      // Level-step events of the same sign inside the carry are parts of the step when the step
+      // exceeds their summed Δa″ by ≥ kSigmaLevelStep σ (the sets in between carry the rest), and
+      // the carried event replaces them; any other event with a change of a″ in the window blocks
+      // the test (its change would bias the fit, and a jump at ≥ kSigma is already localised).
       const inCarry = (e: DetectedEvent, j: number, first: number): boolean =>
         e.start >= (series.sets[j]?.epoch ?? 0) && e.end <= (series.sets[first]?.epoch ?? 0);
       const blocked = (lo: number, hi: number, j: number, first: number, r: Residual): boolean => {
@@ -799,7 +801,9 @@ export function detectManeuvers(
         let parts = 0;
         for (const e of jumpEvents) {
           if (e.start > t1 || e.end < t0 || daSign(e) === 0) continue;
-          if (daSign(e) !== Math.sign(r.value) || !inCarry(e, j, first)) return true;
+          const part =
+            e.measures['method'] === 'level-step' && daSign(e) === Math.sign(r.value) && inCarry(e, j, first);
+          if (!part) return true;
           parts += Number(e.measures['deltaSemiMajorAxisKm'] ?? 0);
         }
         return parts !== 0 && Math.abs(r.value - parts) < p.kSigmaLevelStep * r.sigma;
@@ -900,7 +904,14 @@ export function detectManeuvers(
           const g1 = series.sets[end]?.epoch ?? 0;
           for (let k = jumpEvents.length - 1; k >= 0; k--) {
             const e = jumpEvents[k];
-            if (e !== undefined && daSign(e) === sign && e.start >= g0 && e.end <= g1) jumpEvents.splice(k, 1);
+            if (
+              e !== undefined &&
+              e.measures['method'] === 'level-step' &&
+              daSign(e) === sign &&
+              e.start >= g0 &&
+              e.end <= g1
+            )
+              jumpEvents.splice(k, 1);
           }
           jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'level-step', carryDays: d } });
         }
