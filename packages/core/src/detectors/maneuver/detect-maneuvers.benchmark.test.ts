@@ -93,6 +93,27 @@ describe('dpshorten benchmark: orbwatch against the naive detector, each satelli
     });
   });
 
+  it('carried level steps: listed raises the fits carry over days are one event at the listed time', () => {
+    // Operator times (dpshorten lists); the sets reach the new level 2–11 days later (design note, "2.1").
+    const cases = [
+      { sat: 'TOPEX', time: '1999-06-09T07:11:00Z' },
+      { sat: 'TOPEX', time: '2002-12-19T08:06:00Z' },
+      { sat: 'Jason-2', time: '2012-12-20T17:22:00Z' },
+    ];
+    for (const c of cases) {
+      const k = sats.findIndex((x) => x.sat.name === c.sat);
+      const t = Date.parse(c.time);
+      const ev = runs[defaultPoint]?.[k]?.events.find((e) => e.start <= t + DAY_MS && e.end >= t - DAY_MS);
+      expect(ev, `${c.sat} ${c.time}`).toBeDefined();
+      expect(ev!.measures['carryDays'] as number).toBeGreaterThan(0);
+      // A drag make-up raise of 5–30 m (1,336 km), starting no later than one day after the burn.
+      const da = (ev!.measures['deltaSemiMajorAxisKm'] as number) * 1000;
+      expect(da).toBeGreaterThan(5);
+      expect(da).toBeLessThan(30);
+      expect(ev!.start).toBeLessThanOrEqual(t + DAY_MS);
+    }
+  });
+
   it('the split holds both orbit classes on both sides', () => {
     for (const side of ['tune', 'check'] as const)
       for (const orbit of ['LEO', 'GEO'] as const)
