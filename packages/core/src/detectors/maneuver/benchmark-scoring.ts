@@ -12,8 +12,9 @@
  */
 import type { ElementSet } from '../../elements/element-set.js';
 import { cleanHistory } from './clean-history.js';
-import { MU_KM3_PER_S2 } from './mean-semi-major-axis.js';
-import { median } from './robust-stats.js';
+import { levelStepAcross } from './level-step.js';
+import { MU_KM3_PER_S2, meanSemiMajorAxis } from './mean-semi-major-axis.js';
+import { madSigma, median } from './robust-stats.js';
 
 /** A detection's time span, ms since the Unix epoch. */
 export interface DetectionSpan {
@@ -169,5 +170,59 @@ export function bestGridPoint(score: readonly (readonly number[])[], holdOut: nu
       bestScore = mean;
     }
   });
+  return best;
+}
+
+/** Carry spans (days) of {@link manoeuvreTraces}: the adjacent step and the detector's carry spans. */
+export const TRACE_SPANS_DAYS: readonly number[] = [0, 3, 6, 12];
+
+/**
+ * Whether the sets show a manoeuvre at all, for the benchmark's "leaves no trace" count: the
+ * largest |z| of the a″ level step across each manoeuvre time — ten sets each side, the sets
+ * within a carry span D after the interval left out, D ∈ {@link TRACE_SPANS_DAYS}, the interval
+ * holding the time and the three before it — with σ the larger of the fit's own and the robust
+ * scale (1.4826·MAD) of the same fit over every window of the history. A manoeuvre with |z| < 3
+ * leaves no trace in a″ that the history's noise allows to see; one with no window (too close to
+ * either end of the history) gets z 0.
+ */
+export function manoeuvreTraces(history: readonly ElementSet[], manoeuvres: readonly number[], w = 10): number[] {
+  const sets = cleanHistory(history, 60).sets;
+  const m = sets.length;
+  const t0 = sets[0]?.epoch ?? 0;
+  const t = Float64Array.from(sets, (x) => (x.epoch - t0) / 1000);
+  const a = Float64Array.from(
+    sets,
+    (x) => meanSemiMajorAxis(x.meanMotionRadPerSec, x.eccentricity, x.inclinationRad).aKm,
+  );
+  const firstAfter = (j: number, d: number): number => {
+    if (d === 0) return j + 1;
+    let q = j + 2;
+    while (q < m && (t[q] ?? 0) < (t[j] ?? 0) + d * 86_400) q++;
+    return q;
+  };
+  const best = manoeuvres.map(() => 0);
+  for (const d of TRACE_SPANS_DAYS) {
+    const fits = new Map<number, { value: number; sigma: number }>();
+    const values: number[] = [];
+    for (let j = w - 1; j + 1 < m; j++) {
+      const first = firstAfter(j, d);
+      if (first + w - 1 >= m) break;
+      const r = levelStepAcross(t, a, j - w + 1, j, first, first + w - 1);
+      if (r === undefined) continue;
+      fits.set(j, r);
+      values.push(r.value);
+    }
+    if (values.length < 20) continue;
+    const scale = madSigma(values, median(values));
+    manoeuvres.forEach((time, k) => {
+      const after = sets.findIndex((x) => x.epoch > time);
+      const j1 = (after < 0 ? m : after) - 1;
+      for (let j = j1 - 3; j <= j1; j++) {
+        const r = fits.get(j);
+        if (r === undefined) continue;
+        best[k] = Math.max(best[k] ?? 0, Math.abs(r.value) / Math.max(r.sigma, scale));
+      }
+    });
+  }
   return best;
 }

@@ -34,10 +34,15 @@ import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 
 const DAY_MS = 86_400_000;
 
-/** Floors below the targets, where the target is not met (measured, rounded down; design note). */
+/**
+ * Floors below the targets, where the target is not met: the figures measured with detector 2.1.0
+ * (2026-12-06), rounded down; the design note ("What the sets do not show") gives the evidence.
+ * Jason-2 R 0.78 (0.94 on traced manoeuvres), TOPEX P 0.69 / R 0.62 (R 0.83 on traced),
+ * Fengyun-4A R 0.80 (39/49, 0.796).
+ */
 const BELOW_TARGET: Readonly<Record<string, { precision: number; recall: number }>> = {
-  'Jason-2': { precision: 0.85, recall: 0.72 },
-  TOPEX: { precision: 0.6, recall: 0.41 },
+  'Jason-2': { precision: 0.85, recall: 0.77 },
+  TOPEX: { precision: 0.68, recall: 0.61 },
   'Fengyun-4A': { precision: 0.6, recall: 0.79 },
 };
 
@@ -86,6 +91,27 @@ describe('dpshorten benchmark: orbwatch against the naive detector, each satelli
       expect(ours.recall).toBeGreaterThanOrEqual(floor.recall);
       for (const e of run!.events) expect(e.assessment, `${sat.name} ${String(e.start)}`).toBeDefined();
     });
+  });
+
+  it('carried level steps: listed raises the fits carry over days are one event at the listed time', () => {
+    // Operator times (dpshorten lists); the sets reach the new level 2–11 days later (design note, "2.1").
+    const cases = [
+      { sat: 'TOPEX', time: '1999-06-09T07:11:00Z' },
+      { sat: 'TOPEX', time: '2002-12-19T08:06:00Z' },
+      { sat: 'Jason-2', time: '2012-12-20T17:22:00Z' },
+    ];
+    for (const c of cases) {
+      const k = sats.findIndex((x) => x.sat.name === c.sat);
+      const t = Date.parse(c.time);
+      const ev = runs[defaultPoint]?.[k]?.events.find((e) => e.start <= t + DAY_MS && e.end >= t - DAY_MS);
+      expect(ev, `${c.sat} ${c.time}`).toBeDefined();
+      expect(ev!.measures['carryDays'] as number).toBeGreaterThan(0);
+      // A drag make-up raise of 5–30 m (1,336 km), starting no later than one day after the burn.
+      const da = (ev!.measures['deltaSemiMajorAxisKm'] as number) * 1000;
+      expect(da).toBeGreaterThan(5);
+      expect(da).toBeLessThan(30);
+      expect(ev!.start).toBeLessThanOrEqual(t + DAY_MS);
+    }
   });
 
   it('the split holds both orbit classes on both sides', () => {

@@ -26,6 +26,13 @@
  *    own and the per-object scatter of such steps over the history (which holds the correlated
  *    noise of overlapping fits). Raises are steps drag cannot make; lowering steps must exceed
  *    `loweringStepDragFactor` × the local decay and be witnessed by the along-track residual.
+ *    The same fit across a carry span (LEO only): the sets published within D days after the
+ *    interval (D = `rampMaxDays`·2^k up to `levelStepCarryDays`) are left out, since each public
+ *    set is fitted to days of tracking and may carry a burn in parts for up to two weeks; each
+ *    span's step is tested against its own per-object noise. The event spans the sets that
+ *    resolve the step (last set on the line before, first on the level after); level-step events
+ *    of the same sign inside it are its parts and are replaced when the step exceeds their sum
+ *    significantly.
  * 6. Δv: along-track Δv = v·Δa/(2a) (Gauss, tangential impulse, near-circular orbit), out-of-plane
  *    Δv = 2v·sin(Δθ/2); total √(along² + out²), a lower bound for one impulse; σ from the noise
  *    model (climbs add the spiral-versus-impulsive model difference).
@@ -44,11 +51,11 @@ import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import { EARTH_RADIUS_KM, MU_KM3_PER_S2, meanSemiMajorAxis, raanRateJ2 } from './mean-semi-major-axis.js';
 import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
-import { levelStep, levelStepAcross } from './level-step.js';
+import { levelStep, levelStepAcross, levelStepFitAcross } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '2.0.0';
+export const MANEUVER_DETECTOR_VERSION = '2.1.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -373,9 +380,10 @@ function climbRateKmPerDay(s: Series, c: Climb): number {
 }
 
 /**
- * Robust scale of the level-step estimate of a series (a″ in km, or i in rad) over the history: the 1.4826·MAD of the
- * fitted steps at intervals whose window of `levelStepSets` sets each side holds no candidate
- * interval; at least the white-noise floor minNoise/√w; the floor alone with fewer than 20 windows.
+ * Robust scale of the level-step estimate of a series (a″ in km, or i in rad) over the history:
+ * the 1.4826·MAD of the fitted steps (`levelStepSets` sets each side, the sets between j and
+ * `firstAfter(j)` left out) at every interval whose window holds no busy interval; at least the
+ * white-noise floor minNoise/√w; the floor alone with fewer than 20 windows.
  */
 function levelStepNoise(
   s: Series,
@@ -383,19 +391,22 @@ function levelStepNoise(
   minNoise: number,
   p: ManeuverParameters,
   nSteps: number,
-  candidate: (j: number) => boolean,
+  busy: (j: number) => boolean,
+  firstAfter: (j: number) => number = (j) => j + 1,
 ): number {
   const w = p.levelStepSets;
   const floor = minNoise / Math.sqrt(Math.max(w, 1));
   if (w <= 0) return floor;
   const marks = new Int32Array(nSteps + 1);
-  for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (candidate(j) ? 1 : 0);
+  for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (busy(j) ? 1 : 0);
   const values: number[] = [];
-  for (let j = w - 1; j + w < s.sets.length; j++) {
+  for (let j = w - 1; j < nSteps; j++) {
+    const first = firstAfter(j);
+    const hi = first + w - 1;
+    if (hi >= s.sets.length) break;
     const lo = j - w + 1;
-    const hi = Math.min(nSteps, j + w);
     if ((marks[hi] ?? 0) - (marks[lo] ?? 0) > 0) continue;
-    const r = levelStep(s.tSec, x, lo, j + 1, j + w);
+    const r = levelStepAcross(s.tSec, x, lo, j, first, hi);
     if (r !== undefined) values.push(r.value);
   }
   return values.length >= 20 ? Math.max(floor, madSigma(values, median(values))) : floor;
@@ -755,6 +766,157 @@ export function detectManeuvers(
       const bound = dragBoundKm(j);
       return bound !== undefined && -step >= bound && alongWitness(j, -1, p.kSigmaAlongTrackWitness);
     };
+    // Carried level steps: the sets published within a carry span D after interval j may carry a
+    // burn in parts (each public set is fitted to days of tracking; TOPEX's 1993–1996 sets take
+    // 7–15 days to reach the level after a 7–10 m raise), so they are left out of the fit: w sets
+    // up to j against w sets from the first one ≥ D days after set j. Spans D = rampMaxDays·2^k up
+    // to `levelStepCarryDays`, shortest first; each span's step is compared with its own
+    // per-object noise (the robust scale of the same fit over quiet windows, local in time).
+    // Consecutive qualifying intervals of one sign are one event; level-step events of the same
+    // sign inside its carry are its parts and are replaced.
+    // Raises, or lowerings beyond drag with the along-track residual over the span agreeing.
+    const carriedLevelSteps = (): void => {
+      const m = series.sets.length;
+      const spans: number[] = [];
+      for (let d = p.rampMaxDays; d > 0 && d <= p.levelStepCarryDays; d *= 2) spans.unshift(d);
+      if (spans.length === 0 || geosynchronous) return;
+      const marks = new Int32Array(nSteps + 1);
+      for (let q = 0; q < nSteps; q++) marks[q + 1] = (marks[q] ?? 0) + (candidate(q) || trendUsable[q] !== 1 ? 1 : 0);
+      const firstAfter = (j: number, d: number): number => {
+        let q = j + 2;
+        const t = (series.tSec[j] ?? 0) + d * SEC_PER_DAY;
+        while (q < m && (series.tSec[q] ?? 0) < t) q++;
+        return q;
+      };
+      const daSign = (e: DetectedEvent): number => Math.sign(Number(e.measures['deltaSemiMajorAxisKm'] ?? 0));
+      // Level-step events of the same sign inside the carry are parts of the step when the step
+      // exceeds their summed Δa″ by ≥ kSigmaLevelStep σ (the sets in between carry the rest), and
+      // the carried event replaces them; any other event with a change of a″ in the window blocks
+      // the test (its change would bias the fit, and a jump at ≥ kSigma is already localised).
+      const inCarry = (e: DetectedEvent, j: number, first: number): boolean =>
+        e.start >= (series.sets[j]?.epoch ?? 0) && e.end <= (series.sets[first]?.epoch ?? 0);
+      const blocked = (lo: number, hi: number, j: number, first: number, r: Residual): boolean => {
+        const t0 = series.sets[lo]?.epoch ?? 0;
+        const t1 = series.sets[hi]?.epoch ?? 0;
+        let parts = 0;
+        for (const e of jumpEvents) {
+          if (e.start > t1 || e.end < t0 || daSign(e) === 0) continue;
+          const part =
+            e.measures['method'] === 'level-step' && daSign(e) === Math.sign(r.value) && inCarry(e, j, first);
+          if (!part) return true;
+          parts += Number(e.measures['deltaSemiMajorAxisKm'] ?? 0);
+        }
+        return parts !== 0 && Math.abs(r.value - parts) < p.kSigmaLevelStep * r.sigma;
+      };
+      for (const d of spans) {
+        const spanScale = levelStepNoise(
+          series,
+          series.a,
+          p.minNoiseSemiMajorAxisKm,
+          p,
+          nSteps,
+          (q) => marks[q + 1] !== marks[q],
+          (j) => firstAfter(j, d),
+        );
+        const hits: { j: number; first: number; z: number; r: Residual }[] = [];
+        for (let j = w - 1; j < nSteps; j++) {
+          const first = firstAfter(j, d);
+          const hi = first + w - 1;
+          if (hi >= m) break;
+          const lo = j - w + 1;
+          const r = levelStepAcross(series.tSec, series.a, lo, j, first, hi);
+          if (r === undefined || !(r.sigma > 0)) continue;
+          const scale = Math.max(sigmaFloor, spanScale);
+          const zs = r.value / Math.max(r.sigma, scale);
+          if (Math.abs(zs) < p.kSigmaLevelStep) continue;
+          let free = true;
+          for (let q = lo; q < hi && free; q++) {
+            const inGap = q >= j && q < first;
+            if (trendUsable[q] !== 1 || outlier[q] === 1 || (!inGap && Math.abs(z(ra[q])) >= p.kSigma)) free = false;
+          }
+          if (!free) continue;
+          if (zs < 0) {
+            const rate = decayAt(j);
+            const days = ((series.tSec[first] ?? 0) - (series.tSec[j] ?? 0)) / SEC_PER_DAY;
+            const bound =
+              rate === undefined ? undefined : p.loweringStepDragFactor * Math.abs(rate) * Math.max(days, 1);
+            if (p.loweringStepDragFactor <= 0 || geosynchronous || bound === undefined || -r.value < bound) continue;
+            const t = sumResiduals(rt, j, first - 1);
+            if (t === undefined || t.value / t.sigma < p.kSigmaAlongTrackWitness) continue;
+          }
+          const rs = { value: r.value, sigma: Math.max(r.sigma, scale) };
+          if (blocked(lo, hi, j, first, rs)) continue;
+          hits.push({ j, first, z: zs, r: rs });
+        }
+        // Runs of consecutive qualifying intervals of one sign.
+        let q = 0;
+        while (q < hits.length) {
+          const h0 = hits[q];
+          if (h0 === undefined) break;
+          let last = q;
+          while (last + 1 < hits.length) {
+            const n1 = hits[last + 1];
+            const n0 = hits[last];
+            if (n1 === undefined || n0 === undefined || n1.j !== n0.j + 1 || Math.sign(n1.z) !== Math.sign(h0.z)) break;
+            last++;
+          }
+          q = last + 1;
+          // Every interval of the run up to the start of the carry qualifies (its carry covers
+          // it); the last one is the closest to where the level starts to move.
+          // Every interval of the run up to the start of the carry qualifies; the run's first has
+          // the most sets left out, so its sets before hold none of a slow carry. The event spans
+          // what the sets resolve: from the last set still on its line before the step (within
+          // kSigmaAlongTrackWitness × the scatter of one set about the fit) to the first set on the
+          // level after it.
+          const tail = h0;
+          const fit = levelStepFitAcross(series.tSec, series.a, tail.j - w + 1, tail.j, tail.first, tail.first + w - 1);
+          let j0 = tail.j;
+          let end = tail.first;
+          if (fit !== undefined) {
+            const sgn = Math.sign(fit.step);
+            const tol = p.kSigmaAlongTrackWitness * fit.residualSigma;
+            const line = (k: number): number => fit.c + (fit.b * ((series.tSec[k] ?? 0) - fit.tMeanSec)) / SEC_PER_DAY;
+            while (j0 + 1 < end && sgn * ((series.a[j0 + 1] ?? 0) - line(j0 + 1)) < tol) j0++;
+            while (end - 1 > j0 && sgn * (line(end - 1) + fit.step - (series.a[end - 1] ?? 0)) < tol) end--;
+          }
+          const best = { ...tail, j: j0, first: end };
+          const sign = Math.sign(best.z);
+          if (blocked(Math.max(0, j0 - w + 1), Math.min(m - 1, end + w - 1), j0, end, best.r)) continue;
+          const t = sumResiduals(rt, j0, end - 1);
+          const witnessed = best.z < 0 || (t !== undefined && -t.value / t.sigma >= p.kSigmaAlongTrackWitness);
+          const ev = jumpEvent(
+            series,
+            j0,
+            end,
+            ((series.tSec[end] ?? 0) - (series.tSec[j0] ?? 0)) / SEC_PER_DAY,
+            best.r,
+            planePart(sumResiduals(ri, j0, end - 1), j0, end),
+            planePart(sumResiduals(rn, j0, end - 1), j0, end),
+            t,
+            norad,
+            parameters,
+            p,
+            geosynchronous,
+            witnessed ? { kStep: p.kSigmaLevelStep, floorMps: p.minDeltaVAlongTrackMps } : { kStep: p.kSigmaLevelStep },
+          );
+          if (ev === undefined) continue;
+          const g0 = series.sets[j0]?.epoch ?? 0;
+          const g1 = series.sets[end]?.epoch ?? 0;
+          for (let k = jumpEvents.length - 1; k >= 0; k--) {
+            const e = jumpEvents[k];
+            if (
+              e !== undefined &&
+              e.measures['method'] === 'level-step' &&
+              daSign(e) === sign &&
+              e.start >= g0 &&
+              e.end <= g1
+            )
+              jumpEvents.splice(k, 1);
+          }
+          jumpEvents.push({ ...ev, measures: { ...ev.measures, method: 'level-step', carryDays: d } });
+        }
+      }
+    };
     // `first`: the first of a run of consecutive qualifying intervals of the same sign
     // within `rampMaxDays` (the fits after a burn carry it in parts, so the step splits over
     // them and the strongest split may be the later one): the event spans the run up to the
@@ -811,6 +973,7 @@ export function detectManeuvers(
       }
       jumpEvents.push({ ...ev, measures: { ...ev.measures, ...extra } });
     }
+    carriedLevelSteps();
     jumpEvents.sort((x, y) => x.start - y.start);
   }
 

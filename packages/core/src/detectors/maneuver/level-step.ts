@@ -50,9 +50,27 @@ export function levelStepAcross(
   return fit === undefined ? undefined : { value: fit.step, sigma: fit.sigma };
 }
 
-interface StepFit {
+/** The whole fit: step and σ, the line before it (x = c + b·τ, τ in days from `tMeanSec`), and the scatter of one set about the fit. */
+export interface StepFit {
   readonly step: number;
   readonly sigma: number;
+  readonly c: number;
+  readonly b: number;
+  readonly tMeanSec: number;
+  readonly residualSigma: number;
+}
+
+/** {@link levelStepAcross} with the fitted line and the per-set scatter. */
+export function levelStepFitAcross(
+  t: Float64Array,
+  x: Float64Array,
+  lo: number,
+  last: number,
+  first: number,
+  hi: number,
+): StepFit | undefined {
+  if (last < lo || first <= last || first > hi) return undefined;
+  return fitStep(t, x, lo, last, first, hi, () => true);
 }
 
 function fitStep(
@@ -119,5 +137,5 @@ function fitStep(
     rss += r * r;
   }
   const variance = rss / (n - 3);
-  return { step, sigma: Math.sqrt((variance * c33) / det) };
+  return { step, sigma: Math.sqrt((variance * c33) / det), c, b, tMeanSec: tMean, residualSigma: Math.sqrt(variance) };
 }

@@ -23,6 +23,13 @@ export interface ManeuverParameters {
   /** Level-step test: a step is significant when it is ≥ this many σ (σ per object, see the note). */
   readonly kSigmaLevelStep: number;
   /**
+   * Level-step test across a carry span: the sets published within this many days after the
+   * interval are left out of the step fit (they may carry the burn in parts: each public set is
+   * fitted to days of tracking), for carry spans `rampMaxDays`·2^k up to this; each span's step is
+   * tested against its own per-object noise. Days (0 = the step between adjacent sets only).
+   */
+  readonly levelStepCarryDays: number;
+  /**
    * The along-track prediction residual (interval j, or j and j+1) witnesses a level step when it
    * points the same way (a raise puts the object behind the prediction) at ≥ this many σ.
    */
@@ -101,6 +108,7 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   rampMaxDays: 3,
   levelStepSets: 10,
   kSigmaLevelStep: 4,
+  levelStepCarryDays: 12,
   kSigmaAlongTrackWitness: 3,
   loweringStepDragFactor: 10,
   bstarDecorrelationClipSigma: 4,
