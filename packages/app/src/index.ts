@@ -23,3 +23,5 @@ export { runProximity } from './detection/run-proximity.js';
 export { runRelease } from './detection/run-release.js';
 export * from './ingest/ingest-texts.js';
 export * from './ingest/printable.js';
+export * from './watch/watch-log.js';
+export * from './watch/watch-sources.js';

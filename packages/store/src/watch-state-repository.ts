@@ -10,6 +10,7 @@
  */
 import type { Instant } from '@orbwatch/core';
 import type { Awaitable } from './awaitable.js';
+import type { SourceKind } from './ingest-run.js';
 
 export interface SourceFetchState {
   readonly key: string;
@@ -29,6 +30,9 @@ export interface SourceFetchState {
 export interface SpooledFetch {
   readonly id: number;
   readonly sourceKey: string;
+  /** The source name and kind its element sets are stored under. */
+  readonly sourceName: string;
+  readonly sourceKind: SourceKind;
   readonly url: string;
   readonly file: string;
   readonly retrievedAt: Instant;

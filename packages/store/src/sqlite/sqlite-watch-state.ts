@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { instant } from '@orbwatch/core';
+import type { SourceKind } from '../ingest-run.js';
 import type { SourceFetchState, SpooledFetch } from '../watch-state-repository.js';
 
 interface StateRow {
@@ -23,6 +24,8 @@ interface StateRow {
 interface SpoolRow {
   id: number;
   source_key: string;
+  source_name: string;
+  source_kind: SourceKind;
   url: string;
   file: string;
   retrieved_at_ms: number;
@@ -94,10 +97,10 @@ export class SqliteWatchState {
   spool(f: Omit<SpooledFetch, 'id'>): number {
     const r = this.#db
       .prepare(
-        `INSERT INTO fetch_spool (source_key, url, file, retrieved_at_ms, etag, last_modified, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO fetch_spool (source_key, source_name, source_kind, url, file, retrieved_at_ms, etag, last_modified, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(f.sourceKey, f.url, f.file, Math.round(f.retrievedAt), f.etag, f.lastModified, Buffer.from(f.data));
+      .run(f.sourceKey, f.sourceName, f.sourceKind, f.url, f.file, Math.round(f.retrievedAt), f.etag, f.lastModified, Buffer.from(f.data));
     return Number(r.lastInsertRowid);
   }
 
@@ -106,6 +109,8 @@ export class SqliteWatchState {
     return rows.map((r) => ({
       id: r.id,
       sourceKey: r.source_key,
+      sourceName: r.source_name,
+      sourceKind: r.source_kind,
       url: r.url,
       file: r.file,
       retrievedAt: instant(r.retrieved_at_ms),

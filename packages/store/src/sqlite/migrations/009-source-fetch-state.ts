@@ -24,6 +24,8 @@ CREATE TABLE source_fetch_state (
 CREATE TABLE fetch_spool (
   id               INTEGER PRIMARY KEY,
   source_key       TEXT NOT NULL,
+  source_name      TEXT NOT NULL,                -- the stored source of its element sets
+  source_kind      TEXT NOT NULL CHECK (source_kind IN ('official', 'amateur', 'simulated', 'derived')),
   url              TEXT NOT NULL,
   file             TEXT NOT NULL,
   retrieved_at_ms  INTEGER NOT NULL,
