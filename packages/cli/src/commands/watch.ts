@@ -12,7 +12,9 @@ import type { DetectOptions, DetectorKind, WatchLogEntry, WatchRepository } from
 import { printable, watchLoop, watchOnce } from '@orbwatch/app';
 import type { FetchEvent, RateLimit, Timing, WatchSource } from '@orbwatch/sources';
 import {
+  CELESTRAK_BACKOFF,
   CELESTRAK_BASE_URL,
+  CELESTRAK_LIMITS,
   CELESTRAK_DEFAULT_INTERVAL_MS,
   MCCANTS_CLASSFD_URL,
   PoliteFetcher,
@@ -56,12 +58,6 @@ export interface WatchCommandOptions {
 /** CelesTrak's usage policy asks for no more than one query per hour for a data set. */
 const CELESTRAK_MIN_INTERVAL_S = 3_600;
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-/** A few queries a minute is plenty for a handful of groups; below any published CelesTrak limit. */
-const CELESTRAK_LIMITS: readonly RateLimit[] = [
-  { maxRequests: 10, perMs: MINUTE_MS },
-  { maxRequests: 100, perMs: HOUR_MS },
-];
 const MCCANTS_LIMITS: readonly RateLimit[] = [{ maxRequests: 4, perMs: MINUTE_MS }];
 
 /** Runs the watcher; returns the exit code (with `--once`: 1 when a source failed). */
@@ -113,8 +109,8 @@ export async function runWatch(
       fetch,
       timing,
       limits: CELESTRAK_LIMITS,
-      // CelesTrak's usage policy: stop on a non-200 answer; the next try is the next cycle, after the failure delay
-      backoff: { maxAttempts: 1, baseDelayMs: MINUTE_MS, maxDelayMs: HOUR_MS },
+      backoff: CELESTRAK_BACKOFF,
+      retryHttpErrors: false,
       userAgent,
       onEvent: fetchLog('celestrak'),
     });

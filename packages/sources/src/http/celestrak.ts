@@ -6,7 +6,9 @@
  * under the source name `celestrak` (official). See docs/design/watch.md for the etiquette.
  * @module
  */
+import type { BackoffPolicy } from './backoff.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
+import type { RateLimit } from './rate-limiter.js';
 import { everySchedule } from './schedule.js';
 import type { WatchSource } from './watch-source.js';
 
@@ -14,6 +16,18 @@ export const CELESTRAK_BASE_URL = 'https://celestrak.org';
 export const CELESTRAK_SOURCE_NAME = 'celestrak';
 /** Default time between two fetches of one query. */
 export const CELESTRAK_DEFAULT_INTERVAL_MS = 2 * 3_600_000;
+
+/** A few queries a minute is plenty for a handful of groups. */
+export const CELESTRAK_LIMITS: readonly RateLimit[] = [
+  { maxRequests: 10, perMs: 60_000 },
+  { maxRequests: 100, perMs: 3_600_000 },
+];
+/**
+ * Network errors (a reset keep-alive connection) are retried twice; an HTTP error is not
+ * (`retryHttpErrors: false`): CelesTrak asks clients to stop at a non-200 answer, so the next
+ * try is the next cycle, after the source's failure delay.
+ */
+export const CELESTRAK_BACKOFF: BackoffPolicy = { maxAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 };
 
 export type CelestrakQuery = { readonly group: string } | { readonly catnr: number };
 export type CelestrakFormat = 'json' | '3le';

@@ -33,6 +33,12 @@ export interface PoliteFetcherOptions {
   readonly timing: Timing;
   readonly limits: readonly RateLimit[];
   readonly backoff: BackoffPolicy;
+  /**
+   * Whether 429 and 5xx answers are retried within a request (default true). False for a host
+   * that asks clients to stop at any non-200 answer (CelesTrak): such an answer then fails the
+   * request at once with SOURCE_UNAVAILABLE, and only network errors are retried.
+   */
+  readonly retryHttpErrors?: boolean;
   /** Sent with every request (CelesTrak and Space-Track ask automated clients to identify themselves). */
   readonly userAgent: string;
   /** Per attempt; a timeout counts as a network error. Default 120 s. */
@@ -111,6 +117,13 @@ export class PoliteFetcher {
         await response.body?.cancel();
         lastReason = `HTTP ${String(response.status)}`;
         this.options.onEvent?.({ type: 'response', url, status: response.status, bytes: 0 });
+        if (this.options.retryHttpErrors === false)
+          throw new OrbwatchError(ErrorCode.SOURCE_UNAVAILABLE, `${method} ${url}: ${lastReason}`, {
+            url,
+            status: response.status,
+            attempts: attempt,
+            reason: lastReason,
+          });
         await this.pause(url, lastReason, attempt, retryAfterMs(response.headers.get('retry-after'), timing.now()));
         continue;
       }
