@@ -32,6 +32,8 @@ export interface PoliteFetcherOptions {
   readonly fetch: FetchLike;
   readonly timing: Timing;
   readonly limits: readonly RateLimit[];
+  /** Added to every rate window for the network's delay (default 1 s); see {@link SlidingWindowLimiter}. */
+  readonly limitMarginMs?: number;
   readonly backoff: BackoffPolicy;
   /**
    * Whether 429 and 5xx answers are retried within a request (default true). False for a host
@@ -68,6 +70,7 @@ export type FetchOutcome =
     };
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_LIMIT_MARGIN_MS = 1_000;
 
 /** Whether a status is worth another attempt: too many requests, or a server-side failure. */
 export function isRetryableStatus(status: number): boolean {
@@ -80,7 +83,7 @@ export class PoliteFetcher {
 
   constructor(options: PoliteFetcherOptions) {
     this.options = options;
-    this.limiter = new SlidingWindowLimiter(options.limits, options.timing);
+    this.limiter = new SlidingWindowLimiter(options.limits, options.timing, options.limitMarginMs ?? DEFAULT_LIMIT_MARGIN_MS);
   }
 
   /** Requests `url`; throws SOURCE_UNAVAILABLE after the last failed attempt, SOURCE_REFUSED at once on 3xx/4xx. */

@@ -1,7 +1,7 @@
 /**
  * A sliding-window rate limiter: before each request the caller waits until every configured
  * window (`maxRequests` per `perMs`) has room, then the request's start time is recorded. Every
- * request counts: retries, logins, 304s. Several windows at once express a provider's limits,
+ * request counts: retries, logins, 304s. Each window is widened by a margin (see the constructor). Several windows at once express a provider's limits,
  * e.g. Space-Track's "fewer than 30 per minute and 300 per hour". Waiters are served one at a
  * time, in order.
  * @module
@@ -20,14 +20,22 @@ export class SlidingWindowLimiter {
   readonly limits: readonly RateLimit[];
   private readonly timing: Timing;
 
-  constructor(limits: readonly RateLimit[], timing: Timing) {
+  private readonly marginMs: number;
+
+  /**
+   * `marginMs` is added to every window: the provider counts a request when it arrives, a little
+   * after the slot was taken here, so two requests one window apart could otherwise fall into one
+   * window on the provider's side.
+   */
+  constructor(limits: readonly RateLimit[], timing: Timing, marginMs = 0) {
     this.limits = limits;
     this.timing = timing;
+    this.marginMs = marginMs;
     for (const l of limits) {
       if (!Number.isInteger(l.maxRequests) || l.maxRequests < 1 || !(l.perMs > 0))
         throw new RangeError(`rate limit ${JSON.stringify(l)}: need maxRequests ≥ 1 and perMs > 0`);
     }
-    this.longestMs = Math.max(0, ...limits.map((l) => l.perMs));
+    this.longestMs = Math.max(0, ...limits.map((l) => l.perMs)) + marginMs;
   }
 
   /** Waits for a slot and takes it; resolves with the time the slot was taken. */
@@ -43,7 +51,9 @@ export class SlidingWindowLimiter {
   /** How long a request starting at `now` would have to wait (0 = a slot is free). */
   waitMs(now: number): number {
     let wait = 0;
-    for (const { maxRequests, perMs } of this.limits) {
+    for (const limit of this.limits) {
+      const maxRequests = limit.maxRequests;
+      const perMs = limit.perMs + this.marginMs;
       const inWindow = this.starts.filter((t) => t > now - perMs);
       if (inWindow.length >= maxRequests) {
         // the slot frees when the oldest request that keeps the window full leaves it
