@@ -33,7 +33,13 @@ export function readZipMember(zip: Uint8Array, matches: (name: string) => boolea
   if (raw.byteLength !== entry.compressedSize) throw new RangeError(`zip: ${entry.name} is truncated`);
   let data: Uint8Array;
   if (entry.method === 0) data = raw;
-  else if (entry.method === 8) data = new Uint8Array(inflateRawSync(raw));
+  else if (entry.method === 8) {
+    try {
+      data = new Uint8Array(inflateRawSync(raw));
+    } catch (e) {
+      throw new RangeError(`zip: ${entry.name} does not inflate (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
   else throw new RangeError(`zip: ${entry.name} uses compression method ${String(entry.method)}`);
   if (data.byteLength !== entry.size) throw new RangeError(`zip: ${entry.name} has the wrong size`);
   if (crc32(data) !== entry.crc) throw new RangeError(`zip: ${entry.name} fails its CRC-32`);
