@@ -111,7 +111,7 @@ export function buildProgram(
     .description(
       'orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets',
     )
-    .version(versionText(), '-V, --version', 'print the version and each detector\'s version')
+    .version(versionText(), '-V, --version', "print the version and each detector's version")
     .exitOverride()
     .showHelpAfterError("see 'orbwatch --help'")
     .configureOutput({
@@ -688,7 +688,10 @@ export function buildProgram(
     .option(
       '--celestrak-catnr <n...>',
       'CelesTrak GP by catalogue number(s)',
-      (t: string, prev: number[] | undefined) => [...(prev ?? []), ...t.split(',').map((x) => Number(parseNoradArg(x.trim())))],
+      (t: string, prev: number[] | undefined) => [
+        ...(prev ?? []),
+        ...t.split(',').map((x) => Number(parseNoradArg(x.trim()))),
+      ],
     )
     .addOption(new Option('--celestrak-format <format>', 'OMM JSON or 3LE').choices(['json', '3le']).default('json'))
     .option('--celestrak-url <url>', 'CelesTrak base URL (a mirror or a test server)')
@@ -699,7 +702,7 @@ export function buildProgram(
     )
     .option(
       '--spacetrack',
-      `Space-Track gp (hourly) and satcat (daily); the account from ${'$'}ORBWATCH_SPACETRACK_USER / ${'$'}ORBWATCH_SPACETRACK_PASSWORD`,
+      'Space-Track gp (hourly) and satcat (daily); the account from $ORBWATCH_SPACETRACK_USER / $ORBWATCH_SPACETRACK_PASSWORD',
     )
     .option(
       '--spacetrack-history <ids>',
@@ -745,9 +748,7 @@ export function buildProgram(
         await withRepo(
           o.db,
           async (repo) => {
-            setExit(
-              await runWatch(repo, { ...o, kinds: o.detect ? o.kinds : [] }, ctx),
-            );
+            setExit(await runWatch(repo, { ...o, kinds: o.detect ? o.kinds : [] }, ctx));
           },
           { create: true },
         );

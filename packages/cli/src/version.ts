@@ -31,8 +31,7 @@ export function orbwatchVersion(): string {
 
 /** The text `orbwatch --version` prints. */
 export function versionText(): string {
-  return [
-    `orbwatch ${orbwatchVersion()}`,
-    ...DETECTOR_VERSIONS.map((d) => `detector ${d.detector} ${d.version}`),
-  ].join('\n');
+  return [`orbwatch ${orbwatchVersion()}`, ...DETECTOR_VERSIONS.map((d) => `detector ${d.detector} ${d.version}`)].join(
+    '\n',
+  );
 }

@@ -19,7 +19,10 @@ import { BIN, REPO_ROOT, runCli, tempDb } from './run-cli.js';
 import type { CatalogueServer } from './support/catalogue-server.js';
 import { startCatalogueServer } from './support/catalogue-server.js';
 
-function run(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+function run(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: REPO_ROOT,

@@ -79,7 +79,10 @@ function watchOnce(baseUrl: string, db: string, killAfterIngestStartMs?: number)
 describe('orbwatch watch: kill -9 mid-ingest, restart', () => {
   let server: CatalogueServer;
   const body = gunzipSync(readFileSync(join(REPO_ROOT, 'fixtures/history-2026/launches-2026-03-to-05.3le.gz')));
-  const total = body.toString('utf8').split('\n').filter((l) => l.startsWith('1 ')).length;
+  const total = body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('1 ')).length;
 
   beforeAll(async () => {
     server = await startCatalogueServer();
@@ -95,7 +98,12 @@ describe('orbwatch watch: kill -9 mid-ingest, restart', () => {
     const calibration = await watchOnce(server.baseUrl, tempDb());
     expect(calibration.code, calibration.stderr).toBe(0);
     const logTime = (action: string): number =>
-      Date.parse(calibration.stderr.split('\n').find((l) => l.includes(` ${action} `))?.split(' ')[0] ?? '');
+      Date.parse(
+        calibration.stderr
+          .split('\n')
+          .find((l) => l.includes(` ${action} `))
+          ?.split(' ')[0] ?? '',
+      );
     const ingestMs = logTime('ingested') - logTime('ingest-started');
     expect(ingestMs).toBeGreaterThan(0);
     let db = '';
@@ -131,9 +139,14 @@ describe('orbwatch watch: kill -9 mid-ingest, restart', () => {
     const direct = openSqliteCatalog(tempDb());
     const watched = openSqliteCatalog(db);
     try {
-      await ingestTexts(direct, [{ file: 'direct', data: body }], { source: 'celestrak', sourceKind: 'official' }, {
-        now: () => instant(Date.now()),
-      });
+      await ingestTexts(
+        direct,
+        [{ file: 'direct', data: body }],
+        { source: 'celestrak', sourceKind: 'official' },
+        {
+          now: () => instant(Date.now()),
+        },
+      );
       const keys = elementSetKeys(watched);
       expect(keys.length).toBe(total);
       expect(new Set(keys).size).toBe(total);

@@ -17,13 +17,7 @@ import type { WatchLogEntry } from '@orbwatch/app';
 import { DETECTOR_KINDS, ingestTexts, runDetection, watchOnce } from '@orbwatch/app';
 import type { SqliteCatalogRepository } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
-import {
-  CELESTRAK_BACKOFF,
-  PoliteFetcher,
-  SYSTEM_TIMING,
-  celestrakGpUrl,
-  celestrakSource,
-} from '@orbwatch/sources';
+import { CELESTRAK_BACKOFF, PoliteFetcher, SYSTEM_TIMING, celestrakGpUrl, celestrakSource } from '@orbwatch/sources';
 import { REPO_ROOT, tempDb } from './run-cli.js';
 import type { CatalogueServer } from './support/catalogue-server.js';
 import { filesByDay, split3le, startCatalogueServer } from './support/catalogue-server.js';
@@ -138,7 +132,9 @@ describe('orbwatch watch on a recorded day-by-day sequence', () => {
         }
       }
       const sets = elementSetKeys(watched);
-      expect(sets.length).toBe(days.reduce((n, d) => n + d.text.split('\n').filter((l) => l.startsWith('1 ')).length, 0));
+      expect(sets.length).toBe(
+        days.reduce((n, d) => n + d.text.split('\n').filter((l) => l.startsWith('1 ')).length, 0),
+      );
       expect(sets).toEqual(elementSetKeys(direct));
       const events = eventKeys(watched);
       const kinds = new Set(watched.listEvents().map((e) => e.kind));

@@ -41,7 +41,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     log,
     queue,
     fallback: () => ({ status: 404 }),
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
   const server = createServer((req, res) => {
     const at = Date.now();

@@ -70,7 +70,16 @@ export async function watchOnce(
     o.log({ at: clock.now(), ...e });
   };
   const byKey = new Map(o.sources.map((s) => [s.key, s]));
-  const counts = { fetched: 0, notModified: 0, notDue: 0, failed: 0, resumed: 0, accepted: 0, duplicates: 0, rejected: 0 };
+  const counts = {
+    fetched: 0,
+    notModified: 0,
+    notDue: 0,
+    failed: 0,
+    resumed: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejected: 0,
+  };
   const add = (r: IngestReport): void => {
     counts.accepted += r.accepted;
     counts.duplicates += r.duplicates;

@@ -72,18 +72,30 @@ export async function runWatch(
     if (o.quiet === true && e.action !== 'failed' && e.action !== 'halted') return;
     const when = new Date(e.at).toISOString();
     if (o.json === true) {
-      writeLine(ctx.stderr, JSON.stringify({ at: when, action: e.action, source: e.source, message: e.message, ...e.details }));
+      writeLine(
+        ctx.stderr,
+        JSON.stringify({ at: when, action: e.action, source: e.source, message: e.message, ...e.details }),
+      );
     } else {
-      writeLine(ctx.stderr, printable(`${when} ${e.action}${e.source === undefined ? '' : ` ${e.source}`}: ${e.message}`));
+      writeLine(
+        ctx.stderr,
+        printable(`${when} ${e.action}${e.source === undefined ? '' : ` ${e.source}`}: ${e.message}`),
+      );
     }
   };
   const fetchLog =
     (source: string) =>
     (e: FetchEvent): void => {
       const at = ctx.now();
-      if (e.type === 'request') log({ at, action: 'request', source, message: `${e.method} ${e.url} (attempt ${String(e.attempt)})` });
+      if (e.type === 'request')
+        log({ at, action: 'request', source, message: `${e.method} ${e.url} (attempt ${String(e.attempt)})` });
       else if (e.type === 'response')
-        log({ at, action: 'response', source, message: `HTTP ${String(e.status)}, ${String(e.bytes)} bytes from ${e.url}` });
+        log({
+          at,
+          action: 'response',
+          source,
+          message: `HTTP ${String(e.status)}, ${String(e.bytes)} bytes from ${e.url}`,
+        });
       else
         log({
           at,

@@ -52,7 +52,13 @@ export async function startCatalogueServer(): Promise<CatalogueServer> {
     const url = req.url ?? '/';
     const record = (status: number): void => {
       const inm = req.headers['if-none-match'];
-      log.push({ at, method: req.method ?? 'GET', url, status, ifNoneMatch: typeof inm === 'string' ? inm : undefined });
+      log.push({
+        at,
+        method: req.method ?? 'GET',
+        url,
+        status,
+        ifNoneMatch: typeof inm === 'string' ? inm : undefined,
+      });
     };
     req.resume();
     req.on('end', () => {

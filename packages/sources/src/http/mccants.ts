@@ -27,7 +27,8 @@ export function classfdText(body: Uint8Array, url: string): { file: string; data
   if (!isZip(body)) return { file: url, data: body };
   let member;
   try {
-    member = readZipMember(body, (n) => /classfd\.(tle|txt)$/i.test(n)) ?? readZipMember(body, (n) => /\.(tle|txt)$/i.test(n));
+    member =
+      readZipMember(body, (n) => /classfd\.(tle|txt)$/i.test(n)) ?? readZipMember(body, (n) => /\.(tle|txt)$/i.test(n));
   } catch (e) {
     throw new OrbwatchError(ErrorCode.SOURCE_UNAVAILABLE, `${url}: ${e instanceof Error ? e.message : String(e)}`, {
       url,

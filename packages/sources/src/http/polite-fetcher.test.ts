@@ -98,7 +98,12 @@ describe('PoliteFetcher', () => {
       { maxRequests: 3, perMs: 1_000 },
       { maxRequests: 5, perMs: 3_000 },
     ];
-    server.queue.push({ status: 200 }, { status: 429, headers: { 'retry-after': '0' } }, { status: 200 }, { status: 503 });
+    server.queue.push(
+      { status: 200 },
+      { status: 429, headers: { 'retry-after': '0' } },
+      { status: 200 },
+      { status: 503 },
+    );
     const f = fetcher({ limits, backoff: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 20 } });
     await Promise.all(Array.from({ length: 7 }, (_, k) => f.request(`${server.baseUrl}/q${String(k)}`)));
     const times = server.log.map((l) => l.at);

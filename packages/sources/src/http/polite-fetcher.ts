@@ -83,7 +83,11 @@ export class PoliteFetcher {
 
   constructor(options: PoliteFetcherOptions) {
     this.options = options;
-    this.limiter = new SlidingWindowLimiter(options.limits, options.timing, options.limitMarginMs ?? DEFAULT_LIMIT_MARGIN_MS);
+    this.limiter = new SlidingWindowLimiter(
+      options.limits,
+      options.timing,
+      options.limitMarginMs ?? DEFAULT_LIMIT_MARGIN_MS,
+    );
   }
 
   /** Requests `url`; throws SOURCE_UNAVAILABLE after the last failed attempt, SOURCE_REFUSED at once on 3xx/4xx. */

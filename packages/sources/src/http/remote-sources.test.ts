@@ -26,7 +26,10 @@ import {
 import { SYSTEM_TIMING } from './timing.js';
 import { readZipMember, zipMemberNames } from './zip.js';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/catalog-snapshots/celestrak-tle-mirror-2026-07-24');
+const FIXTURES = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../fixtures/catalog-snapshots/celestrak-tle-mirror-2026-07-24',
+);
 
 const fetcher = (): PoliteFetcher =>
   new PoliteFetcher({
@@ -56,7 +59,11 @@ describe('catalogue clients', () => {
     );
     expect(() => celestrakGpUrl('https://celestrak.org', { group: 'a&b' })).toThrow(RangeError);
     const json = readFileSync(resolve(FIXTURES, '../../omm/celestrak-gp-2026-03/celestrak_stations_gp.json'));
-    server.queue.push({ status: 200, headers: { etag: '"s1"', 'last-modified': 'Sun, 15 Mar 2026 00:00:00 GMT' }, body: json });
+    server.queue.push({
+      status: 200,
+      headers: { etag: '"s1"', 'last-modified': 'Sun, 15 Mar 2026 00:00:00 GMT' },
+      body: json,
+    });
     server.queue.push({ status: 304 });
     const source = celestrakSource({ group: 'stations' }, { fetcher: fetcher(), baseUrl: server.baseUrl });
     expect(source.storedAs).toEqual({ name: 'celestrak', kind: 'official' });
@@ -77,7 +84,11 @@ describe('catalogue clients', () => {
     server.fallback = (req) => {
       if (req.url === '/ajaxauth/login') {
         logins++;
-        return { status: 200, headers: { 'set-cookie': [`chocolatechip=c${String(logins)}; path=/; HttpOnly`] }, body: '""' };
+        return {
+          status: 200,
+          headers: { 'set-cookie': [`chocolatechip=c${String(logins)}; path=/; HttpOnly`] },
+          body: '""',
+        };
       }
       return { status: 200, body: '0 ISS (ZARYA)\n' };
     };
@@ -125,7 +136,7 @@ describe('catalogue clients', () => {
     expect(sources.every((s) => s.storedAs.name === 'space-track' && s.storedAs.kind === 'official')).toBe(true);
   });
 
-  it("McCants: classfd.zip is unzipped to the real classfd.tle and stored as amateur", async () => {
+  it('McCants: classfd.zip is unzipped to the real classfd.tle and stored as amateur', async () => {
     const zip = readFileSync(resolve(FIXTURES, 'classfd.zip'));
     const tle = gunzipSync(readFileSync(resolve(FIXTURES, 'classfd.tle.gz')));
     expect(zipMemberNames(zip)).toEqual(['classfd.tle']);

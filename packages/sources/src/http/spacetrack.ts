@@ -69,7 +69,10 @@ export function spaceTrackSatcatUrl(baseUrl: string): string {
 
 /** Decay messages of the last `days` days, JSON. */
 export function spaceTrackDecayUrl(baseUrl: string, days = 60): string {
-  return new URL(`${Q}/decay/DECAY_EPOCH/%3Enow-${String(days)}/orderby/NORAD_CAT_ID%20asc/format/json`, baseUrl).toString();
+  return new URL(
+    `${Q}/decay/DECAY_EPOCH/%3Enow-${String(days)}/orderby/NORAD_CAT_ID%20asc/format/json`,
+    baseUrl,
+  ).toString();
 }
 
 /** A logged-in session; logs in on first use and again once when a query answers 401. */
@@ -166,7 +169,8 @@ export function spaceTrackSources(o: SpaceTrackSourcesOptions): WatchSource[] {
       failureDelayMs: HOUR_MS,
       fetch: async (previous, now) => {
         // sets created since a day before the last success: the overlap comes back as duplicates
-        const since = previous?.lastSuccessAt == null ? now - (o.historyStartMs ?? 30 * DAY_MS) : previous.lastSuccessAt - DAY_MS;
+        const since =
+          previous?.lastSuccessAt == null ? now - (o.historyStartMs ?? 30 * DAY_MS) : previous.lastSuccessAt - DAY_MS;
         const url = spaceTrackGpHistoryUrl(base, ids, new Date(since).toISOString());
         return payloadOf(url, await o.session.get(url));
       },

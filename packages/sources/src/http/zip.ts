@@ -25,7 +25,8 @@ export function readZipMember(zip: Uint8Array, matches: (name: string) => boolea
   const entry = centralEntries(zip).find((e) => matches(e.name));
   if (entry === undefined) return undefined;
   const v = view(zip);
-  if (v.getUint32(entry.localOffset, true) !== LOCAL_SIG) throw new RangeError(`zip: no local header for ${entry.name}`);
+  if (v.getUint32(entry.localOffset, true) !== LOCAL_SIG)
+    throw new RangeError(`zip: no local header for ${entry.name}`);
   const nameLen = v.getUint16(entry.localOffset + 26, true);
   const extraLen = v.getUint16(entry.localOffset + 28, true);
   const start = entry.localOffset + 30 + nameLen + extraLen;
@@ -39,8 +40,7 @@ export function readZipMember(zip: Uint8Array, matches: (name: string) => boolea
     } catch (e) {
       throw new RangeError(`zip: ${entry.name} does not inflate (${e instanceof Error ? e.message : String(e)})`);
     }
-  }
-  else throw new RangeError(`zip: ${entry.name} uses compression method ${String(entry.method)}`);
+  } else throw new RangeError(`zip: ${entry.name} uses compression method ${String(entry.method)}`);
   if (data.byteLength !== entry.size) throw new RangeError(`zip: ${entry.name} has the wrong size`);
   if (crc32(data) !== entry.crc) throw new RangeError(`zip: ${entry.name} fails its CRC-32`);
   return { name: entry.name, data };

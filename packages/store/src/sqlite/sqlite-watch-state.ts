@@ -51,8 +51,7 @@ export class SqliteWatchState {
 
   get(key: string): SourceFetchState | null {
     const r = this.#db.prepare('SELECT * FROM source_fetch_state WHERE source_key = ?').get(key) as
-      | StateRow
-      | undefined;
+      StateRow | undefined;
     if (r === undefined) return null;
     return {
       key: r.source_key,
@@ -100,7 +99,17 @@ export class SqliteWatchState {
         `INSERT INTO fetch_spool (source_key, source_name, source_kind, url, file, retrieved_at_ms, etag, last_modified, payload)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(f.sourceKey, f.sourceName, f.sourceKind, f.url, f.file, Math.round(f.retrievedAt), f.etag, f.lastModified, Buffer.from(f.data));
+      .run(
+        f.sourceKey,
+        f.sourceName,
+        f.sourceKind,
+        f.url,
+        f.file,
+        Math.round(f.retrievedAt),
+        f.etag,
+        f.lastModified,
+        Buffer.from(f.data),
+      );
     return Number(r.lastInsertRowid);
   }
 
