@@ -4,7 +4,7 @@
  * queries `gp` (the current catalogue, 3LE), `gp_history` for chosen objects (sets created since
  * the last fetch), `satcat` (JSON, read by core's Space-Track SATCAT dialect). Space-Track's API
  * use guidelines are kept by construction: one fetcher for the host, limited to fewer than 30
- * requests a minute and 300 an hour (logins included); GP once an hour at a minute drawn away
+ * requests a minute and 300 an hour (19 and 250 here, logins included); GP once an hour at a minute drawn away
  * from the top and bottom of the hour; SATCAT once a day after 17:00 UTC; gp_history daily and
  * incremental. Element sets are stored under the source name `space-track` (official).
  * The `decay` class has a URL builder ({@link spaceTrackDecayUrl}) but is not watched yet: its
@@ -19,9 +19,12 @@ import type { PreviousFetch, WatchSource } from './watch-source.js';
 
 export const SPACETRACK_BASE_URL = 'https://www.space-track.org';
 export const SPACETRACK_SOURCE_NAME = 'space-track';
-/** Below the published limits (fewer than 30/min and 300/h), with a margin for a shared account. */
+/**
+ * Below every published limit: fewer than 30 a minute and 300 an hour (the current limits), and
+ * the older documentation's "less than 20 requests per minute" (docs/design/watch.md).
+ */
 export const SPACETRACK_LIMITS: readonly RateLimit[] = [
-  { maxRequests: 25, perMs: 60_000 },
+  { maxRequests: 19, perMs: 60_000 },
   { maxRequests: 250, perMs: 3_600_000 },
 ];
 export const SPACETRACK_USER_ENV = 'ORBWATCH_SPACETRACK_USER';
