@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FRAGMENTATION_DETECTOR_VERSION,
@@ -134,6 +135,42 @@ describe('orbwatch watch', () => {
       'not-due mccants:classfd',
     ]);
     expect(server.log.length).toBe(requests);
+  });
+
+  it('--spacetrack logs in with the account from the environment and stores GP as space-track; SATCAT waits for 17:00 UTC', async () => {
+    server.serve('/ajaxauth/login', {
+      body: new TextEncoder().encode('""'),
+      headers: { 'set-cookie': 'chocolatechip=t1; path=/' },
+    });
+    // the ISS history (history-2026) stands in for Space-Track's 3LE GP answer
+    server.serve('/basicspacedata/query/class/gp/decay_date/null-val/epoch/%3Enow-30/orderby/norad_cat_id/format/3le', {
+      body: gunzipSync(readFileSync(join(REPO_ROOT, 'fixtures/history-2026/iss.3le.gz'))),
+    });
+    const db = tempDb();
+    const before = server.log.length;
+    const r = await run(
+      ['watch', '--once', '--db', db, '--spacetrack', '--spacetrack-url', server.baseUrl, '--no-detect'],
+      {
+        ORBWATCH_SPACETRACK_USER: 'analyst@example.org',
+        ORBWATCH_SPACETRACK_PASSWORD: 'secret',
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const requests = server.log.slice(before);
+    expect(requests.map((l) => `${l.method} ${l.url.split('/')[1] ?? ''} ${String(l.status)}`)).toEqual([
+      'POST ajaxauth 200',
+      'GET basicspacedata 200',
+    ]);
+    expect(requests[1]?.cookie).toBe('chocolatechip=t1');
+    expect(r.stderr).toMatch(/ not-due space-track:satcat: .*daily at 17:/);
+    expect(r.stderr).not.toContain('secret');
+    const repo = openSqliteCatalog(db);
+    try {
+      expect(repo.sources().map((s) => `${s.name}:${s.kind}`)).toEqual(['space-track:official']);
+      expect(repo.countElementSets()).toBe(194);
+    } finally {
+      repo.close();
+    }
   });
 
   it('usage errors: nothing to watch, Space-Track without credentials, polling celestrak.org more than hourly', async () => {

@@ -4,7 +4,7 @@
  * new and run incremental detection, until interrupted (`--once`: one cycle). A thin shell over
  * the `watchOnce`/`watchLoop` use case of @orbwatch/app: it builds the clients with the
  * providers' limits, prints one log line per action on stderr (one JSON object per line with
- * `--json`) and stops cleanly on SIGINT/SIGTERM after the current step.
+ * `--json`) and stops cleanly on SIGINT/SIGTERM after the current cycle.
  * @module
  */
 import { ErrorCode, OrbwatchError } from '@orbwatch/core';
@@ -194,7 +194,7 @@ export async function runWatch(
   }
   const stop = new AbortController();
   const onSignal = (): void => {
-    log({ at: ctx.now(), action: 'sleep', message: 'stopping after the current step' });
+    log({ at: ctx.now(), action: 'sleep', message: 'stopping after the current cycle' });
     stop.abort();
   };
   process.once('SIGINT', onSignal);

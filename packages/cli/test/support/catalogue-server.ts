@@ -16,6 +16,8 @@ export interface ServedFile {
   readonly contentType?: string;
   /** Last-Modified; an ETag is always derived from the content. */
   readonly lastModified?: string;
+  /** More response headers (e.g. a Set-Cookie of a login). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface LoggedRequest {
@@ -25,6 +27,7 @@ export interface LoggedRequest {
   readonly url: string;
   readonly status: number;
   readonly ifNoneMatch: string | undefined;
+  readonly cookie: string | undefined;
 }
 
 export interface CatalogueServer {
@@ -58,6 +61,7 @@ export async function startCatalogueServer(): Promise<CatalogueServer> {
         url,
         status,
         ifNoneMatch: typeof inm === 'string' ? inm : undefined,
+        cookie: req.headers.cookie,
       });
     };
     req.resume();
@@ -76,7 +80,7 @@ export async function startCatalogueServer(): Promise<CatalogueServer> {
         res.end('not found');
         return;
       }
-      const headers: Record<string, string> = { etag: file.etag };
+      const headers: Record<string, string> = { ...file.headers, etag: file.etag };
       if (file.lastModified !== undefined) headers['last-modified'] = file.lastModified;
       if (req.headers['if-none-match'] === file.etag) {
         record(304);

@@ -162,8 +162,10 @@ describe('schedules', () => {
   const H = 3_600_000;
   it('Space-Track GP: hourly at the chosen minute, never two fetches less than an hour apart', () => {
     const s = hourlyAtMinute(17);
-    let t = s.first(Date.UTC(2026, 4, 1, 9, 40));
-    expect(new Date(t).toISOString()).toBe('2026-05-01T10:17:00.000Z');
+    const start = Date.UTC(2026, 4, 1, 9, 40);
+    expect(s.first(start)).toBe(start); // a new catalogue does not wait
+    let t = s.next(start);
+    expect(new Date(t).toISOString()).toBe('2026-05-01T11:17:00.000Z');
     for (let k = 0; k < 30; k++) {
       const next = s.next(t + k * 1_000);
       expect(next - t).toBeGreaterThanOrEqual(H);

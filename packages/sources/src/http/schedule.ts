@@ -1,6 +1,7 @@
 /**
- * Fetch schedules: a fixed interval (CelesTrak, McCants), hourly at a chosen minute (Space-Track
- * GP: "once every hour … a minute that is not at the top or bottom of the hour"), and daily after
+ * Fetch schedules: a fixed interval (CelesTrak, McCants), hourly at a chosen minute after a first
+ * fetch at once (Space-Track GP: "once every hour … a minute that is not at the top or bottom of
+ * the hour"), and daily after
  * an hour of the day UTC (Space-Track SATCAT: "once per day after 1700 (UTC)"). Every schedule
  * leaves at least its period between two fetches.
  * @module
@@ -26,7 +27,10 @@ export function randomMinute(random: () => number): number {
   return k < 20 ? 5 + k : 35 + (k - 20);
 }
 
-/** Hourly at `minute` past the hour, at least an hour apart; the first at the next such minute. */
+/**
+ * Hourly at `minute` past the hour, at least an hour apart. The first fetch (nothing stored yet)
+ * is at once, so a new catalogue does not wait up to an hour; every later one is at the minute.
+ */
 export function hourlyAtMinute(minute: number): Schedule {
   const offset = minute * MINUTE_MS;
   const slotAtOrAfter = (t: number): number => {
@@ -34,7 +38,7 @@ export function hourlyAtMinute(minute: number): Schedule {
     return s >= t ? s : s + HOUR_MS;
   };
   return {
-    first: slotAtOrAfter,
+    first: (now) => now,
     next: (now) => slotAtOrAfter(now + HOUR_MS),
     text: `hourly at minute ${String(minute)}`,
   };
