@@ -24,3 +24,5 @@ export { runRelease } from './detection/run-release.js';
 export * from './ingest/ingest-texts.js';
 export * from './ingest/printable.js';
 export * from './export/export-ephemeris.js';
+export * from './watch/watch-log.js';
+export * from './watch/watch-sources.js';

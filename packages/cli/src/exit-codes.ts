@@ -21,6 +21,9 @@ const CODE_TO_EXIT: Record<ErrorCode, number> = {
   // another process's lock: a runtime condition, gone when that process finishes
   DATABASE_LOCKED: EXIT_RUNTIME,
   PROPAGATION_FAILED: EXIT_RUNTIME,
+  // a source that will answer later; one that refused needs the user (URL, credentials)
+  SOURCE_UNAVAILABLE: EXIT_RUNTIME,
+  SOURCE_REFUSED: EXIT_USAGE,
   INTERNAL: EXIT_RUNTIME,
 };
 

@@ -11,9 +11,9 @@ import type { ExportFormat } from '@orbwatch/app';
 import { EXPORT_FORMATS } from '@orbwatch/app';
 import type { Instant } from '@orbwatch/core';
 import { ErrorCode, OrbwatchError, instant, isOrbwatchError } from '@orbwatch/core';
-import type { CatalogRepository, SourceKind } from '@orbwatch/store';
+import type { SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
-import type { SqliteCatalogOptions } from '@orbwatch/store';
+import type { SqliteCatalogOptions, SqliteCatalogRepository } from '@orbwatch/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
@@ -34,6 +34,8 @@ import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { runReport } from './commands/report.js';
 import { runVerify } from './commands/verify.js';
+import { runWatch } from './commands/watch.js';
+import { versionText } from './version.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { printable } from '@orbwatch/app';
 
@@ -66,7 +68,7 @@ const CLI_BUSY_TIMEOUT_MS = 30_000;
  */
 function withRepo<T>(
   db: string,
-  run: (repo: CatalogRepository) => Promise<T>,
+  run: (repo: SqliteCatalogRepository) => Promise<T>,
   options: SqliteCatalogOptions & { readonly create?: boolean } = {},
 ): Promise<T> {
   const { create, ...storeOptions } = options;
@@ -112,6 +114,7 @@ export function buildProgram(
     .description(
       'orbwatch: monitor satellite behaviour from public orbital data, every number traceable to its element sets',
     )
+    .version(versionText(), '-V, --version', "print the version and each detector's version")
     .exitOverride()
     .showHelpAfterError("see 'orbwatch --help'")
     .configureOutput({
@@ -738,6 +741,83 @@ export function buildProgram(
     .action(
       async (file: string, o: { db?: string; out?: string; report: boolean; json?: boolean; quiet?: boolean }) => {
         setExit(await runCaseCommand(file, o, contextFor(ctx, o), (db, run) => withRepo(db, run, { create: true })));
+      },
+    );
+
+  program
+    .command('watch')
+    .description(
+      'watch remote catalogues (CelesTrak GP, Space-Track, McCants amateur elements): fetch politely, ingest what is new, detect',
+    )
+    .addOption(dbOption())
+    .option('--celestrak-group <name...>', 'CelesTrak GP group(s), e.g. stations active last-30-days')
+    .option(
+      '--celestrak-catnr <n...>',
+      'CelesTrak GP by catalogue number(s)',
+      (t: string, prev: number[] | undefined) => [
+        ...(prev ?? []),
+        ...t.split(',').map((x) => Number(parseNoradArg(x.trim()))),
+      ],
+    )
+    .addOption(new Option('--celestrak-format <format>', 'OMM JSON or 3LE').choices(['json', '3le']).default('json'))
+    .option('--celestrak-url <url>', 'CelesTrak base URL (a mirror or a test server)')
+    .option(
+      '--interval <duration>',
+      'time between two fetches of one CelesTrak query (default 2h; at least 1h against celestrak.org)',
+      asOption((t) => parseDurationSec(t, '--interval')),
+    )
+    .option(
+      '--spacetrack',
+      'Space-Track gp (hourly) and satcat (daily); the account from $ORBWATCH_SPACETRACK_USER / $ORBWATCH_SPACETRACK_PASSWORD',
+    )
+    .option(
+      '--spacetrack-history <ids>',
+      'also Space-Track gp_history of these NORAD ids (comma-separated), daily',
+      asOption((t) => t.split(',').map((x) => Number(parseNoradArg(x.trim())))),
+    )
+    .option('--spacetrack-url <url>', 'Space-Track base URL (a test server)')
+    .option('--mccants', "McCants' classfd amateur elements (stored as source mccants-classfd, kind amateur)")
+    .option('--mccants-url <url>', 'where classfd.zip (or .tle) is fetched from')
+    .option('--once', 'one cycle (fetch what is due, ingest, detect), then exit')
+    .option(
+      '--kinds <list>',
+      `detectors after each cycle that stored something, comma-separated: ${DETECTOR_KINDS.join(', ')}`,
+      (t: string) => t.split(',').map((x) => x.trim()) as DetectorKind[],
+      [...DETECTOR_KINDS] as DetectorKind[],
+    )
+    .option('--no-detect', 'fetch and ingest only')
+    .addOption(
+      new Option('--checksum <policy>', 'TLE checksum policy').choices(['verify', 'warn', 'ignore']).default('verify'),
+    )
+    .option('--json', 'log one JSON object per line on stderr')
+    .option('--quiet', 'log only failures')
+    .action(
+      async (o: {
+        db: string;
+        celestrakGroup?: string[];
+        celestrakCatnr?: number[];
+        celestrakFormat: 'json' | '3le';
+        celestrakUrl?: string;
+        interval?: number;
+        spacetrack?: boolean;
+        spacetrackHistory?: number[];
+        spacetrackUrl?: string;
+        mccants?: boolean;
+        mccantsUrl?: string;
+        once?: boolean;
+        kinds: DetectorKind[];
+        detect: boolean;
+        checksum: 'verify' | 'warn' | 'ignore';
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        await withRepo(
+          o.db,
+          async (repo) => {
+            setExit(await runWatch(repo, { ...o, kinds: o.detect ? o.kinds : [] }, ctx));
+          },
+          { create: true },
+        );
       },
     );
 

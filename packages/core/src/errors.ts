@@ -19,6 +19,10 @@ export const ErrorCode = {
   /** Another process held the database's lock past the busy timeout. */
   DATABASE_LOCKED: 'DATABASE_LOCKED',
   PROPAGATION_FAILED: 'PROPAGATION_FAILED',
+  /** A remote catalogue source did not answer usefully after the retries (network, 429, 5xx): try later. */
+  SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /** A remote source refused the request (3xx, 4xx other than 429: wrong URL, credentials, access): fix it. */
+  SOURCE_REFUSED: 'SOURCE_REFUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

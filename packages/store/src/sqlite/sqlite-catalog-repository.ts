@@ -56,6 +56,8 @@ import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { SqliteFindingStore } from './sqlite-finding-store.js';
 import { SqliteLaunchReports } from './sqlite-launch-reports.js';
+import { SqliteWatchState } from './sqlite-watch-state.js';
+import type { SourceFetchState, SpooledFetch, WatchStateRepository } from '../watch-state-repository.js';
 import type { StoredLaunchReport } from '../launch-report-repository.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
@@ -173,7 +175,7 @@ function storageError(message: string, cause: unknown): OrbwatchError {
   );
 }
 
-export class SqliteCatalogRepository implements CatalogRepository {
+export class SqliteCatalogRepository implements CatalogRepository, WatchStateRepository {
   /** The underlying connection (for tests and maintenance; not part of the port). */
   readonly db: Database.Database;
   /** Inserts an OMM-format set with its decoded columns. */
@@ -196,6 +198,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #events: SqliteEventStore;
   readonly #findings: SqliteFindingStore;
   readonly #launchReports: SqliteLaunchReports;
+  readonly #watchState: SqliteWatchState;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
@@ -229,6 +232,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.#events = new SqliteEventStore(db);
     this.#findings = new SqliteFindingStore(db);
     this.#launchReports = new SqliteLaunchReports(db);
+    this.#watchState = new SqliteWatchState(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -959,6 +963,26 @@ export class SqliteCatalogRepository implements CatalogRepository {
 
   latestElementSetIds(): Map<NoradId, ElementSetId> {
     return this.#events.latestElementSetIds();
+  }
+
+  fetchState(key: string): SourceFetchState | null {
+    return this.#watchState.get(key);
+  }
+
+  saveFetchState(state: SourceFetchState): void {
+    this.#watchState.save(state);
+  }
+
+  spoolFetch(fetch: Omit<SpooledFetch, 'id'>): number {
+    return this.#watchState.spool(fetch);
+  }
+
+  spooledFetches(): SpooledFetch[] {
+    return this.#watchState.spooled();
+  }
+
+  completeSpooledFetch(id: number, state: SourceFetchState): void {
+    this.#watchState.complete(id, state);
   }
 
   countElementSets(): number {

@@ -1,0 +1,154 @@
+/**
+ * Watch mode against a local CelesTrak-style server serving recorded real element sets:
+ * successive days of history-2026 (ISS, Progress MS-33, Cygnus NG-24 and the ten CentiSpace-2
+ * satellites of one launch, their 3LE sets split by the UTC day of their epoch), one file per
+ * day. The watcher (fetch → spool → ingest → incremental detection, one cycle per day) must
+ * store the same element sets and the same events (kind, objects and roles, start, end,
+ * measures; ids aside) as ingesting the same files directly and running `detect` after each.
+ * A second fetch of an unchanged day is a conditional GET answered 304, and downloads nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Instant } from '@orbwatch/core';
+import { instant } from '@orbwatch/core';
+import type { WatchLogEntry } from '@orbwatch/app';
+import { DETECTOR_KINDS, ingestTexts, runDetection, watchOnce } from '@orbwatch/app';
+import type { SqliteCatalogRepository } from '@orbwatch/store';
+import { openSqliteCatalog } from '@orbwatch/store';
+import { CELESTRAK_BACKOFF, PoliteFetcher, SYSTEM_TIMING, celestrakGpUrl, celestrakSource } from '@orbwatch/sources';
+import { REPO_ROOT, tempDb } from './run-cli.js';
+import type { CatalogueServer } from './support/catalogue-server.js';
+import { filesByDay, split3le, startCatalogueServer } from './support/catalogue-server.js';
+
+const read3le = (name: string): string =>
+  gunzipSync(readFileSync(join(REPO_ROOT, 'fixtures/history-2026', name))).toString('utf8');
+
+/** Through Cygnus NG-24's arrival at the ISS; the rest of the window adds time, not cases. */
+const LAST_DAY = '2026-04-20';
+const WATCHED = /^(PROGRESS-MS 33|CYGNUS NG-24|CENTISPACE-2 S\d+)\s*$/;
+
+/** Events without their ids and creation times, in a stable order. */
+function eventKeys(repo: SqliteCatalogRepository): string[] {
+  return repo
+    .listEvents()
+    .map((e) =>
+      JSON.stringify({
+        kind: e.kind,
+        objects: [...e.objects].map((o) => `${String(o.norad)}:${o.role}`).sort(),
+        start: e.start,
+        end: e.end,
+        measures: e.measures,
+        detector: e.detector,
+        detectorVersion: e.detectorVersion,
+      }),
+    )
+    .sort();
+}
+
+function elementSetKeys(repo: SqliteCatalogRepository): string[] {
+  return (
+    repo.db
+      .prepare(
+        'SELECT e.norad_id AS n, e.epoch_ms AS t, e.content_hash AS h, s.name AS s FROM element_sets e JOIN sources s ON s.id = e.source_id',
+      )
+      .all() as { n: number; t: number; h: string; s: string }[]
+  )
+    .map((r) => `${String(r.n)}|${String(r.t)}|${r.h}|${r.s}`)
+    .sort();
+}
+
+describe('orbwatch watch on a recorded day-by-day sequence', () => {
+  let server: CatalogueServer;
+  const days = filesByDay([
+    ...split3le(read3le('iss.3le.gz')),
+    ...split3le(read3le('launches-2026-03-to-05.3le.gz')).filter((r) => WATCHED.test(r.lines[0])),
+  ]).filter((d) => d.day <= LAST_DAY);
+  const noonOf = (day: string): Instant => instant(Date.parse(`${day}T12:00:00Z`));
+
+  beforeAll(async () => {
+    server = await startCatalogueServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('stores the same element sets and events as ingesting the files directly, and a 304 downloads nothing', async () => {
+    expect(days.length).toBeGreaterThan(30);
+    const path = new URL(celestrakGpUrl(server.baseUrl, { group: 'stations' }, '3le')).search;
+    const gpPath = `/NORAD/elements/gp.php${path}`;
+    const watched = openSqliteCatalog(tempDb());
+    const direct = openSqliteCatalog(tempDb());
+    const log: WatchLogEntry[] = [];
+    let now = noonOf(days[0]?.day ?? '');
+    const clock = { now: () => now };
+    const fetcher = new PoliteFetcher({
+      fetch,
+      timing: SYSTEM_TIMING,
+      // the production limits (10 a minute) would make this test wait: the rate is tested in polite-fetcher.test.ts
+      limits: [{ maxRequests: 100, perMs: 1_000 }],
+      backoff: { ...CELESTRAK_BACKOFF, baseDelayMs: 10 },
+      retryHttpErrors: false,
+      userAgent: 'orbwatch-test',
+    });
+    const source = celestrakSource(
+      { group: 'stations' },
+      { fetcher, baseUrl: server.baseUrl, format: '3le', intervalMs: 2 * 3_600_000 },
+    );
+    const options = {
+      sources: [source],
+      detect: { kinds: DETECTOR_KINDS, quiet: true },
+      log: (e: WatchLogEntry) => log.push(e),
+      random: () => 0.5,
+    };
+    try {
+      for (const [k, { day, text }] of days.entries()) {
+        const body = new TextEncoder().encode(text);
+        server.serve(gpPath, { body, lastModified: new Date(noonOf(day)).toUTCString() });
+        now = noonOf(day);
+        const report = await watchOnce(watched, options, clock);
+        expect(report.fetched, day).toBe(1);
+        // the direct path: the same file, the same source name, retrieval time and detection
+        await ingestTexts(
+          direct,
+          [{ file: `${server.baseUrl}${gpPath}`, data: body }],
+          { source: 'celestrak', sourceKind: 'official', retrievedAt: now },
+          clock,
+        );
+        await runDetection(direct, { kinds: DETECTOR_KINDS, quiet: true }, clock);
+        if (k === 3) {
+          // unchanged data three hours later: conditional GET, 304, nothing ingested
+          now = instant(now + 3 * 3_600_000);
+          const again = await watchOnce(watched, options, clock);
+          expect(again.notModified).toBe(1);
+          expect(again.fetched).toBe(0);
+          expect(server.log.at(-1)?.status).toBe(304);
+          // and an hour later it is not due (2 h interval): no request at all
+          const requests = server.log.length;
+          now = instant(now + 3_600_000);
+          expect((await watchOnce(watched, options, clock)).notDue).toBe(1);
+          expect(server.log.length).toBe(requests);
+        }
+      }
+      const sets = elementSetKeys(watched);
+      expect(sets.length).toBe(
+        days.reduce((n, d) => n + d.text.split('\n').filter((l) => l.startsWith('1 ')).length, 0),
+      );
+      expect(sets).toEqual(elementSetKeys(direct));
+      const events = eventKeys(watched);
+      const kinds = new Set(watched.listEvents().map((e) => e.kind));
+      // ISS reboosts and the visitors' manoeuvres, and the rendezvous with the ISS
+      expect(kinds).toContain('maneuver');
+      expect(kinds).toContain('proximity');
+      expect(events).toEqual(eventKeys(direct));
+      // every event kind the sequence holds was found on the way (alerts flowed per cycle)
+      expect(log.filter((e) => e.action === 'detected').length).toBeGreaterThan(0);
+      expect(watched.spooledFetches()).toEqual([]);
+      expect(watched.fetchState(source.key)?.lastStatus).toBe('200');
+    } finally {
+      watched.close();
+      direct.close();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Fetch schedules: a fixed interval (CelesTrak, McCants), hourly at a chosen minute after a first
+ * fetch at once (Space-Track GP: "once every hour … a minute that is not at the top or bottom of
+ * the hour"), and daily after
+ * an hour of the day UTC (Space-Track SATCAT: "once per day after 1700 (UTC)"). Every schedule
+ * leaves at least its period between two fetches.
+ * @module
+ */
+import type { Schedule } from './watch-source.js';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Every `intervalMs`, the first fetch at once. */
+export function everySchedule(intervalMs: number): Schedule {
+  if (!(intervalMs > 0)) throw new RangeError(`interval ${String(intervalMs)} ms: must be > 0`);
+  return { first: (now) => now, next: (now) => now + intervalMs, text: `every ${durationText(intervalMs)}` };
+}
+
+/**
+ * A minute of the hour drawn from `random`, away from the top and bottom of the hour
+ * (minutes 5-24 and 35-54).
+ */
+export function randomMinute(random: () => number): number {
+  const k = Math.floor(random() * 40);
+  return k < 20 ? 5 + k : 35 + (k - 20);
+}
+
+/**
+ * Hourly at `minute` past the hour, at least an hour apart. The first fetch (nothing stored yet)
+ * is at once, so a new catalogue does not wait up to an hour; every later one is at the minute.
+ */
+export function hourlyAtMinute(minute: number): Schedule {
+  const offset = minute * MINUTE_MS;
+  const slotAtOrAfter = (t: number): number => {
+    const s = Math.floor(t / HOUR_MS) * HOUR_MS + offset;
+    return s >= t ? s : s + HOUR_MS;
+  };
+  return {
+    first: (now) => now,
+    next: (now) => slotAtOrAfter(now + HOUR_MS),
+    text: `hourly at minute ${String(minute)}`,
+  };
+}
+
+/** Once a day at `hourUtc`:`minute` UTC or later, at least 20 h apart; the first at the next such time. */
+export function dailyAfter(hourUtc: number, minute: number): Schedule {
+  const offset = hourUtc * HOUR_MS + minute * MINUTE_MS;
+  const slotAtOrAfter = (t: number): number => {
+    const s = Math.floor(t / DAY_MS) * DAY_MS + offset;
+    return s >= t ? s : s + DAY_MS;
+  };
+  return {
+    first: slotAtOrAfter,
+    next: (now) => slotAtOrAfter(now + 20 * HOUR_MS),
+    text: `daily at ${String(hourUtc).padStart(2, '0')}:${String(minute).padStart(2, '0')} UTC`,
+  };
+}
+
+export function durationText(ms: number): string {
+  if (ms % DAY_MS === 0) return `${String(ms / DAY_MS)}d`;
+  if (ms % HOUR_MS === 0) return `${String(ms / HOUR_MS)}h`;
+  if (ms % MINUTE_MS === 0) return `${String(ms / MINUTE_MS)}m`;
+  return `${String(ms / 1000)}s`;
+}
