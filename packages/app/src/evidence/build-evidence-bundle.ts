@@ -31,6 +31,8 @@ export interface BuildEvidenceOptions {
   readonly inputs?: Readonly<Record<string, string | number | boolean | null>>;
   /** The detector's inputs, when the caller has loaded them (one history for many burns). */
   readonly loaded?: EventInputs;
+  /** Looks an object up (a caller writing many events may remember them). */
+  readonly getObject?: CatalogRepository['getObject'];
   /** Source kinds, when the caller has them. */
   readonly sourceKinds?: SourceKinds;
   /** A maneuver's history is in this element-history file (path relative to the bundle). */
@@ -79,7 +81,7 @@ export async function buildEvidenceBundle(
   );
   const objects: BundledObject[] = [];
   const describe = async (norad: NoradId, role: EventObjectRole, context: boolean): Promise<BundledObject> => {
-    const d = await repo.getObject(norad);
+    const d = await (o.getObject ?? ((n: NoradId) => repo.getObject(n)))(norad);
     const owner = d?.owner ?? null;
     return {
       norad: Number(norad),

@@ -87,6 +87,12 @@ export async function writeReport(
   for (const f of findings) byEvent.set(f.eventId, [...(byEvent.get(f.eventId) ?? []), f]);
   const kinds: SourceKinds = new Map((await repo.sources()).map((s) => [s.name, s.kind]));
   const bundles = new Map<string, EvidenceBundle>();
+  const objects = new Map<number, ReturnType<CatalogRepository['getObject']>>();
+  const getObject: CatalogRepository['getObject'] = (n) => {
+    let d = objects.get(Number(n));
+    if (d === undefined) objects.set(Number(n), (d = repo.getObject(n)));
+    return d;
+  };
   let plots = 0;
   let objectPlots = 0;
   let done = 0;
@@ -111,7 +117,7 @@ export async function writeReport(
     const sets = await repo.history(noradId(norad));
     const history = elementHistoryPath(norad);
     await sink.write(`evidence/${history}`, gzipSync(elementHistoryText(elementHistoryFile(norad, sets, kinds))));
-    const name = objectLabel({ norad, name: (await repo.getObject(noradId(norad)))?.name ?? null });
+    const name = objectLabel({ norad, name: (await getObject(noradId(norad)))?.name ?? null });
     const title = `${name}: mean semi-major axis and inclination, ${String(burns.length)} manoeuvre(s) shaded`;
     const rendered = await renderTemplate(
       template,
@@ -135,6 +141,7 @@ export async function writeReport(
         now: o.now,
         findings: byEvent.get(e.id) ?? [],
         loaded,
+        getObject,
         sourceKinds: kinds,
         sharedHistory: { path: history },
       });
@@ -155,6 +162,7 @@ export async function writeReport(
     const bundle = await buildEvidenceBundle(repo, e, {
       now: o.now,
       findings: byEvent.get(e.id) ?? [],
+      getObject,
       sourceKinds: kinds,
     });
     const rendered = [];
