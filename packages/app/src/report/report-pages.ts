@@ -5,7 +5,7 @@
  * A maneuver's page shows its object's history plot (one SVG file shared by the pages of all
  * the object's burns) with this burn outlined over it, and the sets around the burn as a table.
  * On the index, routine burns (station keeping, orbit raising) are grouped per object, each
- * linked. Self-contained: inline CSS, inline or sibling SVG; nothing is fetched from elsewhere.
+ * linked, and findings that cannot be assessed are folded when there are many. Self-contained: inline CSS, inline or sibling SVG; nothing is fetched from elsewhere.
  * @module
  */
 import type { EvidenceBundle, Finding } from '@orbwatch/core';
@@ -312,6 +312,32 @@ ${routine
 ${folded(`${String(routine.length)} objects, ${String(burns)} burns`, routine.length, table)}`;
 }
 
+function findingRows(rows: readonly { f: Finding; b: EvidenceBundle }[]): string {
+  return `<table><tr><th>verdict</th><th>event</th><th>confidence</th></tr>${rows
+    .map(
+      ({ f, b }) =>
+        `<tr><td class="${f.verdict}">${html(f.statement)}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td><td>${f.confidence}</td></tr>`,
+    )
+    .join('\n')}</table>`;
+}
+
+/** Findings: those that say consistent or inconsistent in full; "cannot be assessed" folded when many. */
+function findingsIndexHtml(findings: readonly { f: Finding; b: EvidenceBundle }[]): string {
+  if (findings.length === 0) return '<p>No finding.</p>';
+  const judged = findings.filter(({ f }) => f.verdict !== 'not-assessable');
+  const open = findings.filter(({ f }) => f.verdict === 'not-assessable');
+  return [
+    judged.length === 0 ? '' : findingRows(judged),
+    open.length === 0
+      ? ''
+      : folded(
+          `${String(open.length)} events cannot be assessed against a norm from element sets alone`,
+          open.length,
+          findingRows(open),
+        ),
+  ].join('\n');
+}
+
 /** The index page: timeline, events (routine burns grouped per object), findings. */
 export function indexHtml(
   entries: readonly IndexEntry[],
@@ -335,16 +361,7 @@ ${listed
   .join('\n')}</table>
 ${routineHtml(routine)}
 <h2>Findings</h2>
-${
-  findings.length === 0
-    ? '<p>No finding.</p>'
-    : `<table><tr><th>verdict</th><th>event</th><th>confidence</th></tr>${findings
-        .map(
-          ({ f, b }) =>
-            `<tr><td class="${f.verdict}">${html(f.statement)}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td><td>${f.confidence}</td></tr>`,
-        )
-        .join('\n')}</table>`
-}`;
+${findingsIndexHtml(findings)}`;
   return page(title, body);
 }
 
