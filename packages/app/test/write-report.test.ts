@@ -10,8 +10,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DetectedEvent } from '@orbwatch/core';
-import { DEFAULT_NORM_FILE, detectFragmentations, instant, parseNorms, parseTle } from '@orbwatch/core';
+import type { DetectedEvent, EvidenceBundle } from '@orbwatch/core';
+import {
+  DEFAULT_NORM_FILE,
+  detectFragmentations,
+  detectManeuvers,
+  instant,
+  noradId,
+  parseNorms,
+  parseTle,
+  verifyBundle,
+} from '@orbwatch/core';
 import type { SqliteCatalogRepository, StoredEvent } from '@orbwatch/store';
 import { contentHash, ingestElementSets, openSqliteCatalog } from '@orbwatch/store';
 import type { ReportSink } from '../src/report/write-report.js';
@@ -27,8 +36,10 @@ const norms = parseNorms(JSON.stringify(DEFAULT_NORM_FILE), 'default').items;
 
 class MemorySink implements ReportSink {
   readonly files = new Map<string, string>();
-  write(path: string, content: string): Promise<void> {
-    this.files.set(path, content);
+  readonly binary = new Map<string, Uint8Array>();
+  write(path: string, content: string | Uint8Array): Promise<void> {
+    if (typeof content === 'string') this.files.set(path, content);
+    else this.binary.set(path, content);
     return Promise.resolve();
   }
 }
@@ -101,5 +112,91 @@ describe('writeReport on the Fengyun-1C debris cloud', () => {
       ['no-destructive-da-asat-tests', 'not-assessable'],
       ['copuos-sdm-guideline-4', 'not-assessable'],
     ]);
+  });
+});
+
+describe('writeReport on the ISS burns of 2026 (one history plot, one element-history file)', () => {
+  let dir: string;
+  let repo: SqliteCatalogRepository;
+  let events: StoredEvent[];
+  const sink = new MemorySink();
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'orbwatch-report-iss-'));
+    repo = openSqliteCatalog(join(dir, 'r.db'));
+    const sets = parseTle(read('history-2026/iss.3le.gz'), { file: 'iss.3le.gz' }).items;
+    await ingestElementSets(
+      repo,
+      {
+        source: { name: 'celestrak', kind: 'official' },
+        retrievedAt: now(),
+        files: ['iss'],
+        elementSets: sets,
+        issues: [],
+      },
+      { now },
+    );
+    // As `orbwatch detect` does: on the stored history (the ingest drops repeated sets).
+    const { ids } = repo.saveEvents(detectManeuvers(repo.history(noradId(25544))).events, now());
+    events = ids.map((id) => repo.getEvent(id)).filter((e): e is StoredEvent => e !== null);
+  });
+  afterAll(() => {
+    repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every burn has its pages and bundle; all share the object plot, each outlined on it', async () => {
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    const r = await writeReport(repo, events, sink, { norms, now: now() });
+    expect(r).toMatchObject({ events: events.length, plots: 1, objectPlots: 1 });
+    const plot = sink.files.get('plots/object-25544.svg')!;
+    expect(plot).toMatch(/^<svg/);
+    // Both panels draw the history line, and each burn is shaded (a rect and a rule each).
+    expect((plot.match(/class="mark-line role-mark/g) ?? []).length).toBe(2);
+    expect((plot.match(/class="mark-rect role-mark/g) ?? []).length).toBe(2);
+    for (const e of events) {
+      const page = sink.files.get(`events/${e.id}.html`)!;
+      expect(page).toContain('src="../plots/object-25544.svg"');
+      const box = /class="event-span" style="left:([\d.]+)%;width:([\d.]+)%;top:([\d.]+)%;height:([\d.]+)%"/.exec(page);
+      expect(box, e.id).not.toBeNull();
+      const [left, width, top, height] = box!.slice(1).map(Number) as [number, number, number, number];
+      expect(left).toBeGreaterThan(0);
+      expect(left + width).toBeLessThan(100);
+      expect(top).toBeGreaterThan(0);
+      expect(top + height).toBeLessThan(100);
+      expect(sink.files.get(`events/${e.id}.md`)).toContain('](../plots/object-25544.svg)');
+    }
+    // Burns in time order are outlined left to right.
+    const lefts = [...events]
+      .sort((a, b) => a.start - b.start)
+      .map((e) => Number(/class="event-span" style="left:([\d.]+)%/.exec(sink.files.get(`events/${e.id}.html`)!)![1]));
+    expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+  });
+
+  it('each compact bundle names the shared history and verifies against it exactly', () => {
+    const history = gunzipSync(sink.binary.get('evidence/objects/25544.json.gz')!).toString('utf8');
+    const file = JSON.parse(history) as { format: string; norad: number; elementSets: { storedId: number }[] };
+    expect(file).toMatchObject({ format: 'orbwatch-element-history', norad: 25544 });
+    const env = {
+      contentHash: (s: { format: string; raw: string }) => contentHash({ format: s.format as 'tle', raw: s.raw }),
+      readFile: (p: string) => (p === 'objects/25544.json.gz' ? history : null),
+    };
+    for (const e of events) {
+      const text = sink.files.get(`evidence/${e.id}.json`)!;
+      const b = JSON.parse(text) as EvidenceBundle;
+      // Only the cited sets travel in the bundle; the rest is named by stored id.
+      expect(b.elementSets.every((s) => s.cited)).toBe(true);
+      expect(b.elementHistory?.storedIds.length).toBe(file.elementSets.length);
+      const v = verifyBundle(text, env);
+      expect(v.ok, JSON.stringify(v)).toBe(true);
+      if (v.ok) {
+        expect(v.mismatches).toEqual([]);
+        expect(v.checks.length).toBeGreaterThan(10);
+      }
+      // Without the history file the bundle says what is missing.
+      expect(verifyBundle(text, { contentHash: env.contentHash })).toMatchObject({
+        ok: false,
+        code: 'BUNDLE_HISTORY_MISSING',
+      });
+    }
   });
 });

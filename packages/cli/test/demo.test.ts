@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle } from '@orbwatch/core';
@@ -22,7 +23,7 @@ interface DemoEvent {
 }
 interface DemoJson {
   database: string | null;
-  report: { index: string; events: number; plots: number; findings: number } | null;
+  report: { index: string; events: number; plots: number; objectPlots: number; findings: number } | null;
   findings: Record<string, number>;
   maneuvers: {
     byLabel: Record<string, number>;
@@ -180,34 +181,73 @@ describe('orbwatch demo (built binary, bundled data)', () => {
   });
 
   it(
-    'writes the report: every paged event has an HTML and a Markdown page, a bundle and a plot; verify passes on each bundle',
+    'writes the report: every stored event has an HTML and a Markdown page, a bundle and a non-empty plot; verify passes on every bundle',
     { timeout: 600_000 },
     () => {
       expect(demoReport).not.toBeNull();
+      expect(demoDb).toBeDefined();
       const dir = dirname(demoReport!.index);
+      const catalogue = new Database(demoDb, { readonly: true });
+      const stored = catalogue.prepare('SELECT id, kind FROM events').all() as { id: string; kind: string }[];
+      catalogue.close();
+      expect(stored.length).toBeGreaterThan(3000);
+      expect(demoReport!.events).toBe(stored.length);
       const bundles = readdirSync(join(dir, 'evidence')).filter((f) => f.endsWith('.json'));
-      expect(bundles).toHaveLength(demoReport!.events);
-      const svgs = readdirSync(join(dir, 'events')).filter((f) => f.endsWith('.svg'));
+      expect(bundles.sort()).toEqual(stored.map((e) => `${e.id}.json`).sort());
+      const svgs = new Set(readdirSync(join(dir, 'events')).filter((f) => f.endsWith('.svg')));
+      const svgSize = new Map<string, number>();
+      const nonEmptySvg = (file: string): boolean => {
+        let n = svgSize.get(file);
+        if (n === undefined) {
+          const text = readFileSync(join(dir, file), 'utf8');
+          n = text.startsWith('<svg') && text.includes('role-mark') ? text.length : 0;
+          svgSize.set(file, n);
+        }
+        return n > 0;
+      };
+      // `orbwatch verify` reads a bundle's element-history file beside it (verify.test.ts runs
+      // the command); here the same check runs in this process: thousands of Node start-ups
+      // would take minutes.
+      const histories = new Map<string, string | null>();
+      const env = {
+        contentHash: (s: { format: string; raw: string }) => contentHash({ format: s.format as 'tle', raw: s.raw }),
+        readFile: (p: string): string | null => {
+          if (!histories.has(p)) {
+            const file = join(dir, 'evidence', p);
+            histories.set(p, existsSync(file) ? gunzipSync(readFileSync(file)).toString('utf8') : null);
+          }
+          return histories.get(p) ?? null;
+        },
+      };
       const failures: string[] = [];
-      for (const b of bundles) {
-        const id = b.replace(/\.json$/, '');
-        for (const page of [`${id}.html`, `${id}.md`]) expect(existsSync(join(dir, 'events', page)), page).toBe(true);
-        expect(
-          svgs.some((f) => f.startsWith(`${id}-`)),
-          `a plot of ${id}`,
-        ).toBe(true);
-        // The same check as `orbwatch verify` (verify.test.ts runs the command), in this process:
-        // 144 bundles would cost 144 Node start-ups.
-        const v = verifyBundle(readFileSync(join(dir, 'evidence', b), 'utf8'), {
-          contentHash: (s) => contentHash({ format: s.format as 'tle', raw: s.raw }),
-        });
+      let shared = 0;
+      for (const { id } of stored) {
+        const html = join(dir, 'events', `${id}.html`);
+        for (const page of [html, join(dir, 'events', `${id}.md`)]) expect(existsSync(page), page).toBe(true);
+        // Its plot: its own SVG files, or its object's history plot the page shows.
+        const page = readFileSync(html, 'utf8');
+        const objectPlot = /<img src="\.\.\/(plots\/object-\d+\.svg)"/.exec(page)?.[1];
+        if (objectPlot !== undefined) shared++;
+        const plots = [
+          ...(objectPlot === undefined ? [] : [objectPlot]),
+          ...[...svgs].filter((f) => f.startsWith(`${id}-`)).map((f) => `events/${f}`),
+        ];
+        expect(plots.length, `a plot of ${id}`).toBeGreaterThan(0);
+        for (const p of plots) expect(nonEmptySvg(p), `${p} draws marks`).toBe(true);
+        const v = verifyBundle(readFileSync(join(dir, 'evidence', `${id}.json`), 'utf8'), env);
         if (!v.ok) failures.push(`${id}: ${v.code} ${v.message}`);
         else if (v.mismatches.length > 0) failures.push(`${id}: ${v.mismatches.map((m) => m.measure).join(', ')}`);
       }
       expect(failures).toEqual([]);
+      // The maneuvers share one history plot per object.
+      expect(shared).toBe(stored.filter((e) => e.kind === 'maneuver').length);
+      expect(demoReport!.objectPlots).toBe(readdirSync(join(dir, 'plots')).length);
       const index = readFileSync(demoReport!.index, 'utf8');
       expect(index).toContain('<svg');
       expect(index).not.toMatch(/illegal|violation/i);
+      // Every event is linked from the index (routine burns under their object).
+      const linked = new Set([...index.matchAll(/href="events\/([^"]+)\.html"/g)].map((m) => m[1]));
+      expect(stored.filter((e) => !linked.has(e.id))).toEqual([]);
     },
   );
 });

@@ -3,7 +3,8 @@
  * `ORBWATCH_CHROMIUM`) driven by playwright-core opens a report built by the binary from real
  * catalogue snapshots (the Cosmos 1408 and Cosmos 2499 breakups) and the ISS's 2026 history (its
  * station-keeping burns), from file://, and checks what a reader gets: the index and an event
- * page of each kind open, every plot is drawn (inline and as its linked .svg file), links lead
+ * page of each kind open, every plot is drawn (inline and as its linked .svg file; a burn's page
+ * shows its object's shared history plot as an image with the burn outlined on it), links lead
  * where they say, the console stays clean and no request leaves file://. Screenshots go to
  * test-output/report-browser/. Without Chromium the test fails (CI installs it); it never skips.
  */
@@ -80,13 +81,32 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** For each inline plot: its mark groups and how many drawn items each holds, and its size. */
 async function inlinePlots(page: Page) {
-  return page.$$eval('figure', (figures) =>
+  return page.$$eval('figure:not(.shared)', (figures) =>
     figures.map((f) => {
       const svg = f.querySelector('svg');
       const box = svg?.getBoundingClientRect();
       const marks = Array.from(svg?.querySelectorAll('g.role-mark') ?? []).map((g) => g.childElementCount);
       const link = f.querySelector('figcaption a')?.getAttribute('href') ?? null;
       return { id: f.id, width: box?.width ?? 0, height: box?.height ?? 0, marks, link };
+    }),
+  );
+}
+
+/** Each shared plot (an object's history, an image): its size, whether it loaded, the outlined span. */
+async function sharedPlots(page: Page) {
+  return page.$$eval('figure.shared', (figures) =>
+    figures.map((f) => {
+      const img = f.querySelector('img');
+      const box = img?.getBoundingClientRect();
+      const span = f.querySelector('.event-span')?.getBoundingClientRect();
+      return {
+        id: f.id,
+        loaded: img !== null && img.complete && img.naturalWidth > 0,
+        image: { left: box?.left ?? 0, top: box?.top ?? 0, right: box?.right ?? 0, bottom: box?.bottom ?? 0 },
+        span: { left: span?.left ?? 0, top: span?.top ?? 0, right: span?.right ?? 0, bottom: span?.bottom ?? 0 },
+        src: img?.getAttribute('src') ?? null,
+        link: f.querySelector('figcaption a')?.getAttribute('href') ?? null,
+      };
     }),
   );
 }
@@ -148,17 +168,24 @@ describe('report site in Chromium (file://, no network)', () => {
   it('the index opens from file:// with its timeline drawn and every event linked', async () => {
     const page = await openPage(pathToFileURL(join(site, 'index.html')).href);
     expect(await page.title()).toBe('orbwatch report');
-    const events = await page.$$eval('h2 + table a[href^="events/"]', (as) => as.length);
-    const data = JSON.parse(readFileSync(join(site, 'data.json'), 'utf8')) as { events: { kind: string }[] };
+    const linked = new Set(await page.$$eval('a[href^="events/"]', (as) => as.map((a) => a.getAttribute('href'))));
+    const data = JSON.parse(readFileSync(join(site, 'data.json'), 'utf8')) as {
+      events: { id: string; kind: string; label: string }[];
+    };
     expect(data.events.length).toBeGreaterThanOrEqual(3);
     expect(new Set(data.events.map((e) => e.kind))).toEqual(new Set(['fragmentation', 'maneuver']));
-    expect(events).toBeGreaterThanOrEqual(data.events.length);
+    // Every event is linked: one by one, or its routine burns under its object.
+    for (const e of data.events) expect(linked.has(`events/${e.id}.html`), e.id).toBe(true);
     const plots = await inlinePlots(page);
     expect(plots.map((p) => p.id)).toEqual(['plot-timeline']);
     expect(plots[0]!.width).toBeGreaterThan(300);
     expect(plots[0]!.marks.length).toBeGreaterThan(0);
-    // The timeline draws each event twice: a bar over its span and a tick at its start.
-    expect(plots[0]!.marks).toEqual([data.events.length, data.events.length]);
+    // The timeline draws each event listed one by one twice: a bar over its span and a tick at
+    // its start (routine burns are on their object's plot).
+    const routine = (e: { kind: string; label: string }) =>
+      e.kind === 'maneuver' && ['station-keeping', 'orbit-raising'].includes(e.label);
+    const listed = data.events.filter((e) => !routine(e)).length || data.events.length;
+    expect(plots[0]!.marks).toEqual([listed, listed]);
     expect(statSync(join(site, 'timeline.svg')).size).toBeGreaterThan(1000);
     expect(await checkLocalLinks(page)).toBeGreaterThan(data.events.length);
     await shoot(page, 'index');
@@ -168,29 +195,26 @@ describe('report site in Chromium (file://, no network)', () => {
 
   it('an event page of each kind: plots drawn inline and as .svg files, links resolve, back to the index', async () => {
     const index = await openPage(pathToFileURL(join(site, 'index.html')).href);
-    const rows = await index.$$eval('h2 + table tr', (trs) =>
-      trs
-        .map((tr) => ({
-          kind: tr.querySelectorAll('td')[1]?.textContent ?? '',
-          href: tr.querySelector('a')?.getAttribute('href') ?? '',
-        }))
-        .filter((r) => r.href !== ''),
-    );
+    const data = JSON.parse(readFileSync(join(site, 'data.json'), 'utf8')) as {
+      events: { id: string; kind: string }[];
+    };
     const kinds = ['fragmentation', 'maneuver'];
     for (const kind of kinds) {
-      const row = rows.find((r) => r.kind === kind);
-      expect(row, `the index lists a ${kind} event`).toBeDefined();
+      const event = data.events.find((e) => e.kind === kind);
+      expect(event, `the site has a ${kind} event`).toBeDefined();
+      const row = { href: `events/${event!.id}.html` };
       // Follow the link as a reader would: click it in the index.
-      await Promise.all([index.waitForURL(`**/${row!.href}`), index.click(`a[href="${row!.href}"]`)]);
+      await Promise.all([index.waitForURL(`**/${row.href}`), index.click(`a[href="${row.href}"]`)]);
       const page = index;
-      expect(page.url()).toBe(pathToFileURL(join(site, row!.href)).href);
-      const id = row!.href.replace(/^events\//, '').replace(/\.html$/, '');
+      expect(page.url()).toBe(pathToFileURL(join(site, row.href)).href);
+      const id = row.href.replace(/^events\//, '').replace(/\.html$/, '');
       expect(await page.textContent('h1')).toMatch(new RegExp(`^([a-z-]+ \\()?${kind}\\)?: `));
 
       const plots = await inlinePlots(page);
+      const shared = await sharedPlots(page);
       const files = readdirSync(join(site, 'events')).filter((f) => f.startsWith(`${id}-`) && f.endsWith('.svg'));
       expect(plots.length, `${kind}: one figure per plot file`).toBe(files.length);
-      expect(plots.length).toBeGreaterThan(0);
+      expect(plots.length + shared.length, `${kind} has a plot`).toBeGreaterThan(0);
       for (const p of plots) {
         expect(p.width, `${p.id} has a size`).toBeGreaterThan(300);
         expect(p.height).toBeGreaterThan(50);
@@ -205,10 +229,31 @@ describe('report site in Chromium (file://, no network)', () => {
         expect(file).toContain('role-mark');
       }
       // The linked .svg file opens on its own and draws the same marks.
-      const svgPage = await openPage(pathToFileURL(join(site, 'events', plots[0]!.link!)).href);
-      const svgMarks = await svgPage.$$eval('g.role-mark', (gs) => gs.map((g) => g.childElementCount));
-      expect(svgMarks).toEqual(plots[0]!.marks);
-      await svgPage.close();
+      if (plots.length > 0) {
+        const svgPage = await openPage(pathToFileURL(join(site, 'events', plots[0]!.link!)).href);
+        const svgMarks = await svgPage.$$eval('g.role-mark', (gs) => gs.map((g) => g.childElementCount));
+        expect(svgMarks).toEqual(plots[0]!.marks);
+        await svgPage.close();
+      }
+      // A burn's page: its object's history plot loads as an image, the burn is outlined inside
+      // it, and the plot's file opens on its own with every mark layer drawn.
+      if (kind === 'maneuver') expect(shared.map((p) => p.id)).toEqual(['plot-object-history']);
+      for (const p of shared) {
+        expect(p.loaded, `${p.src} loaded`).toBe(true);
+        expect(p.image.right - p.image.left).toBeGreaterThan(300);
+        expect(p.span.right - p.span.left, 'the burn is outlined').toBeGreaterThan(0);
+        expect(p.span.bottom - p.span.top).toBeGreaterThan(50);
+        expect(p.span.left).toBeGreaterThanOrEqual(p.image.left);
+        expect(p.span.right).toBeLessThanOrEqual(p.image.right);
+        expect(p.span.top).toBeGreaterThanOrEqual(p.image.top);
+        expect(p.span.bottom).toBeLessThanOrEqual(p.image.bottom);
+        expect(p.link).toBe(p.src);
+        const svgPage = await openPage(new URL(p.link!, page.url()).href);
+        const svgMarks = await svgPage.$$eval('g.role-mark', (gs) => gs.map((g) => g.childElementCount));
+        expect(svgMarks.length).toBeGreaterThan(0);
+        expect(svgMarks.every((n) => n > 0)).toBe(true);
+        await svgPage.close();
+      }
 
       // The evidence bundle link resolves to the event's JSON, which opens and names the event.
       const evidenceHref = await page.getAttribute('a[href^="../evidence/"]', 'href');
@@ -218,7 +263,7 @@ describe('report site in Chromium (file://, no network)', () => {
       expect(bundle.event).toMatchObject({ id, kind });
       await evidence.close();
 
-      expect(await checkLocalLinks(page)).toBeGreaterThanOrEqual(3 + plots.length);
+      expect(await checkLocalLinks(page)).toBeGreaterThanOrEqual(3 + plots.length + shared.length);
       await shoot(page, `event-${kind}`);
       // Long tables are folded; a click on their summary shows them.
       for (const summary of await page.locator('details > summary').all()) {

@@ -4,7 +4,8 @@
  * one digit of the parent's RAAN changed, with the TLE checksum and the content hash updated,
  * is recomputed and the measure that moves is named (exit 1); the same change without the hash
  * update is refused (exit 2, BUNDLE_HASH_MISMATCH); a truncated or non-JSON file is refused
- * (exit 2, BUNDLE_UNREADABLE).
+ * (exit 2, BUNDLE_UNREADABLE). A report site's maneuver bundle is verified with the
+ * element-history file it names beside it, and refused (exit 2, BUNDLE_HISTORY_MISSING) without it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -115,5 +116,43 @@ describe('orbwatch verify (built binary, Kosmos 2499 breakup)', () => {
       expect(r.code, f).toBe(2);
     }
     expect(runCli(['verify', cut]).stderr).toContain('BUNDLE_UNREADABLE');
+  });
+});
+
+describe('orbwatch verify on a report site maneuver bundle (built binary, ISS burns of 2026)', () => {
+  let site: string;
+  let ids: string[];
+  beforeAll(() => {
+    const db = tempDb();
+    expect(runCli(['ingest', '--db', db, '--quiet', 'fixtures/history-2026/iss.3le.gz']).code).toBe(0);
+    expect(runCli(['detect', '--db', db, '--quiet', '--kinds', 'maneuver', '--objects', '25544']).code).toBe(0);
+    site = join(dirname(db), 'site');
+    const r = runCli(['report', '--db', db, '--all', '--out', site, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    ids = (JSON.parse(readFileSync(join(site, 'data.json'), 'utf8')) as { events: { id: string }[] }).events.map(
+      (e) => e.id,
+    );
+  });
+
+  it('reads the element-history file the bundle names and recomputes every measure', () => {
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const file = join(site, 'evidence', `${id}.json`);
+      const b = JSON.parse(readFileSync(file, 'utf8')) as { elementHistory?: { path: string } };
+      expect(b.elementHistory?.path).toBe('objects/25544.json.gz');
+      const r = runCli(['verify', file, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout) as { ok: boolean; checks: { match: boolean }[] };
+      expect(doc.ok).toBe(true);
+      expect(doc.checks.every((c) => c.match)).toBe(true);
+    }
+  });
+
+  it('refuses the bundle with exit 2 when the history file is not beside it', () => {
+    const copy = join(dirname(site), `${ids[0]!}.json`);
+    writeFileSync(copy, readFileSync(join(site, 'evidence', `${ids[0]!}.json`)));
+    const r = runCli(['verify', copy]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('BUNDLE_HISTORY_MISSING');
   });
 });

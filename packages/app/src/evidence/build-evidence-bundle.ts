@@ -2,11 +2,15 @@
  * Builds the evidence bundle of one stored event: the raw text of every element set the detector
  * read, each with source, source kind, retrieval time, ingest run and content hash; the detector,
  * version and parameters; measures and assessment; the plot series; the findings.
+ * With `sharedHistory` (a report site), a maneuver's bundle carries only its cited sets and names
+ * the element-history file that holds the rest of its object's history, the series narrowed to
+ * the sets around the burn (the object's plot is drawn once from the whole history).
  * @module
  */
 import type {
-  BundledElementSet,
   BundledObject,
+  ElementHistoryRef,
+  EventSeries,
   EventObjectRole,
   EvidenceBundle,
   Finding,
@@ -15,13 +19,39 @@ import type {
 } from '@orbwatch/core';
 import { EVIDENCE_FORMAT, EVIDENCE_VERSION, OWNER_SOURCE_SATCAT, eventSeries, formatIso } from '@orbwatch/core';
 import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
+import type { EventInputs } from '../event-inputs.js';
 import { eventInputs } from '../event-inputs.js';
+import type { SourceKinds } from './element-history-file.js';
+import { bundleOrder, bundledElementSet } from './element-history-file.js';
 
 export interface BuildEvidenceOptions {
   readonly findings?: readonly Finding[];
   readonly now: Instant;
   /** Extra detector inputs to record (e.g. the fragmentation baseline). */
   readonly inputs?: Readonly<Record<string, string | number | boolean | null>>;
+  /** The detector's inputs, when the caller has loaded them (one history for many burns). */
+  readonly loaded?: EventInputs;
+  /** Looks an object up (a caller writing many events may remember them). */
+  readonly getObject?: CatalogRepository['getObject'];
+  /** Source kinds, when the caller has them. */
+  readonly sourceKinds?: SourceKinds;
+  /** A maneuver's history is in this element-history file (path relative to the bundle). */
+  readonly sharedHistory?: { readonly path: string };
+}
+
+/** Sets on each side of a burn that a bundle with a shared history keeps in its series. */
+const SERIES_NEIGHBOURS = 3;
+
+/** The series narrowed to the burn's span and a few sets each side. */
+function narrowed(series: EventSeries | null, e: StoredEvent): EventSeries | null {
+  if (series?.kind !== 'maneuver') return series;
+  const t = series.history.map((p) => Date.parse(p.tUtc));
+  const first = t.findIndex((x) => x >= e.start);
+  let last = t.length - 1;
+  while (last >= 0 && (t[last] ?? 0) > e.end) last--;
+  const from = Math.max(0, (first < 0 ? t.length : first) - SERIES_NEIGHBOURS);
+  const to = Math.min(t.length, last + 1 + SERIES_NEIGHBOURS);
+  return { ...series, history: series.history.slice(from, to) };
 }
 
 export async function buildEvidenceBundle(
@@ -29,33 +59,29 @@ export async function buildEvidenceBundle(
   e: StoredEvent,
   o: BuildEvidenceOptions,
 ): Promise<EvidenceBundle> {
-  const inputs = await eventInputs(repo, e);
-  const kinds = new Map((await repo.sources()).map((s) => [s.name, s.kind]));
+  const inputs = o.loaded ?? (await eventInputs(repo, e));
+  const kinds = o.sourceKinds ?? new Map((await repo.sources()).map((s) => [s.name, s.kind]));
   const cited = new Set(e.elementSetIds);
   const roleOf = new Map<string, string>();
   for (const r of e.elementSets)
     if (r.role !== undefined) roleOf.set(`${String(r.noradId)}@${String(r.epoch)}`, r.role);
-  const sets: BundledElementSet[] = inputs.all
-    .slice()
-    .sort((a, b) => a.noradId - b.noradId || a.epoch - b.epoch || a.id - b.id)
-    .map((s) => ({
-      storedId: s.id,
-      noradId: Number(s.noradId),
-      epochUtc: formatIso(s.epoch, 6),
-      epochText: s.epochText,
-      format: s.format,
-      raw: s.raw,
-      contentHash: s.contentHash,
-      source: s.source,
-      sourceKind: kinds.get(s.source) ?? 'unknown',
-      retrievedUtc: formatIso(s.retrievedAt),
-      ingestRunId: s.ingestRunId,
-      cited: cited.has(s.id),
-      role: cited.has(s.id) ? (roleOf.get(`${String(s.noradId)}@${String(s.epoch)}`) ?? null) : null,
-    }));
+  const read = bundleOrder(inputs.all);
+  const shared = o.sharedHistory !== undefined && e.kind === 'maneuver' && e.objects.length === 1;
+  const history: ElementHistoryRef | undefined =
+    shared && o.sharedHistory !== undefined
+      ? { path: o.sharedHistory.path, norad: Number(e.objects[0]?.norad), storedIds: read.map((s) => s.id) }
+      : undefined;
+  const sets = (shared ? read.filter((s) => cited.has(s.id)) : read).map((s) =>
+    bundledElementSet(
+      s,
+      kinds,
+      cited.has(s.id),
+      cited.has(s.id) ? (roleOf.get(`${String(s.noradId)}@${String(s.epoch)}`) ?? null) : null,
+    ),
+  );
   const objects: BundledObject[] = [];
   const describe = async (norad: NoradId, role: EventObjectRole, context: boolean): Promise<BundledObject> => {
-    const d = await repo.getObject(norad);
+    const d = await (o.getObject ?? ((n: NoradId) => repo.getObject(n)))(norad);
     const owner = d?.owner ?? null;
     return {
       norad: Number(norad),
@@ -89,7 +115,8 @@ export async function buildEvidenceBundle(
     },
     objects,
     elementSets: sets,
-    series: eventSeries(e, inputs.setsByObject),
+    ...(history === undefined ? {} : { elementHistory: history }),
+    series: shared ? narrowed(eventSeries(e, inputs.setsByObject), e) : eventSeries(e, inputs.setsByObject),
     findings: o.findings ?? [],
   };
 }

@@ -3,7 +3,9 @@
  * maneuver — semi-major axis and inclination histories with the manoeuvre marked; proximity —
  * range with its σ band and relative speed over time, relative motion in the reference object's
  * RIC frame; release — Δv with its 95 % interval against the class thresholds, and the separation
- * geometry; fragmentation — the Gabbard diagram; and the timeline of a whole report.
+ * geometry; fragmentation — the Gabbard diagram; and the timeline of a whole report. An object's
+ * whole element history with all its manoeuvres marked is one template (data and title filled
+ * in per object), drawn once per object and shared by the pages of its burns.
  * Data are inlined: nothing is fetched when a plot is drawn.
  * @module
  */
@@ -261,6 +263,83 @@ export function eventPlots(s: EventSeries | null): Plot[] {
     case 'fragmentation':
       return fragmentationPlots(s);
   }
+}
+
+/** A plot whose data and title are filled in per use: compiled and parsed once. */
+export interface PlotTemplate {
+  /** Names the template in the renderer's cache. */
+  readonly key: string;
+  readonly spec: PlotSpec;
+}
+
+/** Data sets and signals that fill a template. */
+export interface TemplateInput {
+  readonly data: Readonly<Record<string, readonly object[]>>;
+  readonly signals: Readonly<Record<string, unknown>>;
+}
+
+const OBJECT_PANEL_HEIGHT = 160;
+
+/**
+ * An object's element history: mean semi-major axis above, inclination below, one shared UTC
+ * axis; every manoeuvre shaded over its span with a rule at its start (a burn of hours is a
+ * sliver on two months). Points are not described one by one (hundreds per object).
+ */
+export function objectHistoryTemplate(): PlotTemplate {
+  const marks = [
+    {
+      data: { name: 'marks' },
+      mark: { type: 'rect', opacity: 0.25, color: '#d62728' },
+      encoding: { x: time('start'), x2: { field: 'end' } },
+    },
+    {
+      data: { name: 'marks' },
+      mark: { type: 'rule', color: '#d62728', opacity: 0.6 },
+      encoding: { x: time('start') },
+    },
+  ];
+  const panel = (field: string, title: string) => ({
+    width: WIDTH,
+    height: OBJECT_PANEL_HEIGHT,
+    layer: [
+      ...marks,
+      {
+        data: { name: 'history' },
+        mark: { type: 'line', strokeWidth: 1.2 },
+        encoding: { x: time('tUtc'), y: q(field, title) },
+      },
+    ],
+  });
+  return {
+    key: 'object-history',
+    spec: {
+      $schema: SCHEMA,
+      params: [{ name: 'plotTitle', value: '' }],
+      title: { text: { expr: 'plotTitle' } },
+      vconcat: [panel('semiMajorAxisKm', 'semi-major axis (km)'), panel('inclinationDeg', 'inclination (deg)')],
+      resolve: { scale: { x: 'shared' } },
+      config: { ...CONFIG, aria: false },
+    },
+  };
+}
+
+/** What fills the object-history template. */
+export function objectHistoryInput(
+  title: string,
+  history: readonly { tUtc: string; semiMajorAxisKm: number; inclinationDeg: number }[],
+  marks: readonly { startUtc: string; endUtc: string; label: string }[],
+): TemplateInput {
+  return {
+    data: {
+      history: history.map((p) => ({
+        tUtc: p.tUtc,
+        semiMajorAxisKm: p.semiMajorAxisKm,
+        inclinationDeg: p.inclinationDeg,
+      })),
+      marks: marks.map((m) => ({ start: m.startUtc, end: m.endUtc, label: m.label })),
+    },
+    signals: { plotTitle: title },
+  };
 }
 
 /** One row of the report timeline. */

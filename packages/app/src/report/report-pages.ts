@@ -2,10 +2,14 @@
  * The pages of a report site, as text: one HTML and one Markdown page per event (assessment and
  * reasons, measures with σ, objects with names and owners, the element sets with ages and
  * sources, plots, findings with dissent), and the index (timeline plot, events, findings).
- * Self-contained: inline CSS, inline SVG; nothing is fetched when a page opens.
+ * A maneuver's page shows its object's history plot (one SVG file shared by the pages of all
+ * the object's burns) with this burn outlined over it, and the sets around the burn as a table.
+ * On the index, routine burns (station keeping, orbit raising) are grouped per object, each
+ * linked, and findings that cannot be assessed are folded when there are many. Self-contained: inline CSS, inline or sibling SVG; nothing is fetched from elsewhere.
  * @module
  */
 import type { EvidenceBundle, Finding } from '@orbwatch/core';
+import type { SpanBox } from './render-svg.js';
 import {
   byRole,
   eventMoment,
@@ -25,9 +29,29 @@ export interface RenderedPlot {
   readonly svg: string;
 }
 
+/** An object's history plot, shared by its burns' pages, with this event's place on it. */
+export interface SharedPlot {
+  /** The SVG file, relative to the page. */
+  readonly href: string;
+  readonly title: string;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** This event's span on the plot (% of its width and height). */
+  readonly span: SpanBox;
+}
+
 export interface EventPage {
   readonly bundle: EvidenceBundle;
   readonly plots: readonly RenderedPlot[];
+  readonly objectPlot?: SharedPlot;
+}
+
+/** Maneuver labels the index groups per object instead of listing one by one. */
+export const ROUTINE_MANEUVER_LABELS: readonly string[] = ['station-keeping', 'orbit-raising'];
+
+/** A routine burn: listed on the index under its object, not on its own row. */
+export function isRoutineManeuver(b: EvidenceBundle): boolean {
+  return b.event.kind === 'maneuver' && ROUTINE_MANEUVER_LABELS.includes(b.event.assessment?.label ?? '');
 }
 
 // Wide content never widens the page: plots scale down to the column, tables scroll sideways
@@ -37,7 +61,9 @@ h1{font-size:1.7rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem;display
 td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}td.nowrap{white-space:nowrap}
 th{background:#f3f3f3}.label{font-weight:bold}.inconsistent{color:#a00}.consistent{color:#060}.not-assessable{color:#666}
 figure{margin:1rem 0}figure svg{display:block;max-width:100%;height:auto}figcaption{font-size:.9rem;color:#444}
-.amateur{color:#a60;font-weight:bold}code{font-size:.85rem;overflow-wrap:anywhere}summary{cursor:pointer;margin:.5rem 0}`;
+.amateur{color:#a60;font-weight:bold}code{font-size:.85rem;overflow-wrap:anywhere}summary{cursor:pointer;margin:.5rem 0}
+.plot-frame{position:relative;max-width:100%}.plot-frame img{display:block;max-width:100%;height:auto}
+.event-span{position:absolute;box-sizing:border-box;min-width:3px;border:2px solid #1f4e9c;background:rgba(31,78,156,.12);pointer-events:none}`;
 
 /** Tables longer than this are folded under a summary line (open with one click). */
 const FOLD_ROWS = 25;
@@ -79,6 +105,38 @@ ${f.dissent.length > 0 ? `<p>Rejected by: ${html(groupedDissent(f.dissent).join(
     .join('\n');
 }
 
+function sharedPlotHtml(x: SharedPlot): string {
+  const box = `left:${String(x.span.leftPct)}%;width:${String(x.span.widthPct)}%;top:${String(x.span.topPct)}%;height:${String(x.span.heightPct)}%`;
+  return `<figure id="plot-object-history" class="shared"><div class="plot-frame" style="width:${String(x.widthPx)}px"><img src="${html(x.href)}" alt="${html(x.title)}" width="${String(x.widthPx)}" height="${String(x.heightPx)}"><span class="event-span" style="${box}" title="this burn"></span></div><figcaption>${html(x.title)}; this burn outlined in blue · <a href="${html(x.href)}">SVG</a></figcaption></figure>`;
+}
+
+/** The sets around a burn (the bundle's narrowed series) as a table. */
+function aroundHtml(b: EvidenceBundle): string {
+  const s = b.series;
+  if (s?.kind !== 'maneuver' || s.history.length === 0) return '';
+  return `<p>Mean elements of the sets around the burn (its span ${html(b.event.startUtc)} → ${html(b.event.endUtc)}):</p>
+<table><tr><th>epoch (UTC)</th><th>semi-major axis (km)</th><th>inclination (deg)</th><th>perigee (km)</th><th>apogee (km)</th><th>source</th></tr>
+${s.history
+  .map(
+    (h) =>
+      `<tr><td class="nowrap">${html(h.tUtc)}</td><td>${h.semiMajorAxisKm.toFixed(3)}</td><td>${h.inclinationDeg.toFixed(4)}</td><td>${h.perigeeKm.toFixed(1)}</td><td>${h.apogeeKm.toFixed(1)}</td><td>${html(h.source ?? '')}</td></tr>`,
+  )
+  .join('\n')}</table>`;
+}
+
+function plotsHtml(p: EventPage): string {
+  const b = p.bundle;
+  const own = p.plots.map(
+    (x) =>
+      `<figure id="plot-${html(x.name)}">${x.svg}<figcaption>${html(x.title)} · <a href="${html(b.event.id)}-${html(x.name)}.svg">SVG</a></figcaption></figure>`,
+  );
+  const shared = p.objectPlot === undefined ? [] : [sharedPlotHtml(p.objectPlot), aroundHtml(b)];
+  const all = [...shared, ...own];
+  return all.length === 0
+    ? '<p>No plot for this event (its element sets could not be propagated).</p>'
+    : all.join('\n');
+}
+
 /** The HTML page of one event. `plotHref` names each plot's SVG file (also inlined). */
 export function eventPageHtml(p: EventPage): string {
   const b = p.bundle;
@@ -98,7 +156,7 @@ ${a.reasons.map((r) => `<tr><td>${html(r.text)}</td><td>${html(r.measure)}</td><
 <h2>Findings</h2>
 ${findingsHtml(b.findings)}
 <h2>Plots</h2>
-${p.plots.length === 0 ? '<p>No plot for this event (its element sets could not be propagated).</p>' : p.plots.map((x) => `<figure id="plot-${html(x.name)}">${x.svg}<figcaption>${html(x.title)} · <a href="${html(b.event.id)}-${html(x.name)}.svg">SVG</a></figcaption></figure>`).join('\n')}
+${plotsHtml(p)}
 <h2>Measures</h2>
 <table><tr><th>measure</th><th>value</th></tr>${measureRows(b.event.measures)
     .map((r) => `<tr><td>${html(r.name)}</td><td>${html(r.value)}</td></tr>`)
@@ -117,7 +175,7 @@ ${byRole(b.objects)
   .join('\n')}</table>`,
 )}
 <h2>Element sets cited</h2>
-<p>${String(sets.length)} cited of ${String(b.elementSets.length)} read by the detector; age is the distance of the set's epoch from the event's span.</p>
+<p>${String(sets.length)} cited of ${String(b.elementHistory?.storedIds.length ?? b.elementSets.length)} read by the detector${b.elementHistory === undefined ? '' : ` (the object's history, kept once for all its burns in <code>evidence/${html(b.elementHistory.path)}</code>)`}; age is the distance of the set's epoch from the event's span.</p>
 ${folded(
   `${String(sets.length)} cited element sets${sets.length > 200 ? ' (table of the first 200; all are in the evidence bundle)' : ''}`,
   sets.length,
@@ -170,6 +228,7 @@ export function eventPageMarkdown(p: EventPage): string {
     '',
     '## Plots',
     '',
+    ...(p.objectPlot === undefined ? [] : [`![${p.objectPlot.title}](${p.objectPlot.href})`]),
     ...p.plots.map((x) => `![${x.title}](${b.event.id}-${x.name}.svg)`),
     '',
     '## Measures',
@@ -198,7 +257,88 @@ export interface IndexEntry {
   readonly bundle: EvidenceBundle;
 }
 
-/** The index page: timeline, events, findings. */
+/** The history plot of an object with burns, relative to the site's root. */
+export function objectPlotFile(norad: number): string {
+  return `plots/object-${String(norad)}.svg`;
+}
+
+interface RoutineGroup {
+  readonly norad: number;
+  readonly name: string;
+  readonly bundles: readonly EvidenceBundle[];
+}
+
+/** Routine burns grouped by their object, objects by most burns; the other events in order. */
+function splitRoutine(entries: readonly IndexEntry[]): { listed: EvidenceBundle[]; routine: RoutineGroup[] } {
+  const listed: EvidenceBundle[] = [];
+  const groups = new Map<number, EvidenceBundle[]>();
+  for (const { bundle: b } of entries) {
+    const subject = b.objects[0];
+    if (!isRoutineManeuver(b) || subject === undefined) listed.push(b);
+    else groups.set(subject.norad, [...(groups.get(subject.norad) ?? []), b]);
+  }
+  const routine = [...groups.entries()]
+    .map(([norad, bundles]) => ({
+      norad,
+      name: objectLabel(bundles[0]?.objects[0] ?? { norad, name: null }),
+      bundles: [...bundles].sort((a, b) => a.event.startUtc.localeCompare(b.event.startUtc)),
+    }))
+    .sort((a, b) => b.bundles.length - a.bundles.length || a.norad - b.norad);
+  return { listed, routine };
+}
+
+const countLabels = (bundles: readonly EvidenceBundle[]): string =>
+  [...new Set(bundles.map((b) => b.event.assessment?.label ?? ''))]
+    .map((l) => `${String(bundles.filter((b) => (b.event.assessment?.label ?? '') === l).length)} ${l}`)
+    .join(', ');
+
+function routineHtml(routine: readonly RoutineGroup[]): string {
+  if (routine.length === 0) return '';
+  const burns = routine.reduce((n, g) => n + g.bundles.length, 0);
+  const table = `<table><tr><th>object</th><th>burns</th><th>history plot</th><th>each burn (start, UTC)</th></tr>
+${routine
+  .map(
+    (g) =>
+      `<tr><td>${html(g.name)}</td><td>${html(countLabels(g.bundles))}</td><td><a href="${objectPlotFile(g.norad)}">plot</a></td><td>${g.bundles
+        .map(
+          (b) =>
+            `<a href="events/${html(b.event.id)}.html">${html(b.event.startUtc.slice(5, 16).replace('T', ' '))}</a>`,
+        )
+        .join(' · ')}</td></tr>`,
+  )
+  .join('\n')}</table>`;
+  return `<h2>Routine manoeuvres, by object</h2>
+<p>${String(burns)} burns labelled ${ROUTINE_MANEUVER_LABELS.join(' or ')} by ${String(routine.length)} objects: each has its page and evidence bundle, linked here by its start.</p>
+${folded(`${String(routine.length)} objects, ${String(burns)} burns`, routine.length, table)}`;
+}
+
+function findingRows(rows: readonly { f: Finding; b: EvidenceBundle }[]): string {
+  return `<table><tr><th>verdict</th><th>event</th><th>confidence</th></tr>${rows
+    .map(
+      ({ f, b }) =>
+        `<tr><td class="${f.verdict}">${html(f.statement)}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td><td>${f.confidence}</td></tr>`,
+    )
+    .join('\n')}</table>`;
+}
+
+/** Findings: those that say consistent or inconsistent in full; "cannot be assessed" folded when many. */
+function findingsIndexHtml(findings: readonly { f: Finding; b: EvidenceBundle }[]): string {
+  if (findings.length === 0) return '<p>No finding.</p>';
+  const judged = findings.filter(({ f }) => f.verdict !== 'not-assessable');
+  const open = findings.filter(({ f }) => f.verdict === 'not-assessable');
+  return [
+    judged.length === 0 ? '' : findingRows(judged),
+    open.length === 0
+      ? ''
+      : folded(
+          `${String(open.length)} events cannot be assessed against a norm from element sets alone`,
+          open.length,
+          findingRows(open),
+        ),
+  ].join('\n');
+}
+
+/** The index page: timeline, events (routine burns grouped per object), findings. */
 export function indexHtml(
   entries: readonly IndexEntry[],
   timelineSvg: string,
@@ -206,34 +346,28 @@ export function indexHtml(
   notes: readonly string[] = [],
 ): string {
   const findings = entries.flatMap((e) => e.bundle.findings.map((f) => ({ f, b: e.bundle })));
+  const { listed, routine } = splitRoutine(entries);
   const body = `<h1>${html(title)}</h1>
 ${notes.map((n) => `<p class="note">${html(n)}</p>`).join('\n')}
 <p>${String(entries.length)} events, ${String(findings.length)} findings. Every page has its evidence bundle; <code>orbwatch verify</code> recomputes an event from it. Data: <a href="data.json">data.json</a>.</p>
-<figure id="plot-timeline">${timelineSvg}<figcaption>Events over time, by kind and label.</figcaption></figure>
+<figure id="plot-timeline">${timelineSvg}<figcaption>Events over time, by kind and label${routine.length > 0 && listed.length > 0 ? " (the events listed one by one; routine manoeuvres are on their objects' plots)" : ''}.</figcaption></figure>
 <h2>Events</h2>
 <table><tr><th>when (UTC)</th><th>kind</th><th>label</th><th>event</th></tr>
-${entries
+${listed
   .map(
-    ({ bundle: b }) =>
+    (b) =>
       `<tr><td class="nowrap">${html(eventMoment(b).slice(0, 16))}</td><td>${b.event.kind}</td><td>${html(b.event.assessment?.label ?? '')}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td></tr>`,
   )
   .join('\n')}</table>
+${routineHtml(routine)}
 <h2>Findings</h2>
-${
-  findings.length === 0
-    ? '<p>No finding.</p>'
-    : `<table><tr><th>verdict</th><th>event</th><th>confidence</th></tr>${findings
-        .map(
-          ({ f, b }) =>
-            `<tr><td class="${f.verdict}">${html(f.statement)}</td><td><a href="events/${html(b.event.id)}.html">${html(eventTitle(b))}</a></td><td>${f.confidence}</td></tr>`,
-        )
-        .join('\n')}</table>`
-}`;
+${findingsIndexHtml(findings)}`;
   return page(title, body);
 }
 
-/** The index in Markdown. */
+/** The index in Markdown (routine burns grouped per object, as on the HTML index). */
 export function indexMarkdown(entries: readonly IndexEntry[], title: string, notes: readonly string[] = []): string {
+  const { listed, routine } = splitRoutine(entries);
   return [
     `# ${title}`,
     '',
@@ -242,10 +376,23 @@ export function indexMarkdown(entries: readonly IndexEntry[], title: string, not
     '',
     '| start (UTC) | kind | label | event | findings |',
     '|---|---|---|---|---|',
-    ...entries.map(
-      ({ bundle: b }) =>
+    ...listed.map(
+      (b) =>
         `| ${b.event.startUtc.slice(0, 16)} | ${b.event.kind} | ${b.event.assessment?.label ?? ''} | [${md(eventTitle(b))}](events/${b.event.id}.md) | ${md(b.findings.map((f) => `${f.verdict}: ${f.normId}`).join('; '))} |`,
     ),
     '',
+    ...(routine.length === 0
+      ? []
+      : [
+          '## Routine manoeuvres, by object',
+          '',
+          '| object | burns | history plot | each burn (start, UTC) |',
+          '|---|---|---|---|',
+          ...routine.map(
+            (g) =>
+              `| ${md(g.name)} | ${countLabels(g.bundles)} | [plot](${objectPlotFile(g.norad)}) | ${g.bundles.map((b) => `[${b.event.startUtc.slice(5, 16).replace('T', ' ')}](events/${b.event.id}.md)`).join(' · ')} |`,
+          ),
+          '',
+        ]),
   ].join('\n');
 }

@@ -4,7 +4,8 @@
  * satellites and their US targets (amateur elements from McCants' classfd, marked as such) and
  * a Space-Track SATCAT subset (with a small sourced supplement for spotlight objects it lacks),
  * runs the maneuver, release and inspector-proximity detectors (a progress bar per detector on a
- * terminal), then prints what the catalogue holds: releases and proximity episodes with every
+ * terminal), writes the report site with a page, an evidence bundle and a plot for every event it
+ * stored, then prints what the catalogue holds: releases and proximity episodes with every
  * object named, and the maneuvers grouped (orbit raising by launch, station-keeping, single burns
  * that stand out). Idempotent: running it again stores nothing new.
  * @module
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { NoradId } from '@orbwatch/core';
 import { formatIso, instant, noradId, orbitSummary } from '@orbwatch/core';
 import { judgeStoredEvents } from '@orbwatch/app';
-import type { CatalogRepository, SourceKind, StoredEvent } from '@orbwatch/store';
+import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK, EXIT_RUNTIME } from '../exit-codes.js';
@@ -112,40 +113,6 @@ const EPISODE_2020_WINDOW: readonly [string, string] = ['2019-11-25T00:00:00Z', 
 const SPACE_TRACK_HOWTO =
   'with a Space-Track account, request https://www.space-track.org/basicspacedata/query/class/gp_history/NORAD_CAT_ID/44797,44835,45915/EPOCH/2019-11-25--2020-08-31/orderby/EPOCH%20asc/format/3le, save it as a file, then `orbwatch ingest FILE --source space-track` and `orbwatch detect`.';
 
-/** Most maneuver pages the demo's report writes (the rest are counted on the index). */
-export const DEMO_REPORT_MAX_MANEUVERS = 120;
-const ROUTINE_MANEUVERS = new Set(['station-keeping', 'orbit-raising']);
-const MANEUVER_PRIORITY = [
-  'orbit-lowering',
-  'plane-change',
-  'single-burn',
-  'undetermined',
-  'orbit-raising',
-  'station-keeping',
-];
-
-/**
- * Which stored events the demo's report pages: every release, proximity episode and breakup,
- * every maneuver of a spotlight object, and the other maneuvers that are not routine (lowering and
- * deorbits, plane changes, single burns by Δv, undetermined) up to {@link DEMO_REPORT_MAX_MANEUVERS}.
- * Thousands of routine station-keeping and orbit-raising burns are summarised, not paged: at
- * ~45 ms per plot and one evidence bundle each they would take minutes and hundreds of MB;
- * `orbwatch report --object N` pages any object's burns.
- */
-export function reportEventsOf(events: readonly StoredEvent[]): StoredEvent[] {
-  const spotlight = new Set(SPOTLIGHT.map((x) => x.norad));
-  const label = (e: StoredEvent) => e.assessment?.label ?? 'undetermined';
-  const isSpot = (e: StoredEvent) => e.objects.some((o) => spotlight.has(o.norad));
-  const rank = (e: StoredEvent) => MANEUVER_PRIORITY.indexOf(label(e));
-  const dv = (e: StoredEvent) => (typeof e.measures['deltaVMps'] === 'number' ? e.measures['deltaVMps'] : 0);
-  const maneuvers = events
-    .filter((e) => e.kind === 'maneuver' && !isSpot(e) && !ROUTINE_MANEUVERS.has(label(e)))
-    .sort((a, b) => rank(a) - rank(b) || dv(b) - dv(a))
-    .slice(0, DEMO_REPORT_MAX_MANEUVERS);
-  const chosen = new Set([...events.filter((e) => e.kind !== 'maneuver' || isSpot(e)), ...maneuvers]);
-  return events.filter((e) => chosen.has(e));
-}
-
 export interface DemoOptions {
   /** Where to write the report site; null: no report. */
   readonly out?: string | null;
@@ -200,17 +167,13 @@ export async function runDemo(
   let report: ReportWritten | null = null;
   if (out !== null) {
     if (!json) writeLine(ctx.stderr, `writing the report to ${out} …`);
-    const chosen = reportEventsOf(events);
     const bar = detectorProgressBars(ctx.stderr);
     report = await writeReportSite(
       repo,
       {
-        ids: chosen.map((e) => e.id),
+        events,
         out,
         title: 'orbwatch demo: what public element sets show, 2026',
-        notes: [
-          `${String(events.length - chosen.length)} routine maneuvers (station keeping, orbit raising) are counted in the demo's summary but have no page here; \`orbwatch report --object NORAD --out DIR\` writes the pages of any object's burns.`,
-        ],
         quiet: true,
         progress: (done, total) => {
           bar.onProgress({ kind: 'report', unit: 'events', done, total });

@@ -19,6 +19,8 @@ import { loadNorms } from '../norms-file.js';
 import { resolveEvent } from './event-detail.js';
 
 export interface ReportOptions {
+  /** The events themselves, when the caller has them (the demo: every stored event). */
+  readonly events?: readonly StoredEvent[];
   readonly ids?: readonly string[];
   readonly all?: boolean;
   readonly object?: NoradId;
@@ -37,7 +39,7 @@ export interface ReportOptions {
 /** A sink that writes under a directory, creating folders as needed. */
 export function directorySink(dir: string): ReportSink {
   return {
-    write(path: string, content: string): Promise<void> {
+    write(path: string, content: string | Uint8Array): Promise<void> {
       const file = join(dir, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
@@ -46,7 +48,8 @@ export function directorySink(dir: string): ReportSink {
   };
 }
 
-async function chooseEvents(repo: CatalogRepository, o: ReportOptions): Promise<StoredEvent[]> {
+async function chooseEvents(repo: CatalogRepository, o: ReportOptions): Promise<readonly StoredEvent[]> {
+  if (o.events !== undefined) return o.events;
   const ids = o.ids ?? [];
   if (ids.length > 0) return Promise.all(ids.map((id) => resolveEvent(repo, id)));
   if (o.all !== true && o.object === undefined && o.since === undefined)
@@ -62,6 +65,8 @@ export interface ReportWritten {
   readonly index: string;
   readonly events: number;
   readonly plots: number;
+  /** History plots of objects with maneuvers (one per object, shared by its burns' pages). */
+  readonly objectPlots: number;
   readonly findings: number;
 }
 
@@ -83,7 +88,13 @@ export async function writeReportSite(
     ...(o.progress === undefined ? {} : { progress: o.progress }),
   });
   if (r.findings.length > 0) await repo.saveFindings(r.findings, ctx.now());
-  return { index: join(out, 'index.html'), events: r.events, plots: r.plots, findings: r.findings.length };
+  return {
+    index: join(out, 'index.html'),
+    events: r.events,
+    plots: r.plots,
+    objectPlots: r.objectPlots,
+    findings: r.findings.length,
+  };
 }
 
 export async function runReport(repo: CatalogRepository, o: ReportOptions, ctx: CliContext): Promise<number> {

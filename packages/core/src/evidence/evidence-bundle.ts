@@ -4,6 +4,11 @@
  * event (with source, source kind, retrieval and ingest run, and the content hash), the detector,
  * its version and parameters, the measures and assessment, the series behind the plots and the
  * findings. `orbwatch verify` recomputes the event from the bundle alone.
+ *
+ * A maneuver is decided from its object's whole history (the noise model is estimated from it),
+ * so a report with thousands of an object's burns keeps that history once, in an element-history
+ * file beside the bundles: each such bundle carries its cited sets and an {@link ElementHistoryRef}
+ * naming the file and the stored id of every set the detector read, and `verify` reads the file.
  * @module
  */
 import type { EventAssessment } from '../detectors/assessment/event-assessment.js';
@@ -51,6 +56,26 @@ export interface BundledObject {
   readonly context?: boolean;
 }
 
+/** The sets a bundle's detector read, kept in a shared element-history file. */
+export interface ElementHistoryRef {
+  /** Path of the file relative to the bundle's folder (`objects/25544.json.gz`: gzip when `.gz`). */
+  readonly path: string;
+  readonly norad: number;
+  /** Stored id of every set the detector read, cited ones included, epoch order. */
+  readonly storedIds: readonly number[];
+}
+
+export const ELEMENT_HISTORY_FORMAT = 'orbwatch-element-history';
+export const ELEMENT_HISTORY_VERSION = 1;
+
+/** One object's element sets, as many bundles share them (each set as a bundle carries it). */
+export interface ElementHistoryFile {
+  readonly format: typeof ELEMENT_HISTORY_FORMAT;
+  readonly version: typeof ELEMENT_HISTORY_VERSION;
+  readonly norad: number;
+  readonly elementSets: readonly Omit<BundledElementSet, 'cited' | 'role'>[];
+}
+
 export interface EvidenceBundle {
   readonly format: typeof EVIDENCE_FORMAT;
   readonly version: typeof EVIDENCE_VERSION;
@@ -70,6 +95,8 @@ export interface EvidenceBundle {
   };
   readonly objects: readonly BundledObject[];
   readonly elementSets: readonly BundledElementSet[];
+  /** Where the other sets the detector read are (absent: `elementSets` holds them all). */
+  readonly elementHistory?: ElementHistoryRef;
   readonly series: EventSeries | null;
   readonly findings: readonly Finding[];
 }

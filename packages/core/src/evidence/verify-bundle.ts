@@ -2,7 +2,9 @@
  * Checks an evidence bundle from the bundle alone: every element set's text must still match its
  * content hash, then the event is recomputed by running its detector, with the recorded version's
  * parameters, on the bundled element sets, and each stored measure is compared with the
- * recomputed one. Pure: the hash function is passed in (node:crypto in the CLI).
+ * recomputed one. A bundle that keeps its object's history in a shared element-history file
+ * ({@link ElementHistoryRef}) is checked with the sets of that file it names, each hash-checked
+ * like its own. Pure: the hash function and the reading of that file are passed in.
  * @module
  */
 import type { DetectedEvent, MeasureValue } from '../detectors/detected-event.js';
@@ -15,8 +17,13 @@ import { DEFAULT_RELEASE_PARAMETERS } from '../detectors/release/release-paramet
 import type { ElementSet } from '../elements/element-set.js';
 import { parseElementFile } from '../elements/parse-element-file.js';
 import { parseIsoInstant } from '../time/instant.js';
-import type { BundledElementSet, EvidenceBundle } from './evidence-bundle.js';
-import { EVIDENCE_FORMAT, EVIDENCE_VERSION } from './evidence-bundle.js';
+import type { BundledElementSet, ElementHistoryFile, EvidenceBundle } from './evidence-bundle.js';
+import {
+  ELEMENT_HISTORY_FORMAT,
+  ELEMENT_HISTORY_VERSION,
+  EVIDENCE_FORMAT,
+  EVIDENCE_VERSION,
+} from './evidence-bundle.js';
 
 export type VerifyFailureCode =
   /** Not JSON, truncated, or not an orbwatch evidence bundle. */
@@ -25,6 +32,8 @@ export type VerifyFailureCode =
   | 'BUNDLE_HASH_MISMATCH'
   /** An element set's text could not be parsed again. */
   | 'BUNDLE_SET_UNPARSEABLE'
+  /** The element-history file the bundle names is missing, unreadable or lacks a set it names. */
+  | 'BUNDLE_HISTORY_MISSING'
   /** The detector run on the bundle did not give the event again. */
   | 'EVENT_NOT_RECOMPUTED';
 
@@ -48,6 +57,8 @@ export type VerifyResult =
 export interface VerifyEnvironment {
   /** sha256 hex of the element content of a set (TLE: lines 1 and 2 joined by `\n`; OMM: the record). */
   readonly contentHash: (set: Pick<BundledElementSet, 'format' | 'raw'>) => string;
+  /** The text of a file named by the bundle, path relative to the bundle's folder; null if absent. */
+  readonly readFile?: (relativePath: string) => string | null;
 }
 
 /**
@@ -167,6 +178,45 @@ function recompute(
   }
 }
 
+/**
+ * The bundle's own sets and, when it names an element-history file, the sets of that file it
+ * names (its own copy wins for a set in both: it carries the cited role). A message when the
+ * file or one of its sets is missing.
+ */
+function setsRead(b: EvidenceBundle, env: VerifyEnvironment): BundledElementSet[] | string {
+  const ref = b.elementHistory;
+  if (ref === undefined) return [...b.elementSets];
+  const text = env.readFile?.(ref.path) ?? null;
+  if (text === null) return `the element-history file ${ref.path} it names cannot be read`;
+  let file: ElementHistoryFile;
+  try {
+    file = JSON.parse(text) as ElementHistoryFile;
+  } catch {
+    return `the element-history file ${ref.path} is not JSON`;
+  }
+  if (
+    file.format !== ELEMENT_HISTORY_FORMAT ||
+    file.version !== ELEMENT_HISTORY_VERSION ||
+    !Array.isArray(file.elementSets)
+  )
+    return `${ref.path} is not an ${ELEMENT_HISTORY_FORMAT} version ${String(ELEMENT_HISTORY_VERSION)} file`;
+  const listed: ElementHistoryFile['elementSets'] = file.elementSets;
+  const ids: readonly number[] = Array.isArray(ref.storedIds) ? ref.storedIds : [];
+  const own = new Map(b.elementSets.map((s) => [s.storedId, s]));
+  const shared = new Map(listed.map((s) => [s.storedId, s]));
+  const out: BundledElementSet[] = [];
+  for (const id of ids) {
+    const mine = own.get(id);
+    const theirs = shared.get(id);
+    if (mine !== undefined) out.push(mine);
+    else if (theirs !== undefined) out.push({ ...theirs, cited: false, role: null });
+    else return `the element-history file ${ref.path} lacks stored set ${String(id)}`;
+  }
+  const named = new Set(ids);
+  for (const s of b.elementSets) if (!named.has(s.storedId)) out.push(s);
+  return out;
+}
+
 /** Verifies a bundle's text. Never throws on bad input. */
 export function verifyBundle(text: string, env: VerifyEnvironment): VerifyResult {
   let parsed: unknown;
@@ -187,8 +237,10 @@ export function verifyBundle(text: string, env: VerifyEnvironment): VerifyResult
     };
   const b = parsed;
   const eventId = b.event.id;
+  const read = setsRead(b, env);
+  if (typeof read === 'string') return { ok: false, code: 'BUNDLE_HISTORY_MISSING', eventId, message: read };
   const sets: { set: ElementSet; bundled: BundledElementSet }[] = [];
-  for (const s of b.elementSets) {
+  for (const s of read) {
     if (typeof s.raw !== 'string' || env.contentHash(s) !== s.contentHash)
       return {
         ok: false,

@@ -106,6 +106,11 @@ function historyPoint(s: ElementSet): ElementHistoryPoint {
   };
 }
 
+/** The mean semi-major axis, inclination, perigee and apogee of each set (an object's plot). */
+export function elementHistoryPoints(sets: readonly ElementSet[]): ElementHistoryPoint[] {
+  return sets.map(historyPoint);
+}
+
 /** Propagators per set, built once. */
 class PropagatorCache {
   readonly #cache = new Map<ElementSet, Sgp4Propagator | null>();
