@@ -58,15 +58,16 @@ const TOLERANCE_MS = 1;
 const MAX_ITERATIONS = 60;
 
 /**
- * The closest approach inside [tLo, tHi] (g(tLo) ≤ 0 ≤ g(tHi) expected). Returns undefined
- * when SGP4 fails inside the bracket or g has no sign change there (then the smaller end is
- * not a local minimum of the range).
+ * The closest approach inside [tLo, tHi] (g(tLo) ≤ 0 ≤ g(tHi) expected), to `toleranceMs` in
+ * time (default 1 ms). Returns undefined when SGP4 fails inside the bracket or g has no sign
+ * change there (then the smaller end is not a local minimum of the range).
  */
 export function refineClosestApproach(
   a: Sgp4Propagator,
   b: Sgp4Propagator,
   tLo: Instant,
   tHi: Instant,
+  toleranceMs: number = TOLERANCE_MS,
 ): ClosestApproach | undefined {
   let lo = pairState(a, b, tLo);
   let hi = pairState(a, b, tHi);
@@ -80,7 +81,7 @@ export function refineClosestApproach(
   let bestT = lo.rangeKm <= hi.rangeKm ? x0 : x1;
   let side = 0;
   let it = 0;
-  while (x1 - x0 > TOLERANCE_MS && it < MAX_ITERATIONS) {
+  while (x1 - x0 > toleranceMs && it < MAX_ITERATIONS) {
     it++;
     let x = g1 === g0 ? (x0 + x1) / 2 : x0 - (g0 * (x1 - x0)) / (g1 - g0);
     if (!(x > x0 && x < x1)) x = (x0 + x1) / 2;
