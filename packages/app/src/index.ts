@@ -12,3 +12,8 @@ export * from './report/render-svg.js';
 export * from './report/report-text.js';
 export * from './report/report-pages.js';
 export * from './report/write-report.js';
+export * from './screening/screening-engine.js';
+export * from './screening/catalogue-as-of.js';
+export * from './screening/screen-catalogue.js';
+export * from './screening/reference-screening.js';
+export * from './screening/conjunction-cdm.js';

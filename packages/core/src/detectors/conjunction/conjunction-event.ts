@@ -47,7 +47,11 @@ const Z95 = 1.959964;
 
 function assess(missKm: number, sigmaKm: number, thresholdKm: number): EventAssessment {
   const upper = missKm + Z95 * sigmaKm;
-  const confidence = !(missKm < thresholdKm) ? 'low' : Number.isFinite(upper) && upper < thresholdKm ? 'high' : 'medium';
+  const confidence = !(missKm < thresholdKm)
+    ? 'low'
+    : Number.isFinite(upper) && upper < thresholdKm
+      ? 'high'
+      : 'medium';
   const text =
     confidence === 'high'
       ? `miss distance ${missKm.toFixed(3)} km ± ${sigmaKm.toFixed(3)} km (1σ, default element-set covariance): the 95 % interval is below the ${String(thresholdKm)} km threshold`

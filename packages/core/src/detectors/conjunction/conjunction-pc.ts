@@ -58,13 +58,18 @@ export function conjunctionPc(
 ): ConjunctionPc {
   const a = atTca(primary);
   const b = atTca(secondary);
-  if (a === null || b === null) return { pc: null, pcMax: null, note: 'degenerate state (no RTN frame)', missSigmaKm: NaN };
+  if (a === null || b === null)
+    return { pc: null, pcMax: null, note: 'degenerate state (no RTN frame)', missSigmaKm: NaN };
   const d: V3 = [b.rKm[0] - a.rKm[0], b.rKm[1] - a.rKm[1], b.rKm[2] - a.rKm[2]];
   const dn = norm(d);
   const c = addMat(a.covarianceKm2, b.covarianceKm2);
   const u: V3 = dn > 0 ? [d[0] / dn, d[1] / dn, d[2] / dn] : [NaN, NaN, NaN];
   const missSigmaKm = Math.sqrt(dot(u, apply(c, u)));
-  const vRel = norm([b.vKmPerSec[0] - a.vKmPerSec[0], b.vKmPerSec[1] - a.vKmPerSec[1], b.vKmPerSec[2] - a.vKmPerSec[2]]);
+  const vRel = norm([
+    b.vKmPerSec[0] - a.vKmPerSec[0],
+    b.vKmPerSec[1] - a.vKmPerSec[1],
+    b.vKmPerSec[2] - a.vKmPerSec[2],
+  ]);
   if (!(vRel >= parameters.minRelativeSpeedForPcKmPerSec))
     return {
       pc: null,

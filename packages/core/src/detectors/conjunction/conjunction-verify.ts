@@ -16,7 +16,11 @@ function within(a: number, b: number, abs: number, rel = 0): boolean {
 }
 
 /** True when a recomputed conjunction measure agrees with the stored one (see the module comment). */
-export function conjunctionMeasureAgrees(measure: string, stored: MeasureValue, recomputed: MeasureValue | undefined): boolean {
+export function conjunctionMeasureAgrees(
+  measure: string,
+  stored: MeasureValue,
+  recomputed: MeasureValue | undefined,
+): boolean {
   if (recomputed === undefined) return false;
   if (measure.endsWith('Utc') && typeof stored === 'string' && typeof recomputed === 'string') {
     const a = parseIsoInstant(stored);
