@@ -143,11 +143,12 @@ export function conjunctionCdm(
         ] as [string, CdmValue][])),
   ];
   const hbrM = c.hardBodyRadiusKm * 1000;
+  const messageId = `ORBWATCH_${run.id}_${String(c.norad1)}_${String(c.norad2)}_${cdmFileName(c).split('_')[2]?.replace('.cdm', '') ?? ''}`;
   return {
     file: cdmFileName(c),
     line: 1,
     format: 'kvn',
-    messageId: `ORBWATCH_${run.id}_${String(c.norad1)}_${String(c.norad2)}`,
+    messageId,
     tca,
     missDistanceKm: c.missDistanceKm,
     ...(c.pc === null ? {} : { statedPc: c.pc, statedPcMethod: 'FOSTER-1992' }),
@@ -158,7 +159,7 @@ export function conjunctionCdm(
           ['CCSDS_CDM_VERS', '1.0'],
           ['CREATION_DATE', created],
           ['ORIGINATOR', 'ORBWATCH'],
-          ['MESSAGE_ID', `ORBWATCH_${run.id}_${String(c.norad1)}_${String(c.norad2)}`],
+          ['MESSAGE_ID', messageId],
         ],
         [`orbwatch screening run ${run.id}: element sets only, no covariance published with them`],
       ),
