@@ -151,6 +151,23 @@ describe('orbwatch screen (built binary, 150 real Starlink histories)', () => {
     expect((JSON.parse(v.stdout) as { ok: boolean }).ok).toBe(true);
   });
 
+  it('findings skip conjunctions cleanly; the report draws range and RIC plots around each TCA', () => {
+    const f = runCli(['findings', '--db', db, '--json']);
+    expect(f.code, f.stderr).toBe(0);
+    const ids = new Set(doc.conjunctions.map((c) => c.eventId));
+    expect(
+      (JSON.parse(f.stdout) as { findings: { eventId: string }[] }).findings.filter((x) => ids.has(x.eventId)),
+    ).toEqual([]);
+    const out = join(dirname(db), 'report');
+    const r = runCli(['report', '--all', '--db', db, '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as { events: number; plots: number };
+    expect(rep.events).toBe(doc.conjunctions.length);
+    expect(rep.plots).toBe(2 * doc.conjunctions.length);
+    const svg = readFileSync(join(out, 'events', `${doc.conjunctions[0]?.eventId ?? ''}-range.svg`), 'utf8');
+    expect(svg).toContain('range (km)');
+  });
+
   it('prints CSV with one row per conjunction', () => {
     const r = runCli([
       'screen',
