@@ -39,47 +39,54 @@ export const referenceScreening: ScreeningEngine = (
 ): Promise<ScreeningResult> => {
   const steps = Math.floor((request.endUtc - request.startUtc) / STEP_MS) + 1;
   const skipped: { norad: ScreeningRequest['objects'][number]['norad']; code: string }[] = [];
-  const tracks: Track[] = [];
+  // SGP4 for every object (cheap), the pairs and the apogee/perigee filter, then the grid for
+  // the objects that some kept pair needs.
+  const objects: { norad: number; elementSetId: string; p: Sgp4Propagator }[] = [];
   for (const o of request.objects) {
     const init = createSgp4Propagator(o.elementSet);
-    if (!init.ok) {
-      skipped.push({ norad: o.norad, code: init.code });
-      continue;
+    if (init.ok) objects.push({ norad: Number(o.norad), elementSetId: o.elementSetId, p: init.propagator });
+    else skipped.push({ norad: o.norad, code: init.code });
+  }
+  const primaries = request.mode.kind === 'all-vs-all' ? null : request.mode.primaries;
+  const pad = request.thresholdKm + RADIUS_PAD_KM;
+  let pairCount = 0;
+  const candidates: [number, number][] = [];
+  for (let i = 0; i < objects.length; i++)
+    for (let j = i + 1; j < objects.length; j++) {
+      const a = objects[i] as (typeof objects)[number];
+      const b = objects[j] as (typeof objects)[number];
+      const pair: [number, number] | null =
+        primaries === null || primaries.has(a.norad) ? [i, j] : primaries.has(b.norad) ? [j, i] : null;
+      if (pair === null) continue;
+      pairCount++;
+      if (Math.max(a.p.perigeeRadiusKm, b.p.perigeeRadiusKm) - Math.min(a.p.apogeeRadiusKm, b.p.apogeeRadiusKm) <= pad)
+        candidates.push(pair);
     }
+  const tracks = new Map<number, Track | null>();
+  const track = (i: number): Track | null => {
+    const known = tracks.get(i);
+    if (known !== undefined) return known;
+    const o = objects[i] as (typeof objects)[number];
     const states = new Float64Array(steps * 6);
-    let failed: string | null = null;
-    for (let k = 0; k < steps && failed === null; k++) {
-      const r = propagateTeme(init.propagator, instant(request.startUtc + k * STEP_MS), { allowStale: true });
+    for (let k = 0; k < steps; k++) {
+      const r = propagateTeme(o.p, instant(request.startUtc + k * STEP_MS), { allowStale: true });
       if (!r.ok) {
-        failed = r.code;
-        break;
+        skipped.push({ norad: o.p.elementSet.noradId, code: r.code });
+        tracks.set(i, null);
+        return null;
       }
       states.set([r.state.r.x, r.state.r.y, r.state.r.z, r.state.v.x, r.state.v.y, r.state.v.z], k * 6);
     }
-    if (failed !== null) skipped.push({ norad: o.norad, code: failed });
-    else
-      tracks.push({
-        index: tracks.length,
-        norad: Number(o.norad),
-        elementSetId: o.elementSetId,
-        p: init.propagator,
-        states,
-      });
+    const t: Track = { index: i, norad: o.norad, elementSetId: o.elementSetId, p: o.p, states };
+    tracks.set(i, t);
+    return t;
+  };
+  const kept: [Track, Track][] = [];
+  for (const [i, j] of candidates) {
+    const a = track(i);
+    const b = track(j);
+    if (a !== null && b !== null) kept.push([a, b]);
   }
-  const primaries = request.mode.kind === 'all-vs-all' ? null : request.mode.primaries;
-  const pairs: [Track, Track][] = [];
-  for (let i = 0; i < tracks.length; i++)
-    for (let j = i + 1; j < tracks.length; j++) {
-      const a = tracks[i] as Track;
-      const b = tracks[j] as Track;
-      if (primaries === null || primaries.has(a.norad)) pairs.push([a, b]);
-      else if (primaries.has(b.norad)) pairs.push([b, a]);
-    }
-  const pad = request.thresholdKm + RADIUS_PAD_KM;
-  const kept = pairs.filter(
-    ([a, b]) =>
-      Math.max(a.p.perigeeRadiusKm, b.p.perigeeRadiusKm) - Math.min(a.p.apogeeRadiusKm, b.p.apogeeRadiusKm) <= pad,
-  );
   const approaches: CloseApproach[] = [];
   const reach = MAX_RELATIVE_SPEED_KM_PER_SEC * (STEP_MS / 1000);
   kept.forEach(([a, b], n) => {
@@ -147,7 +154,7 @@ export const referenceScreening: ScreeningEngine = (
   return Promise.resolve({
     approaches,
     stages: [
-      { stage: 'pairs', pairs: pairs.length },
+      { stage: 'pairs', pairs: pairCount },
       { stage: 'apogee-perigee', pairs: kept.length },
       { stage: 'below-threshold', pairs: approaches.length },
     ],
