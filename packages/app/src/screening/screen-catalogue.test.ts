@@ -300,3 +300,49 @@ describe('screenCatalogue on 150 Starlink histories', () => {
     ).resolves.toMatchObject({ conjunctions: [] });
   });
 });
+
+describe('screenCatalogue on the docked Tiangong modules (satellite.js catalogue of 2022-08)', () => {
+  it('gives one event per slow pair (its closest approach), without a Pc, saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orbwatch-screen-css-'));
+    const repo = openSqliteCatalog(join(dir, 'c.db'));
+    try {
+      const text = gunzipSync(
+        readFileSync(resolve(FIXTURES, 'catalog-snapshots/satellite-js_full-catalog_2022-08-09.tle.gz')),
+      ).toString('utf8');
+      // Tianhe (48274) and Wentian (53239), docked since 2022-07-24; the catalogue gives them
+      // element sets a few km apart, so their range has a minimum every revolution.
+      const css = parseTle(text.replace(/^\uFEFF/, ''), { file: 'catalog.tle' }).items.filter((s) =>
+        [48274, 53239].includes(Number(s.noradId)),
+      );
+      expect(css).toHaveLength(2);
+      await ingestElementSets(
+        repo,
+        {
+          source: { name: 'satellite-js', kind: 'official' },
+          retrievedAt: now(),
+          files: ['c'],
+          elementSets: css,
+          issues: [],
+        },
+        { now },
+      );
+      const at = instant(Math.max(...css.map((s) => s.epoch)));
+      const r = await screenCatalogue(
+        repo,
+        { at, windowSec: 86_400, thresholdKm: 10, primaries: { kind: 'all' }, store: false },
+        deps,
+      );
+      expect(r.run.counts.approaches).toBeGreaterThan(10); // one minimum per ~92 min revolution
+      expect(r.conjunctions).toHaveLength(1);
+      expect(r.run.counts.slowApproachesMerged).toBe(r.run.counts.approaches - 1);
+      const [c] = r.conjunctions;
+      expect(c?.relativeSpeedKmPerSec).toBeLessThan(0.01);
+      expect(c?.pc).toBeNull();
+      expect(c?.pcMax).toBeNull();
+      expect(c?.pcNote).toMatch(/short-term encounter/);
+    } finally {
+      repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -11,6 +11,8 @@
  *    `conjunctionEvent` (TCA to 1 µs, RIC miss vector, set ages at TCA, Foster Pc with the
  *    default covariance and Alfano's maximum Pc), so every stored number is what the two cited
  *    sets give and an evidence bundle recomputes it.
+ *    A pair slower than the short-term encounter speed (docked, formation, co-orbital) has a
+ *    range minimum every revolution: it gives one event, its closest approach in the window.
  * 5. Events are stored (idempotent by fingerprint) with the run record (window, threshold, mode,
  *    counts, engine and parameters, event ids); conjunctions are returned sorted by Pc
  *    (descending, no Pc last), then miss distance.
@@ -137,6 +139,8 @@ export interface ScreeningRun {
     readonly approaches: number;
     readonly conjunctions: number;
     readonly notRefined: number;
+    /** Range minima of slow pairs (below the Pc speed) left out: one event per slow pair, its closest. */
+    readonly slowApproachesMerged: number;
     readonly inserted: number;
     readonly existing: number;
   };
@@ -313,6 +317,19 @@ export async function screenCatalogue(
     seen.add(key);
     built.push({ event: r.event, geometry: r.geometry, set1, set2 });
   }
+  // A slow pair (docked, formation, co-orbital: below the short-term encounter speed) has a
+  // range minimum every revolution; one event per pair (its closest) says what there is to say.
+  const slowKept = new Map<string, (typeof built)[number]>();
+  let slowCollapsed = 0;
+  const fast = built.filter((b) => {
+    if (!(b.geometry.relativeSpeedKmPerSec < parameters.minRelativeSpeedForPcKmPerSec)) return true;
+    const k = `${String(Math.min(b.set1.noradId, b.set2.noradId))}-${String(Math.max(b.set1.noradId, b.set2.noradId))}`;
+    const other = slowKept.get(k);
+    if (other !== undefined) slowCollapsed++;
+    if (other === undefined || b.geometry.missDistanceKm < other.geometry.missDistanceKm) slowKept.set(k, b);
+    return false;
+  });
+  built.splice(0, built.length, ...fast, ...slowKept.values());
 
   // 5. Store, describe, sort.
   const store = request.store !== false;
@@ -393,6 +410,7 @@ export async function screenCatalogue(
       approaches: result.approaches.length,
       conjunctions: conjunctions.length,
       notRefined: notRefined.length,
+      slowApproachesMerged: slowCollapsed,
       inserted: saved?.inserted ?? 0,
       existing: saved?.existing ?? 0,
     },

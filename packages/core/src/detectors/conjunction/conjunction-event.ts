@@ -45,7 +45,13 @@ export type ConjunctionEventResult =
 
 const Z95 = 1.959964;
 
-function assess(missKm: number, sigmaKm: number, thresholdKm: number): EventAssessment {
+function assess(
+  missKm: number,
+  sigmaKm: number,
+  thresholdKm: number,
+  speedKmPerSec: number,
+  minSpeedKmPerSec: number,
+): EventAssessment {
   const upper = missKm + Z95 * sigmaKm;
   const confidence = !(missKm < thresholdKm)
     ? 'low'
@@ -71,6 +77,19 @@ function assess(missKm: number, sigmaKm: number, thresholdKm: number): EventAsse
         thresholdSource: 'screening threshold (orbwatch screen --threshold-km)',
         text,
       },
+      ...(speedKmPerSec < minSpeedKmPerSec
+        ? [
+            {
+              measure: 'relativeSpeedKmPerSec',
+              value: speedKmPerSec,
+              sigma: null,
+              comparison: '<',
+              threshold: minSpeedKmPerSec,
+              thresholdSource: 'short-term encounter model (docs/design/conjunction-events.md)',
+              text: `relative speed ${(speedKmPerSec * 1000).toFixed(1)} m/s: the two move together (docked, in formation or co-orbital), not a crossing; no Pc, and one event per pair in the window (its closest approach)`,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -135,7 +154,13 @@ export function conjunctionEvent(input: ConjunctionEventInput): ConjunctionEvent
     detector: CONJUNCTION_DETECTOR,
     detectorVersion: CONJUNCTION_DETECTOR_VERSION,
     parameters: { ...parameters },
-    assessment: assess(g.missDistanceKm, pc.missSigmaKm, parameters.thresholdKm),
+    assessment: assess(
+      g.missDistanceKm,
+      pc.missSigmaKm,
+      parameters.thresholdKm,
+      g.relativeSpeedKmPerSec,
+      parameters.minRelativeSpeedForPcKmPerSec,
+    ),
   };
   return { ok: true, event, geometry: g };
 }
