@@ -60,9 +60,6 @@ export function createScreeningPart(plan: ScreeningPlan): ScreeningPart {
  */
 export const IMPLAUSIBLE_STATE = 'SGP4_IMPLAUSIBLE_STATE';
 
-const HASH_BITS = 17;
-const HASH_SIZE = 1 << HASH_BITS;
-const HASH_MASK = HASH_SIZE - 1;
 /** Cell coordinates are clamped to [−CELL_LIMIT, CELL_LIMIT − 1] (10 bits per axis). */
 const CELL_LIMIT = 512;
 /** An object whose reach (ε + v·h/2) exceeds this many cells is tested against every object. */
@@ -74,6 +71,50 @@ const FORWARD = Int8Array.from([
   1, 1, 0, 0, 1,
 ]);
 
+/** Sorts s.keys[0..m) with s.order alongside: three stable counting passes of 10 bits. */
+function radixSort(s: ChunkScratch, m: number): void {
+  let { keys, order, tmpKeys, tmpOrder } = s;
+  const { counts } = s;
+  for (let shift = 0; shift < 30; shift += 10) {
+    counts.fill(0);
+    for (let p = 0; p < m; p++) {
+      const d = ((keys[p] ?? 0) >> shift) & 1023;
+      counts[d] = (counts[d] ?? 0) + 1;
+    }
+    let acc = 0;
+    for (let d = 0; d < 1024; d++) {
+      const c = counts[d] ?? 0;
+      counts[d] = acc;
+      acc += c;
+    }
+    for (let p = 0; p < m; p++) {
+      const key = keys[p] ?? 0;
+      const d = (key >> shift) & 1023;
+      const at = counts[d] ?? 0;
+      counts[d] = at + 1;
+      tmpKeys[at] = key;
+      tmpOrder[at] = order[p] ?? 0;
+    }
+    [keys, tmpKeys] = [tmpKeys, keys];
+    [order, tmpOrder] = [tmpOrder, order];
+  }
+  // Three passes: the result is in the temporary arrays; copy back.
+  s.keys.set(keys.subarray(0, m));
+  s.order.set(order.subarray(0, m));
+}
+
+/** Index of the cell with `key` among the `nOcc` sorted cell keys, or −1. */
+function findCell(cellKey: Int32Array, nOcc: number, key: number): number {
+  let lo = 0;
+  let hi = nOcc;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cellKey[mid] ?? 0) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < nOcc && cellKey[lo] === key ? lo : -1;
+}
+
 /** Reusable buffers for {@link screenChunk}; one per thread. */
 export interface ChunkScratch {
   eph: Ephemeris | undefined;
@@ -82,22 +123,25 @@ export interface ChunkScratch {
   readonly vel: Float64Array;
   readonly accL: Float64Array;
   readonly accR: Float64Array;
+  /** Cell keys of the valid objects and the objects, sorted together by key. */
+  readonly keys: Int32Array;
   readonly order: Int32Array;
+  readonly tmpKeys: Int32Array;
+  readonly tmpOrder: Int32Array;
+  readonly counts: Int32Array;
+  /** Cell key of each object this window. */
+  readonly objKey: Int32Array;
+  /** Positions in sorted order. */
   readonly sx: Float64Array;
   readonly sy: Float64Array;
   readonly sz: Float64Array;
-  readonly slotOf: Int32Array;
+  /** Occupied cells: key and first sorted position (cellStart has one more entry). */
+  readonly cellKey: Int32Array;
+  readonly cellStart: Int32Array;
   /** Per object, this window: 0 slow, 1 fast (searched from its side), 2 wild (against every object). */
   readonly fast: Uint8Array;
   /** Per object, this window: speed bound of the interpolant, km/s. */
   readonly vw: Float64Array;
-  readonly occupied: Int32Array;
-  readonly hashCount: Int32Array;
-  readonly hashStart: Int32Array;
-  readonly hashKey: Int32Array;
-  readonly hashHead: Int32Array;
-  readonly hashStamp: Int32Array;
-  stamp: number;
   readonly sa: Float64Array;
   readonly sb: Float64Array;
   readonly status: Uint8Array;
@@ -112,28 +156,23 @@ export function createChunkScratch(plan: ScreeningPlan): ChunkScratch {
     vel: new Float64Array(3 * n),
     accL: new Float64Array(3 * n),
     accR: new Float64Array(3 * n),
+    keys: new Int32Array(n),
     order: new Int32Array(n),
+    tmpKeys: new Int32Array(n),
+    tmpOrder: new Int32Array(n),
+    counts: new Int32Array(1024),
+    objKey: new Int32Array(n),
     sx: new Float64Array(n),
     sy: new Float64Array(n),
     sz: new Float64Array(n),
-    slotOf: new Int32Array(n),
+    cellKey: new Int32Array(n),
+    cellStart: new Int32Array(n + 1),
     fast: new Uint8Array(n),
     vw: new Float64Array(n),
-    occupied: new Int32Array(n),
-    hashCount: new Int32Array(HASH_SIZE),
-    hashStart: new Int32Array(HASH_SIZE),
-    hashKey: new Int32Array(HASH_SIZE),
-    hashHead: new Int32Array(HASH_SIZE),
-    hashStamp: new Int32Array(HASH_SIZE),
-    stamp: 0,
     sa: new Float64Array(6),
     sb: new Float64Array(6),
     status: new Uint8Array(1),
   };
-}
-
-function hashSlot(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - HASH_BITS);
 }
 
 /** Writes the SGP4 state of plan object `j` at `tRelSec` after the start into `out`; false on failure. */
@@ -204,7 +243,7 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
   );
   s.eph = eph;
   const { data, status } = eph;
-  const { valid, pos, vel, accL, accR, hashKey, hashHead, hashStamp } = s;
+  const { valid, pos, vel, accL, accR } = s;
   const { radiusLimitKm } = plan;
   for (let j = 0; j < n; j++) {
     let code: string | undefined;
@@ -231,7 +270,7 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
   const inv = 1 / cellKm;
   const slowReach2 = cellKm * cellKm;
   const lastRel = (plan.endMs - plan.startMs) / 1000;
-  const { order, sx, sy, sz, slotOf, occupied, hashCount, hashStart, fast, vw } = s;
+  const { order, keys, objKey, sx, sy, sz, fast, vw } = s;
   const slowSpeed = plan.slowSpeedKmPerSec;
   const slowEps = plan.slowEpsKm;
 
@@ -286,10 +325,10 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
         accR[3 * j + q] = (-6 * dp) / (K * K) + (2 * v0 + 4 * v1) / K;
       }
     }
-    for (let m = 0; m < wpk; m++) {
-      const w = w0 + k * wpk + m;
+    for (let m0 = 0; m0 < wpk; m0++) {
+      const w = w0 + k * wpk + m0;
       if (w >= w1) break;
-      const u = (m + 0.5) / wpk;
+      const u = (m0 + 0.5) / wpk;
       const u2 = u * u;
       const u3 = u2 * u;
       const h00 = 2 * u3 - 3 * u2 + 1;
@@ -299,8 +338,7 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
       const g00 = (6 * u2 - 6 * u) / K;
       const g10 = 3 * u2 - 4 * u + 1;
       const g11 = 3 * u2 - 2 * u;
-      const stamp = ++s.stamp;
-      let nOcc = 0;
+      let m = 0;
       let nFast = 0;
       let reachMax = 0;
       let nWild = 0;
@@ -326,16 +364,10 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
           else if (ci > CELL_LIMIT - 1) ci = CELL_LIMIT - 1;
           key = (key << 10) | (ci + CELL_LIMIT);
         }
-        let slot = hashSlot(key);
-        while (hashStamp[slot] === stamp && hashKey[slot] !== key) slot = (slot + 1) & HASH_MASK;
-        if (hashStamp[slot] !== stamp) {
-          hashStamp[slot] = stamp;
-          hashKey[slot] = key;
-          hashCount[slot] = 0;
-          occupied[nOcc++] = slot;
-        }
-        hashCount[slot] = (hashCount[slot] ?? 0) + 1;
-        slotOf[j] = slot;
+        keys[m] = key;
+        order[m] = j;
+        objKey[j] = key;
+        m++;
         // Speed bound of the interpolant over the window: |p'(mid)| + max|p''|·h/2 (p'' is linear).
         const aMax = Math.sqrt(
           Math.max(
@@ -359,66 +391,60 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
       for (let j = 0; j < n && nFast > 0; j++) {
         if (valid[j] === 1 && fast[j] !== 2) reachMax = Math.max(reachMax, (epsKm[j] ?? 0) + (vw[j] ?? 0) * halfH);
       }
-      // Objects sorted by cell, positions copied in that order.
-      let acc = 0;
-      for (let o = 0; o < nOcc; o++) {
-        const slot = occupied[o] ?? 0;
-        hashStart[slot] = acc;
-        hashHead[slot] = acc;
-        acc += hashCount[slot] ?? 0;
+      // Objects sorted by cell (radix sort on the 30-bit key), positions copied in that order.
+      radixSort(s, m);
+      const { keys: skeys, order: sorder, cellKey, cellStart } = s;
+      let nOcc = 0;
+      for (let p = 0; p < m; p++) {
+        const j = sorder[p] ?? 0;
+        sx[p] = pos[3 * j] ?? 0;
+        sy[p] = pos[3 * j + 1] ?? 0;
+        sz[p] = pos[3 * j + 2] ?? 0;
+        const key = skeys[p] ?? 0;
+        if (p === 0 || key !== skeys[p - 1]) {
+          cellKey[nOcc] = key;
+          cellStart[nOcc] = p;
+          nOcc++;
+        }
       }
-      for (let j = 0; j < n; j++) {
-        if (valid[j] === 0) continue;
-        const slot = slotOf[j] ?? 0;
-        const at = hashHead[slot] ?? 0;
-        hashHead[slot] = at + 1;
-        order[at] = j;
-        sx[at] = pos[3 * j] ?? 0;
-        sy[at] = pos[3 * j + 1] ?? 0;
-        sz[at] = pos[3 * j + 2] ?? 0;
-      }
-      const tMid = chunkT0Sec + (k * wpk + m + 0.5) * h;
-      // Slow–slow pairs: inside each cell and with its 13 forward neighbours (cell ≥ their reach).
-      for (let o = 0; o < nOcc; o++) {
-        const slotA = occupied[o] ?? 0;
-        const keyA = hashKey[slotA] ?? 0;
-        const cx = (keyA >> 20) & 1023;
-        const cy = (keyA >> 10) & 1023;
-        const cz = keyA & 1023;
-        const a0 = hashStart[slotA] ?? 0;
-        const a1 = a0 + (hashCount[slotA] ?? 0);
-        for (let nb = 0; nb < 14; nb++) {
-          const ox = FORWARD[3 * nb] ?? 0;
-          const oy = FORWARD[3 * nb + 1] ?? 0;
-          const oz = FORWARD[3 * nb + 2] ?? 0;
-          const nx = cx + ox;
-          const ny = cy + oy;
-          const nz = cz + oz;
-          if (nx > 1023 || ny < 0 || ny > 1023 || nz < 0 || nz > 1023) continue;
-          let b0 = a0;
-          let b1 = a1;
-          if (nb > 0) {
-            const keyB = (((nx << 10) | ny) << 10) | nz;
-            let slotB = hashSlot(keyB);
-            while (hashStamp[slotB] === stamp && hashKey[slotB] !== keyB) slotB = (slotB + 1) & HASH_MASK;
-            if (hashStamp[slotB] !== stamp) continue;
-            b0 = hashStart[slotB] ?? 0;
-            b1 = b0 + (hashCount[slotB] ?? 0);
+      cellStart[nOcc] = m;
+      const tMid = chunkT0Sec + (k * wpk + m0 + 0.5) * h;
+      // Slow–slow pairs: inside each cell and with its 13 forward neighbours (a cell is one slow
+      // reach wide). A neighbour's key is the cell's key + a fixed offset, so one forward walk
+      // over the sorted cells finds them all.
+      for (let nb = 0; nb < 14; nb++) {
+        const delta = (FORWARD[3 * nb] ?? 0) * 1048576 + (FORWARD[3 * nb + 1] ?? 0) * 1024 + (FORWARD[3 * nb + 2] ?? 0);
+        let cb = 0;
+        for (let ca = 0; ca < nOcc; ca++) {
+          let b0: number;
+          let b1: number;
+          const a0 = cellStart[ca] ?? 0;
+          const a1 = cellStart[ca + 1] ?? 0;
+          if (nb === 0) {
+            b0 = a0;
+            b1 = a1;
+          } else {
+            const target = (cellKey[ca] ?? 0) + delta;
+            while (cb < nOcc && (cellKey[cb] ?? 0) < target) cb++;
+            if (cb >= nOcc || cellKey[cb] !== target) continue;
+            b0 = cellStart[cb] ?? 0;
+            b1 = cellStart[cb + 1] ?? 0;
           }
           for (let p = a0; p < a1; p++) {
-            const i = order[p] ?? 0;
+            const i = sorder[p] ?? 0;
             if (fast[i] !== 0) continue;
             const qi = query[i] ?? 0;
             const xi = sx[p] ?? 0;
             const yi = sy[p] ?? 0;
             const zi = sz[p] ?? 0;
             for (let q = nb === 0 ? p + 1 : b0; q < b1; q++) {
-              const j = order[q] ?? 0;
-              if (fast[j] !== 0 || (qi === 0 && query[j] === 0)) continue;
               const dx = xi - (sx[q] ?? 0);
               const dy = yi - (sy[q] ?? 0);
               const dz = zi - (sz[q] ?? 0);
-              if (dx * dx + dy * dy + dz * dz < slowReach2) testPair(i, j, dx, dy, dz, tMid);
+              if (dx * dx + dy * dy + dz * dz >= slowReach2) continue;
+              const j = sorder[q] ?? 0;
+              if (fast[j] !== 0 || (qi === 0 && query[j] === 0)) continue;
+              testPair(i, j, dx, dy, dz, tMid);
             }
           }
         }
@@ -432,7 +458,7 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
         if (fast[f] === 2) continue;
         // Cells the reach of a pair with this object can span on each side (≤ 2·WILD_CELLS + 1).
         const r = Math.ceil((thr + (epsKm[f] ?? 0) + (vw[f] ?? 0) * halfH + reachMax) / cellKm);
-        const keyF = hashKey[slotOf[f] ?? 0] ?? 0;
+        const keyF = objKey[f] ?? 0;
         const cx = (keyF >> 20) & 1023;
         const cy = (keyF >> 10) & 1023;
         const cz = keyF & 1023;
@@ -440,13 +466,12 @@ export function screenChunk(plan: ScreeningPlan, c: number, part: ScreeningPart,
           for (let ny = Math.max(0, cy - r); ny <= Math.min(1023, cy + r); ny++) {
             for (let nz = Math.max(0, cz - r); nz <= Math.min(1023, cz + r); nz++) {
               const keyB = (((nx << 10) | ny) << 10) | nz;
-              let slotB = hashSlot(keyB);
-              while (hashStamp[slotB] === stamp && hashKey[slotB] !== keyB) slotB = (slotB + 1) & HASH_MASK;
-              if (hashStamp[slotB] !== stamp) continue;
-              const b0 = hashStart[slotB] ?? 0;
-              const b1 = b0 + (hashCount[slotB] ?? 0);
+              const cb = findCell(cellKey, nOcc, keyB);
+              if (cb < 0) continue;
+              const b0 = cellStart[cb] ?? 0;
+              const b1 = cellStart[cb + 1] ?? 0;
               for (let q = b0; q < b1; q++) {
-                const j = order[q] ?? 0;
+                const j = sorder[q] ?? 0;
                 if (j === f || fast[j] === 2 || (fast[j] === 1 && j < f) || (query[f] === 0 && query[j] === 0))
                   continue;
                 testPair(f, j, xf - (sx[q] ?? 0), yf - (sy[q] ?? 0), zf - (sz[q] ?? 0), tMid);
