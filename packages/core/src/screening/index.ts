@@ -5,8 +5,13 @@
  * @module
  */
 export type * from './screening-types.js';
-export { screenCloseApproaches, mergeScreeningParts, screenedPairCount } from './screen-close-approaches.js';
-export type { ScreeningOptions } from './screen-close-approaches.js';
+export {
+  screenCloseApproaches,
+  mergeScreeningParts,
+  screenedPairCount,
+  summarizePlan,
+} from './screen-close-approaches.js';
+export type { ScreeningOptions, ScreeningPlanSummary } from './screen-close-approaches.js';
 export {
   DEFAULT_SCREENING_ENGINE_PARAMETERS,
   SCREENING_ENGINE,

@@ -35,6 +35,11 @@ export interface ScreeningPart {
   readonly linearPairs: Set<number>;
   /** Pair-windows at each stage: within reach, linear bound passed, minimum bracketed. */
   readonly pairWindows: { reach: number; linear: number; bracketed: number };
+  /**
+   * Pairs whose SGP4 states coincide exactly (identical element sets, e.g. modules and vehicles of
+   * one docked stack published with the station's elements): key min·10⁶ + max of the NORAD ids.
+   */
+  readonly coincident: Set<number>;
   /** Objects left out of a chunk because SGP4 failed at one of its knots: norad → [chunk, code]. */
   readonly skipped: Map<number, readonly [number, string]>;
   chunks: number;
@@ -50,6 +55,7 @@ export function createScreeningPart(plan: ScreeningPlan): ScreeningPart {
     linearPairs: new Set(),
     pairWindows: { reach: 0, linear: 0, bracketed: 0 },
     skipped: new Map(),
+    coincident: new Set(),
     chunks: 0,
   };
 }
@@ -546,6 +552,13 @@ function refine(
   const dz = (sb[2] ?? 0) - (sa[2] ?? 0);
   const miss = Math.hypot(dx, dy, dz);
   if (!(miss < plan.request.thresholdKm)) return;
+  if (miss === 0 && sa[3] === sb[3] && sa[4] === sb[4] && sa[5] === sb[5]) {
+    // One state for both objects: not an approach but one body (or one published orbit).
+    const na = plan.request.objects[plan.requestIndex[a] ?? 0]?.norad ?? 0;
+    const nb = plan.request.objects[plan.requestIndex[b] ?? 0]?.norad ?? 0;
+    part.coincident.add(Math.min(na, nb) * 1e6 + Math.max(na, nb));
+    return;
+  }
   part.approaches.push(closeApproach(plan, a, b, t, sa, sb));
 }
 

@@ -29,7 +29,19 @@ export function screenCloseApproaches(request: ScreeningRequest, options: Screen
     screenChunk(plan, c, part, scratch);
     options.onProgress?.(c + 1, plan.chunkCount);
   }
-  return mergeScreeningParts(plan, [part]);
+  return mergeScreeningParts(summarizePlan(plan), [part]);
+}
+
+/** What merging needs from a plan (small enough to send between threads). */
+export interface ScreeningPlanSummary {
+  readonly screenedPairs: number;
+  readonly initSkipped: readonly { readonly norad: number; readonly code: string }[];
+  readonly engine: ScreeningEngineParameters;
+}
+
+/** The summary of `plan` for {@link mergeScreeningParts}. */
+export function summarizePlan(plan: ScreeningPlan): ScreeningPlanSummary {
+  return { screenedPairs: screenedPairCount(plan), initSkipped: plan.initSkipped, engine: plan.engine };
 }
 
 /** Two approaches of one pair closer in time than this are one approach found from two windows, ms. */
@@ -53,7 +65,7 @@ export function screenedPairCount(plan: ScreeningPlan): number {
  * Merges the parts of disjoint chunk sets (in any order) into the result: approaches found from
  * two windows are kept once, sorted by TCA then NORAD ids; stage counts; skipped objects.
  */
-export function mergeScreeningParts(plan: ScreeningPlan, parts: readonly ScreeningPart[]): ScreeningResult {
+export function mergeScreeningParts(plan: ScreeningPlanSummary, parts: readonly ScreeningPart[]): ScreeningResult {
   const all: CloseApproach[] = [];
   for (const p of parts) all.push(...p.approaches);
   all.sort((x, y) => x.norad1 - y.norad1 || x.norad2 - y.norad2 || x.tcaUtc - y.tcaUtc);
@@ -83,7 +95,7 @@ export function mergeScreeningParts(plan: ScreeningPlan, parts: readonly Screeni
   const conjunctionPairs = new Set(approaches.map((x) => `${String(x.norad1)}-${String(x.norad2)}`));
   const sum = (f: (p: ScreeningPart) => number): number => parts.reduce((acc, p) => acc + f(p), 0);
   const stages: ScreeningStageCount[] = [
-    { stage: 'screened-pairs', pairs: screenedPairCount(plan) },
+    { stage: 'screened-pairs', pairs: plan.screenedPairs },
     { stage: 'within-reach', pairs: reach, pairWindows: sum((p) => p.pairWindows.reach) },
     { stage: 'linear-bound', pairs: linear.size, pairWindows: sum((p) => p.pairWindows.linear) },
     { stage: 'below-threshold', pairs: conjunctionPairs.size, approaches: approaches.length },
@@ -97,9 +109,14 @@ export function mergeScreeningParts(plan: ScreeningPlan, parts: readonly Screeni
       if (prev === undefined || v[0] < prev[0]) skipped.set(norad, v);
     }
   }
+  const coincident = new Set<number>();
+  for (const p of parts) for (const k of p.coincident) coincident.add(k);
   return {
     approaches,
     stages,
+    coincident: [...coincident]
+      .sort((x, y) => x - y)
+      .map((k) => ({ norad1: noradId(Math.floor(k / 1e6)), norad2: noradId(k % 1e6) })),
     engine: { name: SCREENING_ENGINE, version: SCREENING_ENGINE_VERSION, ...plan.engine },
     skipped: [...skipped.entries()]
       .sort((x, y) => x[0] - y[0])

@@ -73,6 +73,12 @@ export interface ScreeningResult {
   readonly stages: readonly ScreeningStageCount[];
   /** Objects left out and why (SGP4 failure, decayed, no set), by NORAD id. */
   readonly skipped: readonly { readonly norad: NoradId; readonly code: string }[];
+  /**
+   * Pairs whose SGP4 states are identical throughout (the same published orbit, e.g. a vehicle
+   * docked to a station and published with the station's elements): reported here, not as
+   * approaches, since their range is zero at every instant and has no time of closest approach.
+   */
+  readonly coincident?: readonly { readonly norad1: NoradId; readonly norad2: NoradId }[];
   /** The engine and its parameters. */
   readonly engine?: ScreeningEngineRecord;
 }
