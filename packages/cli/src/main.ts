@@ -12,6 +12,7 @@ import { ErrorCode, OrbwatchError, instant, isOrbwatchError } from '@orbwatch/co
 import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SqliteCatalogOptions } from '@orbwatch/store';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
@@ -387,6 +388,23 @@ export function buildProgram(
       asOption((t) => positiveNumber(t, '--hard-body-radius-m')),
       10,
     )
+    .option(
+      '--threads <n>',
+      'worker threads for the screening engine (default: the cores available; 1 runs in this thread)',
+      asOption((t) => {
+        const n = Number(t);
+        if (!Number.isInteger(n) || n < 1) throw new Error(`--threads: '${t}' is not a positive integer`);
+        return n;
+      }),
+    )
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'catalogue (the close-approach engine) or reference (a plain 60 s grid, slow; for checking)',
+      )
+        .choices(['catalogue', 'reference'])
+        .default('catalogue'),
+    )
     .option('--cdm <dir>', 'also write one CCSDS CDM (KVN) per conjunction into this directory')
     .option(
       '--json',
@@ -402,6 +420,8 @@ export function buildProgram(
         thresholdKm: number;
         at?: Instant;
         hardBodyRadiusM: number;
+        threads?: number;
+        engine: 'catalogue' | 'reference';
         cdm?: string;
         json?: boolean;
         csv?: boolean;
@@ -416,6 +436,8 @@ export function buildProgram(
                 windowSec: o.window,
                 thresholdKm: o.thresholdKm,
                 hardBodyRadiusM: o.hardBodyRadiusM,
+                engine: o.engine,
+                threads: o.threads ?? availableParallelism(),
                 ...(o.at === undefined ? {} : { at: o.at }),
                 ...(o.cdm === undefined ? {} : { cdm: o.cdm }),
                 output: o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',

@@ -203,7 +203,7 @@ describe('orbwatch screen (built binary, 150 real Starlink histories)', () => {
       { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Kathmandu' } },
     );
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/screening\s+\[[█░]+\] \d+\/\d+ pairs/);
+    expect(r.stdout).toMatch(/screening\s+\[[█░]+\] \d+\/\d+ chunks/);
     expect(() => JSON.parse(readFileSync(out, 'utf8')) as unknown).not.toThrow();
     const piped = runCli(['screen', '--db', db, '--at', AT, '--window', '6h', '--json']);
     expect(piped.stderr).toBe('');

@@ -22,6 +22,8 @@ import {
   parseIsoInstant,
   parseTle,
   propagateTeme,
+  SCREENING_ENGINE,
+  screenCloseApproaches,
   verifyBundle,
 } from '@orbwatch/core';
 import type { SqliteCatalogRepository, StoredEvent } from '@orbwatch/store';
@@ -231,6 +233,27 @@ describe('screenCatalogue on 150 Starlink histories', () => {
       });
       expect(w.ok && w.mismatches.map((x) => x.measure)).toEqual(['missDistanceKm']);
     }
+  });
+
+  it("core's close-approach engine finds the same conjunctions as the reference grid, to 1 mm", async () => {
+    const core = await screenCatalogue(
+      repo,
+      { ...request, store: false },
+      {
+        ...deps,
+        engine: (r, o) =>
+          Promise.resolve(
+            screenCloseApproaches(r, { onProgress: (done, total) => o.onProgress?.({ stage: 'chunks', done, total }) }),
+          ),
+      },
+    );
+    expect(core.run.engine.name).toBe(SCREENING_ENGINE);
+    const key = (c: { norad1: number; norad2: number; tcaUtc: string }) =>
+      `${String(c.norad1)}-${String(c.norad2)}@${c.tcaUtc.slice(0, 22)}`;
+    expect(core.conjunctions.map(key)).toEqual(all.conjunctions.map(key));
+    core.conjunctions.forEach((c, i) => {
+      expect(Math.abs(c.missDistanceKm - (all.conjunctions[i]?.missDistanceKm ?? NaN))).toBeLessThan(1e-6);
+    });
   });
 
   it('stores a re-run once: same events found, none inserted', async () => {

@@ -141,6 +141,8 @@ export interface ScreeningRun {
     readonly notRefined: number;
     /** Range minima of slow pairs (below the Pc speed) left out: one event per slow pair, its closest. */
     readonly slowApproachesMerged: number;
+    /** Pairs on one published orbit (see {@link ScreenOutcome.coincident}). */
+    readonly coincidentPairs: number;
     readonly inserted: number;
     readonly existing: number;
   };
@@ -158,6 +160,11 @@ export interface ScreenOutcome {
   readonly conjunctions: readonly Conjunction[];
   /** Objects left out, by NORAD id, with a code. */
   readonly skipped: readonly { readonly norad: number; readonly code: string }[];
+  /**
+   * Pairs the engine found on one published orbit throughout (a vehicle docked to a station and
+   * published with its elements): range zero at every instant, no TCA, so no conjunction.
+   */
+  readonly coincident: readonly { readonly norad1: number; readonly norad2: number }[];
   /** Approaches the engine reported that refinement could not confirm. */
   readonly notRefined: readonly {
     readonly norad1: number;
@@ -411,11 +418,18 @@ export async function screenCatalogue(
       conjunctions: conjunctions.length,
       notRefined: notRefined.length,
       slowApproachesMerged: slowCollapsed,
+      coincidentPairs: result.coincident?.length ?? 0,
       inserted: saved?.inserted ?? 0,
       existing: saved?.existing ?? 0,
     },
     stages: result.stages,
-    engine: deps.engineInfo,
+    engine:
+      result.engine === undefined
+        ? deps.engineInfo
+        : (() => {
+            const { name, version, ...engineParameters } = result.engine;
+            return { name, version, parameters: engineParameters };
+          })(),
     conjunctionDetector: { name: CONJUNCTION_DETECTOR, version: CONJUNCTION_DETECTOR_VERSION },
     parameters,
     elapsedSec: (finished - started) / 1000,
@@ -423,5 +437,11 @@ export async function screenCatalogue(
     eventIds: conjunctions.flatMap((c) => (c.eventId === null ? [] : [c.eventId])),
   };
   if (store) await repo.saveScreeningRun({ id: run.id, createdAt: started, at, document: { ...run } });
-  return { run, conjunctions, skipped, notRefined };
+  return {
+    run,
+    conjunctions,
+    skipped,
+    notRefined,
+    coincident: (result.coincident ?? []).map((c) => ({ norad1: Number(c.norad1), norad2: Number(c.norad2) })),
+  };
 }

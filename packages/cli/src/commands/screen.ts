@@ -11,7 +11,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Instant, NoradId } from '@orbwatch/core';
-import { ErrorCode, OrbwatchError } from '@orbwatch/core';
+import {
+  DEFAULT_SCREENING_ENGINE_PARAMETERS,
+  ErrorCode,
+  OrbwatchError,
+  SCREENING_ENGINE,
+  SCREENING_ENGINE_VERSION,
+  screenCloseApproaches,
+} from '@orbwatch/core';
+import { screenInParallel } from '@orbwatch/workers';
 import type { Conjunction, ScreenOutcome, ScreenPrimaries, ScreeningEngine, ScreeningEngineInfo } from '@orbwatch/app';
 import {
   REFERENCE_SCREENING_ENGINE,
@@ -42,6 +50,10 @@ export interface ScreenCommandOptions {
   readonly cdm?: string;
   readonly output: 'text' | 'json' | 'csv';
   readonly quiet?: boolean;
+  /** Engine: core's catalogue engine (default) or the reference grid. */
+  readonly engine?: 'catalogue' | 'reference';
+  /** Worker threads for the catalogue engine (1: this thread). */
+  readonly threads?: number;
 }
 
 /** The engine the command runs, with what the run record says about it. */
@@ -50,9 +62,26 @@ export interface EngineChoice {
   readonly info: ScreeningEngineInfo;
 }
 
-/** The engine `orbwatch screen` uses. */
-export function screeningEngine(): EngineChoice {
-  return { engine: referenceScreening, info: REFERENCE_SCREENING_ENGINE };
+/**
+ * The engine `orbwatch screen` uses: core's close-approach engine, on `threads` worker threads
+ * (`@orbwatch/workers`, identical result) or in this thread when `threads` is 1; `reference`
+ * selects the plain grid engine of @orbwatch/app (slow; for checking).
+ */
+export function screeningEngine(kind: 'catalogue' | 'reference' = 'catalogue', threads = 1): EngineChoice {
+  if (kind === 'reference') return { engine: referenceScreening, info: REFERENCE_SCREENING_ENGINE };
+  const info: ScreeningEngineInfo = {
+    name: SCREENING_ENGINE,
+    version: SCREENING_ENGINE_VERSION,
+    parameters: { ...DEFAULT_SCREENING_ENGINE_PARAMETERS, threads },
+  };
+  const engine: ScreeningEngine = (request, o) => {
+    const onProgress = (done: number, total: number): void => {
+      o.onProgress?.({ stage: 'chunks', done, total });
+    };
+    if (threads <= 1) return Promise.resolve(screenCloseApproaches(request, { onProgress }));
+    return screenInParallel(request, { threads, onProgress });
+  };
+  return { engine, info };
 }
 
 /** `all`, `payloads` or comma-separated NORAD ids (parsed by `parseId`). */
@@ -138,6 +167,16 @@ function summary(o: ScreenOutcome): string {
   return [
     `screened ${String(r.counts.objectsScreened)} object(s)${skipped === '' ? '' : ` (left out: ${skipped})`}, ${who}, catalogue as of ${r.atUtc} (${r.atSource === 'given' ? '--at' : 'newest stored epoch'})`,
     `window ${r.windowStartUtc} … ${r.windowEndUtc}, miss distance < ${String(r.thresholdKm)} km: ${String(r.counts.conjunctions)} conjunction(s), ${String(r.counts.inserted)} new, ${String(r.counts.existing)} already stored; ${r.engine.name} ${r.engine.version}, ${r.elapsedSec.toFixed(1)} s, run ${r.id}`,
+    ...(r.counts.coincidentPairs > 0
+      ? [
+          `${String(r.counts.coincidentPairs)} pair(s) share one published orbit (a docked vehicle published with its station's elements): range 0 throughout, no TCA, listed in --json as coincident, not as conjunctions`,
+        ]
+      : []),
+    ...(r.counts.slowApproachesMerged > 0
+      ? [
+          `${String(r.counts.slowApproachesMerged)} further range minima of slow pairs (< ${String(r.parameters.minRelativeSpeedForPcKmPerSec * 1000)} m/s: docked, formation, co-orbital) merged: one conjunction per such pair, its closest`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -148,7 +187,7 @@ export async function runScreen(
   repo: CatalogRepository,
   o: ScreenCommandOptions,
   ctx: CliContext,
-  engine: EngineChoice = screeningEngine(),
+  engine: EngineChoice = screeningEngine(o.engine, o.threads),
 ): Promise<number> {
   const bars = detectorProgressBars(ctx.stderr, o.quiet !== true);
   let outcome: ScreenOutcome;
@@ -208,6 +247,7 @@ export async function runScreen(
       run: outcome.run,
       conjunctions,
       skipped: outcome.skipped,
+      coincident: outcome.coincident,
       notRefined: outcome.notRefined,
       ...(o.cdm === undefined ? {} : { cdm: { dir: o.cdm, files: cdmFiles } }),
     });

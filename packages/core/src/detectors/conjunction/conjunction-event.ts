@@ -15,7 +15,7 @@
 import type { ElementSet } from '../../elements/element-set.js';
 import { createSgp4Propagator } from '../../propagation/create-sgp4-propagator.js';
 import type { Instant } from '../../time/instant.js';
-import { diffDays, formatIso } from '../../time/instant.js';
+import { diffDays, formatIso, instant } from '../../time/instant.js';
 import type { EventAssessment } from '../assessment/event-assessment.js';
 import type { DetectedEvent } from '../detected-event.js';
 import type { ConjunctionParameters } from './conjunction-parameters.js';
@@ -129,8 +129,11 @@ export function conjunctionEvent(input: ConjunctionEventInput): ConjunctionEvent
       { norad: primary.set.noradId, role: 'primary' },
       { norad: secondary.set.noradId, role: 'secondary' },
     ],
-    start: g.tcaUtc,
-    end: g.tcaUtc,
+    // The whole second holding the TCA: refinements from different first guesses (another
+    // engine, a bundle) land within the 1 µs root tolerance, not on the same double, and the
+    // span is part of the stored event's fingerprint.
+    start: instant(Math.floor(g.tcaUtc / 1000) * 1000),
+    end: instant(Math.floor(g.tcaUtc / 1000) * 1000 + 1000),
     measures: {
       tcaUtc: formatIso(g.tcaUtc, 6),
       missDistanceKm: g.missDistanceKm,
