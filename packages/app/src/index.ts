@@ -26,3 +26,8 @@ export * from './ingest/printable.js';
 export * from './export/export-ephemeris.js';
 export * from './watch/watch-log.js';
 export * from './watch/watch-sources.js';
+export * from './screening/screening-engine.js';
+export * from './screening/catalogue-as-of.js';
+export * from './screening/screen-catalogue.js';
+export * from './screening/reference-screening.js';
+export * from './screening/conjunction-cdm.js';

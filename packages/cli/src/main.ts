@@ -14,6 +14,7 @@ import { ErrorCode, OrbwatchError, instant, isOrbwatchError } from '@orbwatch/co
 import type { SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SqliteCatalogOptions, SqliteCatalogRepository } from '@orbwatch/store';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
@@ -33,6 +34,7 @@ import { COSPAR_LAUNCH, runLaunches } from './commands/launches.js';
 import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { runReport } from './commands/report.js';
+import { parsePrimaries, runScreen } from './commands/screen.js';
 import { runVerify } from './commands/verify.js';
 import { runWatch } from './commands/watch.js';
 import { versionText } from './version.js';
@@ -353,6 +355,103 @@ export function buildProgram(
       ) => {
         await withRepo(o.db, async (repo) => {
           setExit(await runPropagate(repo, norad, o, contextFor(ctx, o)));
+        });
+      },
+    );
+
+  program
+    .command('screen')
+    .description(
+      'screen the catalogue for close approaches (conjunctions) from the stored element sets: Pc, miss vector, CDMs; stored as conjunction events',
+    )
+    .addOption(dbOption())
+    .option(
+      '--primaries <which>',
+      'all (every pair), payloads (SATCAT payloads against everything) or comma-separated NORAD ids',
+      asOption((t) => parsePrimaries(t, parseNoradArg)),
+      { kind: 'all' } as ReturnType<typeof parsePrimaries>,
+    )
+    .option(
+      '--window <duration>',
+      'how far ahead of --at to screen: 90s, 10m, 6h, 7d or seconds',
+      asOption((t) => parseDurationSec(t, '--window')),
+      7 * 86_400,
+    )
+    .option(
+      '--threshold-km <km>',
+      'report approaches with miss distance below this, km',
+      asOption((t) => positiveNumber(t, '--threshold-km')),
+      5,
+    )
+    .option(
+      '--at <time>',
+      "take each object's latest element set as of this time and screen from it (ISO 8601 with Z; default: the newest stored epoch)",
+      asOption((t) => parseTimeArg(t, '--at')),
+    )
+    .option(
+      '--hard-body-radius-m <m>',
+      'combined hard-body radius of the two objects for the Pc, metres (an assumption: element sets give no size)',
+      asOption((t) => positiveNumber(t, '--hard-body-radius-m')),
+      10,
+    )
+    .option(
+      '--threads <n>',
+      'worker threads for the screening engine (default: the cores available; 1 runs in this thread)',
+      asOption((t) => {
+        const n = Number(t);
+        if (!Number.isInteger(n) || n < 1) throw new Error(`--threads: '${t}' is not a positive integer`);
+        return n;
+      }),
+    )
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'catalogue (the close-approach engine) or reference (a plain 60 s grid, slow; for checking)',
+      )
+        .choices(['catalogue', 'reference'])
+        .default('catalogue'),
+    )
+    .option('--cdm <dir>', 'also write one CCSDS CDM (KVN) per conjunction into this directory')
+    .option(
+      '--json',
+      'print {run:{…}, conjunctions:[{norad1, norad2, tcaUtc, missDistanceKm, relativeSpeedKmPerSec, pc, …}]}',
+    )
+    .addOption(new Option('--csv', 'print CSV (RFC 4180), one row per conjunction').conflicts('json'))
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (o: {
+        db: string;
+        primaries: ReturnType<typeof parsePrimaries>;
+        window: number;
+        thresholdKm: number;
+        at?: Instant;
+        hardBodyRadiusM: number;
+        threads?: number;
+        engine: 'catalogue' | 'reference';
+        cdm?: string;
+        json?: boolean;
+        csv?: boolean;
+        quiet?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(
+            await runScreen(
+              repo,
+              {
+                primaries: o.primaries,
+                windowSec: o.window,
+                thresholdKm: o.thresholdKm,
+                hardBodyRadiusM: o.hardBodyRadiusM,
+                engine: o.engine,
+                threads: o.threads ?? availableParallelism(),
+                ...(o.at === undefined ? {} : { at: o.at }),
+                ...(o.cdm === undefined ? {} : { cdm: o.cdm }),
+                output: o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
+                ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+              },
+              contextFor(ctx, o),
+            ),
+          );
         });
       },
     );

@@ -19,6 +19,7 @@ import type { Awaitable } from './awaitable.js';
 import type { EventRepository } from './event-repository.js';
 import type { FindingRepository } from './finding-repository.js';
 import type { LaunchReportRepository } from './launch-report-repository.js';
+import type { ScreeningRunRepository } from './screening-run-repository.js';
 
 export type { Awaitable } from './awaitable.js';
 
@@ -109,7 +110,8 @@ export interface ObjectFacts {
   readonly raw?: string;
 }
 
-export interface CatalogRepository extends EventRepository, FindingRepository, LaunchReportRepository {
+export interface CatalogRepository
+  extends EventRepository, FindingRepository, LaunchReportRepository, ScreeningRunRepository {
   /** Registers a source, or returns the stored one (its kind must match). */
   ensureSource(source: SourceInput): Awaitable<Source>;
   sources(): Awaitable<Source[]>;

@@ -3,6 +3,7 @@
  * @module
  */
 export * from './propagation-pool.js';
+export * from './screen-in-parallel.js';
 export * from './worker-entry.js';
 export * from './tle-chunks.js';
 export * from './tle-columns.js';

@@ -34,6 +34,11 @@ export function tleParseWorkerSpec(selfUrl: string = import.meta.url): WorkerSpe
   return workerSpec('tle-parse-worker', selfUrl);
 }
 
+/** Resolves how to start the screening worker (`screening-worker`) from the module at `selfUrl`. */
+export function screeningWorkerSpec(selfUrl: string = import.meta.url): WorkerSpec {
+  return workerSpec('screening-worker', selfUrl);
+}
+
 /** How to start the worker module `name` (a sibling of this file, without extension). */
 function workerSpec(name: string, selfUrl: string): WorkerSpec {
   if (!selfUrl.endsWith('.ts')) {

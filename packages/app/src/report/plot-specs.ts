@@ -250,6 +250,44 @@ function fragmentationPlots(s: Extract<EventSeries, { kind: 'fragmentation' }>):
   ];
 }
 
+function conjunctionPlots(s: Extract<EventSeries, { kind: 'conjunction' }>): Plot[] {
+  const who = `${String(s.other)} relative to ${String(s.reference)}`;
+  const threshold = s.thresholdKm === null ? [] : [{ thresholdKm: s.thresholdKm }];
+  return [
+    {
+      name: 'range',
+      title: `Range ${who} around closest approach (km); TCA ${s.tcaUtc}`,
+      spec: {
+        ...base(`Range ${who} around closest approach (km)`, s.samples),
+        layer: [
+          {
+            mark: 'line',
+            encoding: {
+              x: time('tUtc'),
+              y: q('rangeKm', 'range (km)', true),
+              tooltip: [tipTime('tUtc'), { field: 'rangeKm', format: '.3f' }],
+            },
+          },
+          ...threshold.map((t) => ({
+            data: { values: [t] },
+            mark: { type: 'rule', strokeDash: [4, 4] },
+            encoding: { y: { field: 'thresholdKm', type: 'quantitative' } },
+          })),
+        ],
+      },
+    },
+    relativeMotion(
+      'ric-in-track-radial',
+      `In-track vs radial, ${who} in ${String(s.reference)}'s RIC frame (km)`,
+      s.samples,
+      'inTrackKm',
+      'radialKm',
+      'in-track (km)',
+      'radial (km)',
+    ),
+  ];
+}
+
 /** The plots of one event (empty when it has no series). */
 export function eventPlots(s: EventSeries | null): Plot[] {
   if (s === null) return [];
@@ -262,6 +300,8 @@ export function eventPlots(s: EventSeries | null): Plot[] {
       return releasePlots(s);
     case 'fragmentation':
       return fragmentationPlots(s);
+    case 'conjunction':
+      return conjunctionPlots(s);
   }
 }
 

@@ -35,7 +35,10 @@ export function measureRows(measures: Readonly<Record<string, MeasureValue>>): {
     if (SIGMA_RE.test(k)) continue;
     const sk = sigmaKey(k);
     const sigma = sk === null ? undefined : measures[sk];
-    if (typeof v === 'number') {
+    if (typeof v === 'number' && v !== 0 && Math.abs(v) < 1e-3 && sigma === undefined) {
+      // Probabilities (a conjunction's Pc) and other small numbers keep their digits.
+      rows.push({ name: k, value: v.toExponential(3) });
+    } else if (typeof v === 'number') {
       const digits = Math.abs(v) >= 100 ? 1 : 3;
       rows.push({
         name: k,

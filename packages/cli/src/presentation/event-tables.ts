@@ -164,12 +164,17 @@ function fragmentationColumns(names: ObjectNames): Column<StoredEvent>[] {
   ];
 }
 
+/** A probability in scientific notation (`1.96e-5`); `—` when there is none. */
+const probability = (v: unknown): string => (typeof v !== 'number' ? '—' : v === 0 ? '0' : v.toExponential(2));
+
 function conjunctionColumns(names: ObjectNames): Column<StoredEvent>[] {
   return [
     { header: 'TCA UTC', value: (e) => String(e.measures['tcaUtc'] ?? '').slice(0, 19) },
     { header: 'OBJECTS', value: (e) => names.list(e.objects.map((o) => o.norad)) },
     { header: 'MISS km', value: (e) => fixed(e.measures['missDistanceKm'], 3), align: 'right' },
     { header: 'v_rel km/s', value: (e) => fixed(e.measures['relativeSpeedKmPerSec'], 3), align: 'right' },
+    { header: 'PC', value: (e) => probability(e.measures['pc']), align: 'right' },
+    { header: 'PC MAX', value: (e) => probability(e.measures['pcMax']), align: 'right' },
     ASSESSMENT,
     ID,
   ];

@@ -6,27 +6,29 @@
  * @module
  */
 import type { ParseIssue } from '../elements/parse-issue.js';
+import { IssueCode } from '../elements/parse-issue.js';
 
+/** The CDM codes, part of the shared {@link IssueCode} set. */
 export const CdmIssueCode = {
   /** Not KVN `KEY = value [unit]`, malformed XML, repeated keyword, keyword out of place. */
-  CDM_SYNTAX: 'CDM_SYNTAX',
+  CDM_SYNTAX: IssueCode.CDM_SYNTAX,
   /** A keyword CCSDS 508.0-B-1 does not define. */
-  CDM_UNKNOWN_KEYWORD: 'CDM_UNKNOWN_KEYWORD',
+  CDM_UNKNOWN_KEYWORD: IssueCode.CDM_UNKNOWN_KEYWORD,
   /** A mandatory keyword is absent (e.g. TCA, an object's X or CR_R), or an object is. */
-  CDM_FIELD_MISSING: 'CDM_FIELD_MISSING',
+  CDM_FIELD_MISSING: IssueCode.CDM_FIELD_MISSING,
   /** A value that is not of its keyword's type (number, UTC time, OBJECT1/OBJECT2, …). */
-  CDM_FIELD_TYPE: 'CDM_FIELD_TYPE',
+  CDM_FIELD_TYPE: IssueCode.CDM_FIELD_TYPE,
   /** Warning: a unit other than the standard's; the value is read in the standard's unit. */
-  CDM_UNIT: 'CDM_UNIT',
+  CDM_UNIT: IssueCode.CDM_UNIT,
   /** Warning: characters outside ASCII (KVN is ASCII); kept as read. */
-  CDM_NON_ASCII: 'CDM_NON_ASCII',
+  CDM_NON_ASCII: IssueCode.CDM_NON_ASCII,
   /** Warning: an optional value given as NaN; kept as NaN. */
-  CDM_NAN_VALUE: 'CDM_NAN_VALUE',
+  CDM_NAN_VALUE: IssueCode.CDM_NAN_VALUE,
 } as const;
 export type CdmIssueCode = (typeof CdmIssueCode)[keyof typeof CdmIssueCode];
 
-/** A located CDM issue (ParseIssue with a CDM code). */
-export type CdmIssue = Omit<ParseIssue, 'code'> & { readonly code: CdmIssueCode };
+/** A located CDM issue: a ParseIssue whose code is one of the CDM codes. */
+export type CdmIssue = ParseIssue & { readonly code: CdmIssueCode };
 
 /** Good CDMs and the issues found; never throws. */
 export interface CdmParseResult<T> {

@@ -16,3 +16,4 @@ export * from './maneuver/index.js';
 export * from './fragmentation/index.js';
 export * from './release/index.js';
 export * from './proximity/index.js';
+export * from './conjunction/index.js';

@@ -44,6 +44,14 @@ export const IssueCode = {
   SATCAT_SYNTAX: 'SATCAT_SYNTAX',
   SATCAT_FIELD_MISSING: 'SATCAT_FIELD_MISSING',
   SATCAT_FIELD_TYPE: 'SATCAT_FIELD_TYPE',
+  // CDM (CCSDS 508.0-B-1); what each means: cdm/cdm-issue.ts
+  CDM_SYNTAX: 'CDM_SYNTAX',
+  CDM_UNKNOWN_KEYWORD: 'CDM_UNKNOWN_KEYWORD',
+  CDM_FIELD_MISSING: 'CDM_FIELD_MISSING',
+  CDM_FIELD_TYPE: 'CDM_FIELD_TYPE',
+  CDM_UNIT: 'CDM_UNIT',
+  CDM_NON_ASCII: 'CDM_NON_ASCII',
+  CDM_NAN_VALUE: 'CDM_NAN_VALUE',
 } as const;
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
 

@@ -7,6 +7,10 @@
  * like its own. Pure: the hash function and the reading of that file are passed in.
  * @module
  */
+import { conjunctionEvent } from '../detectors/conjunction/conjunction-event.js';
+import type { ConjunctionParameters } from '../detectors/conjunction/conjunction-parameters.js';
+import { DEFAULT_CONJUNCTION_PARAMETERS } from '../detectors/conjunction/conjunction-parameters.js';
+import { conjunctionMeasureAgrees } from '../detectors/conjunction/conjunction-verify.js';
 import type { DetectedEvent, MeasureValue } from '../detectors/detected-event.js';
 import { detectFragmentations } from '../detectors/fragmentation/detect-fragmentations.js';
 import { detectManeuvers } from '../detectors/maneuver/detect-maneuvers.js';
@@ -173,8 +177,21 @@ function recompute(
       const episodes = detectProximity({ objects, start, end, parameters: params }).episodes;
       return episodes.map((x) => x.event).find((e) => matchSpan(e) && sameObjects(e, b)) ?? null;
     }
-    case 'conjunction':
-      return null;
+    case 'conjunction': {
+      // Refined again from the two cited sets, starting at the stored TCA.
+      const cited = (role: string) => sets.find((x) => x.bundled.role === role);
+      const p = cited('primary');
+      const s = cited('secondary');
+      const tca = parseIsoInstant(String(b.event.measures['tcaUtc'] ?? b.event.startUtc));
+      if (p === undefined || s === undefined || tca === undefined) return null;
+      const r = conjunctionEvent({
+        primary: { set: p.set, storedId: String(p.bundled.storedId), source: p.bundled.source },
+        secondary: { set: s.set, storedId: String(s.bundled.storedId), source: s.bundled.source },
+        tcaGuess: tca,
+        parameters: { ...DEFAULT_CONJUNCTION_PARAMETERS, ...(params as Partial<ConjunctionParameters>) },
+      });
+      return r.ok && sameObjects(r.event, b) ? r.event : null;
+    }
   }
 }
 
@@ -270,7 +287,11 @@ export function verifyBundle(text: string, env: VerifyEnvironment): VerifyResult
     .filter(([measure]) => !RUN_INPUT_MEASURES.includes(measure))
     .map(([measure, stored]) => {
       const recomputed = again.measures[measure];
-      return { measure, stored, recomputed, match: sameValue(stored, recomputed) };
+      const match =
+        b.event.kind === 'conjunction'
+          ? conjunctionMeasureAgrees(measure, stored, recomputed)
+          : sameValue(stored, recomputed);
+      return { measure, stored, recomputed, match };
     });
   return { ok: true, eventId, checks, mismatches: checks.filter((c) => !c.match) };
 }

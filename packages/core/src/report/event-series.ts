@@ -7,7 +7,9 @@
  *   reference object's RIC frame (the target's, or the first participant's);
  * - release: the Δv with its 95 % interval against the class thresholds, and the child's
  *   position relative to the parent (or the first sibling) in RIC around the separation;
- * - fragmentation: the Gabbard diagram (period against apogee and perigee) of the pieces.
+ * - fragmentation: the Gabbard diagram (period against apogee and perigee) of the pieces;
+ * - conjunction: range and the RIC miss vector of the secondary from the primary around TCA,
+ *   from the two element sets the conjunction cites.
  * Each propagated sample names the element sets it used and their ages.
  * @module
  */
@@ -89,7 +91,18 @@ export interface FragmentationSeries {
   readonly pinchAltitudeKm: number | null;
 }
 
-export type EventSeries = ManeuverSeries | ProximitySeries | ReleaseSeries | FragmentationSeries;
+export interface ConjunctionSeries {
+  readonly kind: 'conjunction';
+  /** Primary (RIC origin) and secondary. */
+  readonly reference: number;
+  readonly other: number;
+  readonly tcaUtc: string;
+  readonly missDistanceKm: number | null;
+  readonly thresholdKm: number | null;
+  readonly samples: readonly RelativeSample[];
+}
+
+export type EventSeries = ManeuverSeries | ProximitySeries | ReleaseSeries | FragmentationSeries | ConjunctionSeries;
 
 /** Element sets by NORAD id, each sorted by epoch. */
 export type SetsByObject = ReadonlyMap<number, readonly ElementSet[]>;
@@ -263,7 +276,27 @@ export function eventSeries(e: DetectedEvent, sets: SetsByObject): EventSeries |
         });
       return { kind: 'fragmentation', gabbard, pinchAltitudeKm: measure(e, 'altitudeKm') };
     }
-    case 'conjunction':
-      return null;
+    case 'conjunction': {
+      const p = pair(e);
+      const tca = isoMeasure(e, 'tcaUtc');
+      if (p === null || tca === null) return null;
+      const [ref, other] = p;
+      // Long enough for the range to pass the screening threshold twice over, 10 s to 30 min.
+      const threshold = typeof e.parameters['thresholdKm'] === 'number' ? e.parameters['thresholdKm'] : null;
+      const speed = measure(e, 'relativeSpeedKmPerSec');
+      const halfSec = Math.min(1800, Math.max(10, speed !== null && speed > 0 ? (4 * (threshold ?? 5)) / speed : 600));
+      const samples = sampleTimes(tca - halfSec * 1000, tca + halfSec * 1000, 200, [tca])
+        .map((t) => relativeSample(cache, sets.get(ref) ?? [], sets.get(other) ?? [], t))
+        .filter((x): x is RelativeSample => x !== null);
+      return {
+        kind: 'conjunction',
+        reference: ref,
+        other,
+        tcaUtc: formatIso(instant(tca), 6),
+        missDistanceKm: measure(e, 'missDistanceKm'),
+        thresholdKm: threshold,
+        samples,
+      };
+    }
   }
 }

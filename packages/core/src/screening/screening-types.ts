@@ -51,6 +51,20 @@ export interface CloseApproach {
 export interface ScreeningStageCount {
   readonly stage: string;
   readonly pairs: number;
+  /** Pair × search-window combinations that reached this stage (a pair counts once per window). */
+  readonly pairWindows?: number;
+  /** Refined approaches (last stage only). */
+  readonly approaches?: number;
+}
+
+/** Which engine produced a result, with its fixed parameters (evidence). */
+export interface ScreeningEngineRecord {
+  readonly name: string;
+  readonly version: string;
+  readonly knotStepSec: number;
+  readonly windowSec: number;
+  readonly chunkKnots: number;
+  readonly rootToleranceSec: number;
 }
 
 /** What a screening run returns. */
@@ -59,4 +73,12 @@ export interface ScreeningResult {
   readonly stages: readonly ScreeningStageCount[];
   /** Objects left out and why (SGP4 failure, decayed, no set), by NORAD id. */
   readonly skipped: readonly { readonly norad: NoradId; readonly code: string }[];
+  /**
+   * Pairs whose SGP4 states are identical throughout (the same published orbit, e.g. a vehicle
+   * docked to a station and published with the station's elements): reported here, not as
+   * approaches, since their range is zero at every instant and has no time of closest approach.
+   */
+  readonly coincident?: readonly { readonly norad1: NoradId; readonly norad2: NoradId }[];
+  /** The engine and its parameters. */
+  readonly engine?: ScreeningEngineRecord;
 }

@@ -12,6 +12,7 @@ import { migration003 } from './migrations/003-tle-rows-from-raw.js';
 import { migration004 } from './migrations/004-event-roles.js';
 import { migration006 } from './migrations/006-findings.js';
 import { migration005 } from './migrations/005-launch-reports.js';
+import { migration007 } from './migrations/007-screening-runs.js';
 import { migration009 } from './migrations/009-source-fetch-state.js';
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
   migration009,
 ];
 

@@ -58,6 +58,8 @@ import { SqliteFindingStore } from './sqlite-finding-store.js';
 import { SqliteLaunchReports } from './sqlite-launch-reports.js';
 import { SqliteWatchState } from './sqlite-watch-state.js';
 import type { SourceFetchState, SpooledFetch, WatchStateRepository } from '../watch-state-repository.js';
+import { SqliteScreeningRuns } from './sqlite-screening-runs.js';
+import type { ScreeningRunRecord } from '../screening-run-repository.js';
 import type { StoredLaunchReport } from '../launch-report-repository.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
@@ -199,6 +201,7 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
   readonly #findings: SqliteFindingStore;
   readonly #launchReports: SqliteLaunchReports;
   readonly #watchState: SqliteWatchState;
+  readonly #screeningRuns: SqliteScreeningRuns;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
@@ -233,6 +236,7 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
     this.#findings = new SqliteFindingStore(db);
     this.#launchReports = new SqliteLaunchReports(db);
     this.#watchState = new SqliteWatchState(db);
+    this.#screeningRuns = new SqliteScreeningRuns(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -959,6 +963,18 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
 
   launchReports(filter?: { readonly cospar?: string }): StoredLaunchReport[] {
     return this.#launchReports.list(filter);
+  }
+
+  saveScreeningRun(run: ScreeningRunRecord): void {
+    this.#screeningRuns.save(run);
+  }
+
+  screeningRuns(limit?: number): ScreeningRunRecord[] {
+    return this.#screeningRuns.list(limit);
+  }
+
+  getScreeningRun(id: string): ScreeningRunRecord | null {
+    return this.#screeningRuns.get(id);
   }
 
   latestElementSetIds(): Map<NoradId, ElementSetId> {

@@ -1,7 +1,8 @@
 /**
  * Refinement of a closest approach between two SGP4 objects: the root of g(t) = Δr·Δv (the
  * derivative of ½|Δr|²) inside a bracket where g goes from negative to positive, found with
- * the Illinois variant of regula falsi on direct SGP4 states (not a fixed-step scan).
+ * the close-approach engine's root-finder (Illinois regula falsi, `screening/range-rate-root.ts`)
+ * on direct SGP4 states (not a fixed-step scan).
  * @module
  */
 import type { StateVector } from '../../frames/state-vector.js';
@@ -9,6 +10,7 @@ import { propagateTeme } from '../../propagation/propagate-teme.js';
 import type { Sgp4Propagator } from '../../propagation/sgp4-propagator.js';
 import type { Instant } from '../../time/instant.js';
 import { instant } from '../../time/instant.js';
+import { rangeRateRoot } from '../../screening/range-rate-root.js';
 
 /** A refined closest approach. */
 export interface ClosestApproach {
@@ -55,74 +57,35 @@ export function pairState(a: Sgp4Propagator, b: Sgp4Propagator, t: Instant): Pai
 
 /** Time tolerance of the root, ms. */
 const TOLERANCE_MS = 1;
-const MAX_ITERATIONS = 60;
 
 /**
- * The closest approach inside [tLo, tHi] (g(tLo) ≤ 0 ≤ g(tHi) expected). Returns undefined
- * when SGP4 fails inside the bracket or g has no sign change there (then the smaller end is
- * not a local minimum of the range).
+ * The closest approach inside [tLo, tHi] (g(tLo) ≤ 0 ≤ g(tHi) expected), by the shared root-finder
+ * of the close-approach engine ({@link rangeRateRoot}), to `toleranceMs` in time (default 1 ms).
+ * Returns undefined when SGP4 fails inside the bracket or g has no sign change there (then the
+ * smaller end is not a local minimum of the range).
  */
 export function refineClosestApproach(
   a: Sgp4Propagator,
   b: Sgp4Propagator,
   tLo: Instant,
   tHi: Instant,
+  toleranceMs: number = TOLERANCE_MS,
 ): ClosestApproach | undefined {
-  let lo = pairState(a, b, tLo);
-  let hi = pairState(a, b, tHi);
+  const lo = pairState(a, b, tLo);
+  const hi = pairState(a, b, tHi);
   if (lo === undefined || hi === undefined) return undefined;
-  if (lo.g > 0 || hi.g < 0) return undefined;
-  let x0: number = tLo;
-  let x1: number = tHi;
-  let g0 = lo.g;
-  let g1 = hi.g;
-  let best: PairState = lo.rangeKm <= hi.rangeKm ? lo : hi;
-  let bestT = lo.rangeKm <= hi.rangeKm ? x0 : x1;
-  let side = 0;
-  let it = 0;
-  while (x1 - x0 > TOLERANCE_MS && it < MAX_ITERATIONS) {
-    it++;
-    let x = g1 === g0 ? (x0 + x1) / 2 : x0 - (g0 * (x1 - x0)) / (g1 - g0);
-    if (!(x > x0 && x < x1)) x = (x0 + x1) / 2;
-    const s = pairState(a, b, instant(x));
-    if (s === undefined) return undefined;
-    if (s.rangeKm < best.rangeKm) {
-      best = s;
-      bestT = x;
-    }
-    if (s.g === 0) {
-      x0 = x;
-      x1 = x;
-      break;
-    }
-    if (s.g < 0) {
-      x0 = x;
-      g0 = s.g;
-      if (side === -1) g1 /= 2;
-      side = -1;
-      lo = s;
-    } else {
-      x1 = x;
-      g1 = s.g;
-      if (side === 1) g0 /= 2;
-      side = 1;
-      hi = s;
-    }
-  }
+  const root = rangeRateRoot((t) => pairState(a, b, instant(t))?.g ?? NaN, tLo, tHi, lo.g, hi.g, toleranceMs);
+  if (root === undefined) return undefined;
   // The root itself (not the smallest range evaluated: SGP4's velocity is not exactly the time
   // derivative of its position, so the two differ by up to ~1 s at 0.1 km/s, i.e. centimetres).
-  const tRoot = (x0 + x1) / 2;
-  const root = pairState(a, b, instant(tRoot));
-  if (root !== undefined) {
-    best = root;
-    bestT = tRoot;
-  }
+  const best = pairState(a, b, instant(root.t));
+  if (best === undefined) return undefined;
   return {
-    t: instant(bestT),
+    t: instant(root.t),
     rangeKm: best.rangeKm,
     relativeSpeedKmPerSec: best.relativeSpeedKmPerSec,
     stateA: best.a,
     stateB: best.b,
-    iterations: it,
+    iterations: root.iterations,
   };
 }
