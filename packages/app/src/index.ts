@@ -29,5 +29,4 @@ export * from './watch/watch-sources.js';
 export * from './screening/screening-engine.js';
 export * from './screening/catalogue-as-of.js';
 export * from './screening/screen-catalogue.js';
-export * from './screening/reference-screening.js';
 export * from './screening/conjunction-cdm.js';

@@ -403,14 +403,6 @@ export function buildProgram(
         return n;
       }),
     )
-    .addOption(
-      new Option(
-        '--engine <engine>',
-        'catalogue (the close-approach engine) or reference (a plain 60 s grid, slow; for checking)',
-      )
-        .choices(['catalogue', 'reference'])
-        .default('catalogue'),
-    )
     .option('--cdm <dir>', 'also write one CCSDS CDM (KVN) per conjunction into this directory')
     .option(
       '--json',
@@ -427,7 +419,6 @@ export function buildProgram(
         at?: Instant;
         hardBodyRadiusM: number;
         threads?: number;
-        engine: 'catalogue' | 'reference';
         cdm?: string;
         json?: boolean;
         csv?: boolean;
@@ -442,7 +433,6 @@ export function buildProgram(
                 windowSec: o.window,
                 thresholdKm: o.thresholdKm,
                 hardBodyRadiusM: o.hardBodyRadiusM,
-                engine: o.engine,
                 threads: o.threads ?? availableParallelism(),
                 ...(o.at === undefined ? {} : { at: o.at }),
                 ...(o.cdm === undefined ? {} : { cdm: o.cdm }),

@@ -30,7 +30,7 @@ import type { SqliteCatalogRepository, StoredEvent } from '@orbwatch/store';
 import { contentHash, ingestElementSets, openSqliteCatalog, uuidV7 } from '@orbwatch/store';
 import { buildEvidenceBundle } from '../evidence/build-evidence-bundle.js';
 import { conjunctionCdmKvn } from './conjunction-cdm.js';
-import { REFERENCE_SCREENING_ENGINE, referenceScreening } from './reference-screening.js';
+import { REFERENCE_SCREENING_ENGINE, referenceScreening } from './reference-screening.test-support.js';
 import type { ScreenOutcome, ScreenRequest } from './screen-catalogue.js';
 import { compareConjunctions, screenCatalogue } from './screen-catalogue.js';
 

@@ -21,13 +21,7 @@ import {
 } from '@orbwatch/core';
 import { screenInParallel } from '@orbwatch/workers';
 import type { Conjunction, ScreenOutcome, ScreenPrimaries, ScreeningEngine, ScreeningEngineInfo } from '@orbwatch/app';
-import {
-  REFERENCE_SCREENING_ENGINE,
-  cdmFileName,
-  conjunctionCdmKvn,
-  referenceScreening,
-  screenCatalogue,
-} from '@orbwatch/app';
+import { cdmFileName, conjunctionCdmKvn, screenCatalogue } from '@orbwatch/app';
 import type { CatalogRepository } from '@orbwatch/store';
 import { uuidV7 } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
@@ -50,8 +44,6 @@ export interface ScreenCommandOptions {
   readonly cdm?: string;
   readonly output: 'text' | 'json' | 'csv';
   readonly quiet?: boolean;
-  /** Engine: core's catalogue engine (default) or the reference grid. */
-  readonly engine?: 'catalogue' | 'reference';
   /** Worker threads for the catalogue engine (1: this thread). */
   readonly threads?: number;
 }
@@ -64,11 +56,9 @@ export interface EngineChoice {
 
 /**
  * The engine `orbwatch screen` uses: core's close-approach engine, on `threads` worker threads
- * (`@orbwatch/workers`, identical result) or in this thread when `threads` is 1; `reference`
- * selects the plain grid engine of @orbwatch/app (slow; for checking).
+ * (`@orbwatch/workers`, identical result) or in this thread when `threads` is 1.
  */
-export function screeningEngine(kind: 'catalogue' | 'reference' = 'catalogue', threads = 1): EngineChoice {
-  if (kind === 'reference') return { engine: referenceScreening, info: REFERENCE_SCREENING_ENGINE };
+export function screeningEngine(threads = 1): EngineChoice {
   const info: ScreeningEngineInfo = {
     name: SCREENING_ENGINE,
     version: SCREENING_ENGINE_VERSION,
@@ -187,7 +177,7 @@ export async function runScreen(
   repo: CatalogRepository,
   o: ScreenCommandOptions,
   ctx: CliContext,
-  engine: EngineChoice = screeningEngine(o.engine, o.threads),
+  engine: EngineChoice = screeningEngine(o.threads),
 ): Promise<number> {
   const bars = detectorProgressBars(ctx.stderr, o.quiet !== true);
   let outcome: ScreenOutcome;
