@@ -13,7 +13,7 @@
  *    + is refined by bisection to 1e-7 s; roots in [start, end] below thr are the approaches.
  * @module
  */
-import { sgp4 } from 'satellite.js';
+import { SatRecError, sgp4 } from 'satellite.js';
 import type { SatRec } from 'satellite.js';
 import type { ElementSet } from '../elements/element-set.js';
 import { satrecFromElementSet } from '../propagation/satrec-from-element-set.js';
@@ -62,7 +62,7 @@ export function bruteForceApproaches(
   const coarse: Float64Array[] = [];
   for (const set of sets) {
     const rec = satrecFromElementSet(set);
-    if (rec.error !== 0) continue;
+    if (rec.error !== SatRecError.None) continue;
     const o: Obj = { norad: set.noradId, rec, epochMs: set.epoch };
     const arr = new Float64Array(nSamples * 6);
     let ok = true;
