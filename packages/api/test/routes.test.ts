@@ -445,7 +445,7 @@ describe('routing errors, rate limits and the static directory', () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p} ${m === 'post' && p === '/api/runs' ? 202 : 200}`),
     );
-    const streamed = 'GET /events/stream 200'; // checked in event-stream.test.ts
+    const streamed = 'GET /events/stream 200'; // its messages are checked in socket.test.ts
     expect(documented.filter((d) => d !== streamed && !checker.checked.has(d))).toEqual([]);
   });
 });
