@@ -610,7 +610,10 @@ export function buildProgram(
   const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), ...v.split(',')];
   const webhooks = program
     .command('webhooks')
-    .description('webhook subscriptions of the alert feed and their dead letters')
+    .description('webhook subscriptions of the alert feed and their dead letters (list is the default)');
+  webhooks
+    .command('list', { isDefault: true })
+    .description('the subscriptions and the dead letters (deliveries that failed every retry)')
     .addOption(dbOption())
     .option('--json', 'print {webhooks:[…], deadLetters:[…]}')
     .option('--quiet', 'print nothing but errors and the results')
