@@ -19,7 +19,6 @@ import { verifyApiToken } from '@orbwatch/app';
 import type { Norm } from '@orbwatch/core';
 import { DEFAULT_NORM_FILE, ErrorCode, OrbwatchError, parseNorms } from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
-import { SCHEMA_VERSION } from '@orbwatch/store';
 import type { ApiDeps } from './api-context.js';
 import { errorResponse } from './errors.js';
 import { FeedWatcher } from './feed-watcher.js';
@@ -233,5 +232,3 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     },
   };
 }
-
-export { SCHEMA_VERSION };

@@ -5,7 +5,7 @@
  * the alert feed like any other.
  * @module
  */
-import { uuidV7 } from '@orbwatch/store';
+import { uuidV7 } from '@orbwatch/app';
 import type { Clock } from '@orbwatch/app';
 import { formatIso } from '@orbwatch/core';
 import { errorResponse } from './errors.js';

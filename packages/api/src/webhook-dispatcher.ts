@@ -28,12 +28,14 @@ export interface WebhookOptions {
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    t.unref();
-    signal.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(t);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const t = setTimeout(done, ms);
+    t.unref();
+    signal.addEventListener('abort', done);
   });
 
 export class WebhookDispatcher {

@@ -37,3 +37,5 @@ export * from './queries/propagate-stored.js';
 export * from './tokens/api-tokens.js';
 export * from './queries/event-evidence.js';
 export * from './webhooks/webhooks.js';
+// Front ends that take only types from the store (the HTTP API) get these two values here.
+export { SCHEMA_VERSION, uuidV7 } from '@orbwatch/store';

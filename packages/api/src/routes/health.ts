@@ -4,7 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute } from '@hono/zod-openapi';
-import { SCHEMA_VERSION } from '@orbwatch/store';
+import { SCHEMA_VERSION } from '@orbwatch/app';
 import type { ApiDeps } from '../api-context.js';
 import type { FeedWatcher } from '../feed-watcher.js';
 import { HealthSchema } from '../schemas.js';

@@ -69,10 +69,17 @@ export class SqliteEventStore {
   readonly #findSet: Database.Statement<[number, number], { id: number }>;
   readonly #findSetNear: Database.Statement<[number, number, number], { id: number }>;
   readonly #saveTx: Database.Transaction<(events: readonly DetectedEvent[], now: Instant) => SaveEventsResult>;
+  readonly #objectsOf: Database.Statement<[string], { norad_id: number; role: StoredEvent['objects'][number]['role'] }>;
+  readonly #setIdsOf: Database.Statement<[string], { element_set_id: number }>;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#byFingerprint = db.prepare('SELECT id FROM events WHERE fingerprint = ?');
+    // prepared once: every listed event is hydrated with these two
+    this.#objectsOf = db.prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id');
+    this.#setIdsOf = db.prepare(
+      'SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id',
+    );
     this.#insertEvent =
       db.prepare(`INSERT INTO events (id, kind, start_ms, end_ms, detector, detector_version, parameters, measures, fingerprint, created_at_ms)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -167,14 +174,8 @@ export class SqliteEventStore {
   }
 
   #hydrate(r: EventRow): StoredEvent {
-    const objects = this.#db
-      .prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id')
-      .all(r.id) as { norad_id: number; role: StoredEvent['objects'][number]['role'] }[];
-    const setIds = (
-      this.#db
-        .prepare('SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id')
-        .all(r.id) as { element_set_id: number }[]
-    ).map((x) => x.element_set_id);
+    const objects = this.#objectsOf.all(r.id);
+    const setIds = this.#setIdsOf.all(r.id).map((x) => x.element_set_id);
     const body = JSON.parse(r.measures) as {
       measures: StoredEvent['measures'];
       elementSets: StoredEvent['elementSets'];
