@@ -30,6 +30,20 @@ module.exports = {
       to: { path: '^packages/(cli|api|web|workers)/' },
     },
     {
+      name: 'api-imports-app-core-store-types-only',
+      comment: 'the HTTP front end: use cases from app, values from core, only types from store; never another front end',
+      severity: 'error',
+      from: { path: '^packages/api/src' },
+      to: { path: '^packages/(cli|web|workers|sources)/' },
+    },
+    {
+      name: 'api-takes-store-types-only',
+      comment: 'the repository and the clock are passed in (createApi); the api never opens a store itself',
+      severity: 'error',
+      from: { path: '^packages/api/src' },
+      to: { path: '^packages/store/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'workers-imports-core-only',
       severity: 'error',
       from: { path: '^packages/workers/src' },

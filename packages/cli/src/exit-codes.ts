@@ -24,6 +24,11 @@ const CODE_TO_EXIT: Record<ErrorCode, number> = {
   // a source that will answer later; one that refused needs the user (URL, credentials)
   SOURCE_UNAVAILABLE: EXIT_RUNTIME,
   SOURCE_REFUSED: EXIT_USAGE,
+  // raised by the HTTP API; a command that meets one was given a bad token or too much input
+  UNAUTHORIZED: EXIT_USAGE,
+  PAYLOAD_TOO_LARGE: EXIT_USAGE,
+  METHOD_NOT_ALLOWED: EXIT_USAGE,
+  RATE_LIMITED: EXIT_RUNTIME,
   INTERNAL: EXIT_RUNTIME,
 };
 

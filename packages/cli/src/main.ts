@@ -16,7 +16,7 @@ import { openSqliteCatalog } from '@orbwatch/store';
 import type { SqliteCatalogOptions, SqliteCatalogRepository } from '@orbwatch/store';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
+import { parseDurationSec, parseNoradArg, parseTimeArg, portNumber, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
 import { quietContext, writeLine } from './cli-context.js';
 import { runCaseCommand } from './commands/case.js';
@@ -35,6 +35,9 @@ import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { runReport } from './commands/report.js';
 import { parsePrimaries, runScreen } from './commands/screen.js';
+import { runServe } from './commands/serve.js';
+import { runTokenCreate, runTokenList, runTokenRevoke } from './commands/token.js';
+import { runWebhooksAdd, runWebhooksList, runWebhooksRemove } from './commands/webhooks.js';
 import { runVerify } from './commands/verify.js';
 import { runWatch } from './commands/watch.js';
 import { versionText } from './version.js';
@@ -629,6 +632,121 @@ export function buildProgram(
     .action(async (o: { db: string; cospar?: string; json?: boolean; quiet?: boolean }) => {
       await withRepo(o.db, async (repo) => {
         setExit(await runLaunches(repo, o, contextFor(ctx, o)));
+      });
+    });
+
+  program
+    .command('serve')
+    .description('the HTTP API and alert feed (OpenAPI at /openapi.json), and the web UI at / when built')
+    .addOption(dbOption())
+    .option('--port <port>', 'TCP port (0: any free port)', asOption(portNumber), 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--static <dir>', 'serve this directory at / (default: packages/web/dist when built)')
+    .option(
+      '--rate-limit <n>',
+      'requests per second per client (burst 4×)',
+      asOption((t) => positiveNumber(t, '--rate-limit')),
+    )
+    .option('--json', 'print {url, port, host, staticDir} once listening')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (o: {
+        db: string;
+        port: number;
+        host: string;
+        static?: string;
+        rateLimit?: number;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runServe(repo, o, contextFor(ctx, o)));
+        });
+      },
+    );
+
+  const token = program.command('token').description('API write tokens: create (shown once), list, revoke');
+  token
+    .command('create')
+    .description('create a token; prints it once (only its SHA-256 is stored)')
+    .addOption(dbOption())
+    .option('--name <name>', 'what the token is for', 'api')
+    .option('--json', 'print {id, name, token, createdUtc}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; name: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runTokenCreate(repo, o, contextFor(ctx, o)));
+      });
+    });
+  token
+    .command('list')
+    .description('the tokens: id, name, created, last used, revoked')
+    .addOption(dbOption())
+    .option('--json', 'print {tokens:[{id, name, createdUtc, lastUsedUtc, revokedUtc}]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runTokenList(repo, o, contextFor(ctx, o)));
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke a token by id or unique id prefix')
+    .argument('<id>', 'token id or unique prefix')
+    .addOption(dbOption())
+    .option('--json', 'print the revoked token')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (id: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runTokenRevoke(repo, id, o, contextFor(ctx, o)));
+      });
+    });
+
+  const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), ...v.split(',')];
+  const webhooks = program
+    .command('webhooks')
+    .description('webhook subscriptions of the alert feed and their dead letters (list is the default)');
+  webhooks
+    .command('list', { isDefault: true })
+    .description('the subscriptions and the dead letters (deliveries that failed every retry)')
+    .addOption(dbOption())
+    .option('--json', 'print {webhooks:[…], deadLetters:[…]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runWebhooksList(repo, o, contextFor(ctx, o)));
+      });
+    });
+  webhooks
+    .command('add')
+    .description('subscribe a URL to new events and findings (from now on); prints its signing secret once')
+    .argument('<url>', 'http(s) URL that receives the POSTs')
+    .addOption(dbOption())
+    .option('--kind <kinds>', 'only these event kinds (comma-separated; repeatable)', collect)
+    .option('--label <labels>', 'only these assessment labels (comma-separated; repeatable)', collect)
+    .option('--secret <secret>', 'the HMAC-SHA256 key (default: a random one)')
+    .option('--json', 'print the subscription with its secret')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (
+        url: string,
+        o: { db: string; kind?: string[]; label?: string[]; secret?: string; json?: boolean; quiet?: boolean },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runWebhooksAdd(repo, url, o, contextFor(ctx, o)));
+        });
+      },
+    );
+  webhooks
+    .command('remove')
+    .description('end a subscription (its dead letters go with it)')
+    .argument('<id>', 'webhook id')
+    .addOption(dbOption())
+    .option('--json', 'print {removed}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (id: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runWebhooksRemove(repo, id, o, contextFor(ctx, o)));
       });
     });
 

@@ -23,6 +23,14 @@ export const ErrorCode = {
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
   /** A remote source refused the request (3xx, 4xx other than 429: wrong URL, credentials, access): fix it. */
   SOURCE_REFUSED: 'SOURCE_REFUSED',
+  /** A write needs a valid, unrevoked API token (HTTP 401). */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** A request body over the size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A path that exists, asked with a method it does not take (HTTP 405). */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** Too many requests from one client; retry after the time given (HTTP 429). */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

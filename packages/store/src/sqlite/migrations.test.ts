@@ -17,6 +17,7 @@ describe('SQLite open: migrations and settings', () => {
       const repo = openSqliteCatalog(path);
       const versions = repo.db.prepare('SELECT version FROM schema_version ORDER BY version').pluck().all();
       expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(Math.max(...versions.map(Number))).toBe(SCHEMA_VERSION);
       repo.close();
     }
   });

@@ -13,6 +13,7 @@ import { migration004 } from './migrations/004-event-roles.js';
 import { migration006 } from './migrations/006-findings.js';
 import { migration005 } from './migrations/005-launch-reports.js';
 import { migration007 } from './migrations/007-screening-runs.js';
+import { migration008 } from './migrations/008-api.js';
 import { migration009 } from './migrations/009-source-fetch-state.js';
 
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
   migration009,
 ];
 

@@ -69,10 +69,17 @@ export class SqliteEventStore {
   readonly #findSet: Database.Statement<[number, number], { id: number }>;
   readonly #findSetNear: Database.Statement<[number, number, number], { id: number }>;
   readonly #saveTx: Database.Transaction<(events: readonly DetectedEvent[], now: Instant) => SaveEventsResult>;
+  readonly #objectsOf: Database.Statement<[string], { norad_id: number; role: StoredEvent['objects'][number]['role'] }>;
+  readonly #setIdsOf: Database.Statement<[string], { element_set_id: number }>;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#byFingerprint = db.prepare('SELECT id FROM events WHERE fingerprint = ?');
+    // prepared once: every listed event is hydrated with these two
+    this.#objectsOf = db.prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id');
+    this.#setIdsOf = db.prepare(
+      'SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id',
+    );
     this.#insertEvent =
       db.prepare(`INSERT INTO events (id, kind, start_ms, end_ms, detector, detector_version, parameters, measures, fingerprint, created_at_ms)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -145,7 +152,9 @@ export class SqliteEventStore {
       .add('e.kind = ?', filter.kind)
       .add('e.id IN (SELECT event_id FROM event_objects WHERE norad_id = ?)', filter.norad)
       .add('e.end_ms >= ?', filter.since)
-      .add('e.start_ms < ?', filter.until);
+      .add('e.start_ms < ?', filter.until)
+      .add("json_extract(e.measures, '$.assessment.label') = ?", filter.label);
+    if (filter.after !== undefined) c.add('(e.start_ms, e.id) > (?, ?)', filter.after.start, filter.after.id);
     const sql = `SELECT e.* FROM events e${c.where} ORDER BY e.start_ms, e.id ${filter.limit === undefined ? '' : `LIMIT ${String(Math.max(0, Math.floor(filter.limit)))}`}`;
     return (this.#db.prepare(sql).all(...c.args) as EventRow[]).map((r) => this.#hydrate(r));
   }
@@ -165,14 +174,8 @@ export class SqliteEventStore {
   }
 
   #hydrate(r: EventRow): StoredEvent {
-    const objects = this.#db
-      .prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id')
-      .all(r.id) as { norad_id: number; role: StoredEvent['objects'][number]['role'] }[];
-    const setIds = (
-      this.#db
-        .prepare('SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id')
-        .all(r.id) as { element_set_id: number }[]
-    ).map((x) => x.element_set_id);
+    const objects = this.#objectsOf.all(r.id);
+    const setIds = this.#setIdsOf.all(r.id).map((x) => x.element_set_id);
     const body = JSON.parse(r.measures) as {
       measures: StoredEvent['measures'];
       elementSets: StoredEvent['elementSets'];
