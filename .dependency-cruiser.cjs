@@ -36,6 +36,20 @@ module.exports = {
       to: { path: '^packages/(store|sources|cli|api|web)/' },
     },
     {
+      name: 'web-imports-core-only',
+      comment: 'the browser UI: core (pure) and nothing with Node or native code',
+      severity: 'error',
+      from: { path: '^packages/web/src' },
+      to: { path: '^packages/(store|sources|app|cli|workers)/' },
+    },
+    {
+      name: 'web-imports-api-types-only',
+      comment: 'the UI speaks to the API over HTTP; from its package it takes the shapes, never code',
+      severity: 'error',
+      from: { path: '^packages/web/src' },
+      to: { path: '^packages/api/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-deep-imports-across-packages',
       comment: 'import another package only through its exports',
       severity: 'error',
