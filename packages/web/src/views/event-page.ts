@@ -9,7 +9,7 @@ import type { AssessmentReason } from '@orbwatch/core';
 import { api } from '../api-client.js';
 import type { ElementSetDto, EventDetailDto, FindingDto } from '../api-types.js';
 import { append, formatMeasure, h, utc } from '../dom.js';
-import { createGlobe, type Globe } from '../globe/globe.js';
+import type { Globe } from '../globe/globe.js';
 import { trackSets, type ObjectTrack } from '../globe/tracks.js';
 import { drawPlot } from '../plots.js';
 import { objectName } from './event-row.js';
@@ -145,6 +145,9 @@ async function globeSection(
   section.append(controls);
   const holder = h('div', { class: 'globe', id: 'globe' });
   section.append(holder);
+  // three.js is loaded with the first globe, so the timeline does not wait for it.
+  const { createGlobe } = await import('../globe/globe.js');
+  if (!isCurrent()) return undefined;
   const globe = createGlobe(holder, tracks);
   const at = (): number => startMs + ((endMs - startMs) * Number(slider.value)) / steps;
   const update = (): void => {
@@ -233,18 +236,31 @@ export function renderEventPage(root: HTMLElement, id: string): () => void {
         ),
         e.objects.length > 50 ? h('p', {}, `and ${e.objects.length - 50} more (all in the evidence bundle)`) : null,
       ),
+      findingsSection(findings),
+      plotsSection,
+      globeSectionEl,
       h(
         'section',
         { id: 'measures' },
         h('h2', {}, 'Measures'),
         h(
-          'table',
-          {},
+          'details',
+          { open: Object.keys(e.measures).length <= 12 },
+          h('summary', {}, `${Object.keys(e.measures).length} measures (units in their names)`),
           h(
-            'tbody',
+            'table',
             {},
-            Object.entries(e.measures).map(([k, v]) =>
-              h('tr', {}, h('th', {}, k), h('td', { class: 'num' }, formatMeasure(v))),
+            h(
+              'tbody',
+              {},
+              Object.entries(e.measures).map(([k, v]) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', {}, k),
+                  h('td', { class: typeof v === 'number' ? 'num' : 'text' }, formatMeasure(v)),
+                ),
+              ),
             ),
           ),
         ),
@@ -258,9 +274,6 @@ export function renderEventPage(root: HTMLElement, id: string): () => void {
           ),
         ),
       ),
-      findingsSection(findings),
-      plotsSection,
-      globeSectionEl,
       detail.elementSets !== undefined && detail.elementSets.length > 0 ? elementSetsTable(detail.elementSets) : null,
     ]);
     const plots = await api.plots(id);

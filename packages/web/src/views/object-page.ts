@@ -29,7 +29,7 @@ export function historySpec(sets: readonly ElementSetDto[]): Record<string, unkn
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },
     vconcat: PANELS.map(([field, title], i) => ({
-      width: 640,
+      width: 880,
       height: 140,
       mark: { type: 'line', point: { size: 12 }, interpolate: 'linear' },
       ...(i === 0
