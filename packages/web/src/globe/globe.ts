@@ -64,6 +64,18 @@ function earth(): THREE.Group {
   return group;
 }
 
+/** Whether the segment from the camera to `point` passes through the Earth (unit sphere). */
+function behindEarth(camera: THREE.Vector3, point: THREE.Vector3): boolean {
+  const d = point.clone().sub(camera);
+  const a = d.dot(d);
+  const b = 2 * camera.dot(d);
+  const c = camera.dot(camera) - 1;
+  const disc = b * b - 4 * a * c;
+  if (disc <= 0) return false;
+  const t = (-b - Math.sqrt(disc)) / (2 * a);
+  return t > 0 && t < 1;
+}
+
 export interface Globe {
   /** Shows the objects at `tMs` (ms since 1970 UTC). */
   setTime(tMs: number): void;
@@ -95,7 +107,7 @@ export function createGlobe(container: HTMLElement, tracks: readonly ObjectTrack
     const css = COLOURS[i % COLOURS.length] ?? '#ffffff';
     const colour = new THREE.Color(css);
     const orbit = new THREE.Line(new THREE.BufferGeometry(), new THREE.LineBasicMaterial({ color: colour }));
-    const dot = new THREE.Mesh(new THREE.SphereGeometry(0.025, 12, 8), new THREE.MeshBasicMaterial({ color: colour }));
+    const dot = new THREE.Mesh(new THREE.SphereGeometry(0.03, 12, 8), new THREE.MeshBasicMaterial({ color: colour }));
     world.add(orbit, dot);
     const label = h('span', { class: 'globe-label', style: `color:${css}` }, track.label);
     labels.append(label);
@@ -107,11 +119,22 @@ export function createGlobe(container: HTMLElement, tracks: readonly ObjectTrack
   controls.enableDamping = false;
   const render = (): void => {
     renderer.render(world, camera);
+    // Labels beside their dots; a label that would overlap one already placed moves down a line.
+    const placed: [number, number][] = [];
     for (const o of objects) {
       const p = o.dot.position.clone().project(camera);
-      const visible = o.dot.visible && p.z < 1 && Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1;
+      const visible =
+        o.dot.visible &&
+        p.z < 1 &&
+        Math.abs(p.x) <= 1 &&
+        Math.abs(p.y) <= 1 &&
+        !behindEarth(camera.position, o.dot.position);
       o.label.style.display = visible ? '' : 'none';
-      o.label.style.transform = `translate(${((p.x + 1) / 2) * width + 6}px, ${((1 - p.y) / 2) * height - 8}px)`;
+      const x = ((p.x + 1) / 2) * width + 8;
+      let y = ((1 - p.y) / 2) * height - 8;
+      while (placed.some(([px, py]) => Math.abs(px - x) < 90 && Math.abs(py - y) < 14)) y += 14;
+      if (visible) placed.push([x, y]);
+      o.label.style.transform = `translate(${x}px, ${y}px)`;
     }
   };
   controls.addEventListener('change', render);
@@ -132,8 +155,17 @@ export function createGlobe(container: HTMLElement, tracks: readonly ObjectTrack
       }
       if (!framed) {
         framed = true;
-        const distance = Math.min(40, maxRadius * 2.8);
-        camera.position.set(distance * 0.6, distance * 0.45, distance * 0.66);
+        // Look at the first object from 35° off its orbit's normal, on its side of the Earth:
+        // the orbit shows as an open ellipse and the object faces the camera.
+        const first = objects[0] === undefined ? undefined : stateAt(objects[0].track.sets, tMs);
+        const direction = new THREE.Vector3(0.6, 0.45, 0.66);
+        if (first !== undefined) {
+          const offNormalRad = (35 * Math.PI) / 180;
+          const r = scene(first.r).normalize();
+          const normal = new THREE.Vector3().crossVectors(scene(first.r), scene(first.v)).normalize();
+          direction.copy(normal.multiplyScalar(Math.cos(offNormalRad))).addScaledVector(r, Math.sin(offNormalRad));
+        }
+        camera.position.copy(direction.normalize().multiplyScalar(Math.min(40, Math.max(3, maxRadius * 2.8))));
         camera.lookAt(0, 0, 0);
         controls.update();
       }
