@@ -71,3 +71,15 @@ export function positiveNumber(text: string, option: string): number {
   }
   return n;
 }
+
+/** A TCP port, 0..65535 (0: any free port). */
+export function portNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > 65_535) {
+    throw new OrbwatchError(ErrorCode.USAGE, `--port: '${text}' is not a TCP port; expected 0..65535`, {
+      option: '--port',
+      expected: '0..65535',
+    });
+  }
+  return n;
+}

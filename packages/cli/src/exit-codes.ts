@@ -21,6 +21,11 @@ const CODE_TO_EXIT: Record<ErrorCode, number> = {
   // another process's lock: a runtime condition, gone when that process finishes
   DATABASE_LOCKED: EXIT_RUNTIME,
   PROPAGATION_FAILED: EXIT_RUNTIME,
+  // raised by the HTTP API; a command that meets one was given a bad token or too much input
+  UNAUTHORIZED: EXIT_USAGE,
+  PAYLOAD_TOO_LARGE: EXIT_USAGE,
+  METHOD_NOT_ALLOWED: EXIT_USAGE,
+  RATE_LIMITED: EXIT_RUNTIME,
   INTERNAL: EXIT_RUNTIME,
 };
 

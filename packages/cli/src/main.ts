@@ -13,7 +13,7 @@ import type { CatalogRepository, SourceKind } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SqliteCatalogOptions } from '@orbwatch/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseDurationSec, parseNoradArg, parseTimeArg, positiveNumber } from './cli-arguments.js';
+import { parseDurationSec, parseNoradArg, parseTimeArg, portNumber, positiveNumber } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
 import { quietContext, writeLine } from './cli-context.js';
 import { runCaseCommand } from './commands/case.js';
@@ -30,6 +30,7 @@ import { COSPAR_LAUNCH, runLaunches } from './commands/launches.js';
 import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { runReport } from './commands/report.js';
+import { runServe } from './commands/serve.js';
 import { runVerify } from './commands/verify.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { printable } from '@orbwatch/app';
@@ -536,6 +537,36 @@ export function buildProgram(
         setExit(await runLaunches(repo, o, contextFor(ctx, o)));
       });
     });
+
+  program
+    .command('serve')
+    .description('the HTTP API and alert feed (OpenAPI at /openapi.json), and the web UI at / when built')
+    .addOption(dbOption())
+    .option('--port <port>', 'TCP port (0: any free port)', asOption(portNumber), 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--static <dir>', 'serve this directory at / (default: packages/web/dist when built)')
+    .option(
+      '--rate-limit <n>',
+      'requests per second per client (burst 4×)',
+      asOption((t) => positiveNumber(t, '--rate-limit')),
+    )
+    .option('--json', 'print {url, port, host, staticDir} once listening')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (o: {
+        db: string;
+        port: number;
+        host: string;
+        static?: string;
+        rateLimit?: number;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runServe(repo, o, contextFor(ctx, o)));
+        });
+      },
+    );
 
   program
     .command('findings')

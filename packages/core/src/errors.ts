@@ -19,6 +19,14 @@ export const ErrorCode = {
   /** Another process held the database's lock past the busy timeout. */
   DATABASE_LOCKED: 'DATABASE_LOCKED',
   PROPAGATION_FAILED: 'PROPAGATION_FAILED',
+  /** A write needs a valid, unrevoked API token (HTTP 401). */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** A request body over the size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A path that exists, asked with a method it does not take (HTTP 405). */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** Too many requests from one client; retry after the time given (HTTP 429). */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -19,6 +19,7 @@ import type { Awaitable } from './awaitable.js';
 import type { EventRepository } from './event-repository.js';
 import type { FindingRepository } from './finding-repository.js';
 import type { LaunchReportRepository } from './launch-report-repository.js';
+import type { FeedRepository, TokenRepository, WebhookRepository } from './api-repository.js';
 
 export type { Awaitable } from './awaitable.js';
 
@@ -31,6 +32,14 @@ export interface ObjectFilter {
   readonly objectType?: string;
   /** COSPAR id or prefix: `2026-049` matches every piece of that launch, `2026-049A` one piece. */
   readonly cospar?: string;
+  /** Exactly this object. */
+  readonly norad?: NoradId;
+  /** Only these objects. */
+  readonly norads?: readonly NoradId[];
+  /** Only objects with a NORAD id above this one (keyset paging). */
+  readonly afterNorad?: NoradId;
+  /** Only objects with at least one stored element set. */
+  readonly withSets?: boolean;
   /** At most this many objects (ordered by NORAD id). */
   readonly limit?: number;
 }
@@ -109,7 +118,14 @@ export interface ObjectFacts {
   readonly raw?: string;
 }
 
-export interface CatalogRepository extends EventRepository, FindingRepository, LaunchReportRepository {
+export interface CatalogRepository
+  extends
+    EventRepository,
+    FindingRepository,
+    LaunchReportRepository,
+    FeedRepository,
+    TokenRepository,
+    WebhookRepository {
   /** Registers a source, or returns the stored one (its kind must match). */
   ensureSource(source: SourceInput): Awaitable<Source>;
   sources(): Awaitable<Source[]>;

@@ -25,6 +25,10 @@ export interface EventFilter {
   readonly since?: Instant;
   /** Events that start before this instant. */
   readonly until?: Instant;
+  /** Events whose stored assessment has this label. */
+  readonly label?: string;
+  /** Keyset paging: only events after this one in (start, id) order. */
+  readonly after?: { readonly start: Instant; readonly id: string };
   readonly limit?: number;
 }
 

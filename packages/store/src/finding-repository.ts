@@ -26,4 +26,5 @@ export interface FindingRepository {
   saveFindings(findings: readonly Finding[], now: Instant): Awaitable<{ readonly saved: number }>;
   /** Findings ordered by the event's start time, then norm id. */
   listFindings(filter?: FindingFilter): Awaitable<StoredFinding[]>;
+  getFinding(id: string): Awaitable<StoredFinding | null>;
 }

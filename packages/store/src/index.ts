@@ -42,4 +42,5 @@ export type { Migration } from './sqlite/migrations.js';
 export type * from './event-repository.js';
 export type * from './finding-repository.js';
 export type * from './launch-report-repository.js';
+export type * from './api-repository.js';
 export { eventFingerprint } from './sqlite/sqlite-event-store.js';

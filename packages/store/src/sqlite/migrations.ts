@@ -12,6 +12,7 @@ import { migration003 } from './migrations/003-tle-rows-from-raw.js';
 import { migration004 } from './migrations/004-event-roles.js';
 import { migration006 } from './migrations/006-findings.js';
 import { migration005 } from './migrations/005-launch-reports.js';
+import { migration008 } from './migrations/008-api.js';
 
 export interface Migration {
   readonly version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration008,
 ];
 
 /** The schema version this code writes: the highest migration's. */

@@ -7,11 +7,14 @@ export class SqlConditions {
   /** Bound values, in the order of the clauses' `?`. */
   readonly args: (string | number)[] = [];
 
-  /** Adds `clause` (one `?`) bound to `value`, unless `value` is undefined (no such filter). */
-  add(clause: string, value: string | number | undefined): this {
+  /**
+   * Adds `clause` bound to `value` (and `more`, one per further `?`), unless `value` is
+   * undefined (no such filter).
+   */
+  add(clause: string, value: string | number | undefined, ...more: (string | number)[]): this {
     if (value !== undefined) {
       this.#clauses.push(clause);
-      this.args.push(value);
+      this.args.push(value, ...more);
     }
     return this;
   }

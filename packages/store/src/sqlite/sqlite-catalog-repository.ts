@@ -46,6 +46,7 @@ import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-
 import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
 import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
 import type { FindingFilter, StoredFinding } from '../finding-repository.js';
+import type { FeedEntry, StoredApiToken, StoredWebhook, WebhookDeadLetter } from '../api-repository.js';
 import type { BackgroundCheckpointer } from './background-checkpointer.js';
 import { startBackgroundCheckpointer } from './background-checkpointer.js';
 import { EarlyWriteback } from './early-writeback.js';
@@ -55,6 +56,7 @@ import { MAX_ROWS, MultiRowInsert } from './multi-row-insert.js';
 import { SqlConditions } from './sql-conditions.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { SqliteFindingStore } from './sqlite-finding-store.js';
+import { SqliteApiStore } from './sqlite-api-store.js';
 import { SqliteLaunchReports } from './sqlite-launch-reports.js';
 import type { StoredLaunchReport } from '../launch-report-repository.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
@@ -195,6 +197,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   readonly #ingestColumnarBatchesTx: Database.Transaction<(batches: readonly IngestColumnarBatch[]) => BatchResult[]>;
   readonly #events: SqliteEventStore;
   readonly #findings: SqliteFindingStore;
+  readonly #api: SqliteApiStore;
   readonly #launchReports: SqliteLaunchReports;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
@@ -228,6 +231,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
     this.db = db;
     this.#events = new SqliteEventStore(db);
     this.#findings = new SqliteFindingStore(db);
+    this.#api = new SqliteApiStore(db);
     this.#launchReports = new SqliteLaunchReports(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
@@ -834,7 +838,14 @@ export class SqliteCatalogRepository implements CatalogRepository {
       )
       .add('o.owner = ? COLLATE NOCASE', filter.owner)
       .add('o.object_type = ? COLLATE NOCASE', filter.objectType)
-      .add(`o.cospar_id LIKE ? ESCAPE '\\'`, filter.cospar === undefined ? undefined : `${likeEscape(filter.cospar)}%`);
+      .add(`o.cospar_id LIKE ? ESCAPE '\\'`, filter.cospar === undefined ? undefined : `${likeEscape(filter.cospar)}%`)
+      .add('o.norad_id = ?', filter.norad)
+      .add(
+        'o.norad_id IN (SELECT value FROM json_each(?))',
+        filter.norads === undefined ? undefined : JSON.stringify(filter.norads),
+      )
+      .add('o.norad_id > ?', filter.afterNorad)
+      .add('o.element_set_count > ?', filter.withSets === true ? 0 : undefined);
     let sql = `SELECT ${OBJECT_COLUMNS} FROM objects o${c.where} ORDER BY o.norad_id`;
     const args = [...c.args];
     if (filter.limit !== undefined) {
@@ -907,8 +918,64 @@ export class SqliteCatalogRepository implements CatalogRepository {
     });
   }
 
+  feedAfter(afterSeq: number, limit: number): FeedEntry[] {
+    return this.#api.feedAfter(afterSeq, limit);
+  }
+
+  feedHead(): number {
+    return this.#api.feedHead();
+  }
+
+  saveApiToken(token: Omit<StoredApiToken, 'lastUsedAt' | 'revokedAt'>): void {
+    this.#api.saveApiToken(token);
+  }
+
+  apiTokens(): StoredApiToken[] {
+    return this.#api.apiTokens();
+  }
+
+  apiTokenByHash(secretSha256: string): StoredApiToken | null {
+    return this.#api.apiTokenByHash(secretSha256);
+  }
+
+  revokeApiToken(idOrPrefix: string, now: Instant): StoredApiToken | null {
+    return this.#api.revokeApiToken(idOrPrefix, now);
+  }
+
+  touchApiToken(id: string, now: Instant): void {
+    this.#api.touchApiToken(id, now);
+  }
+
+  saveWebhook(hook: StoredWebhook): void {
+    this.#api.saveWebhook(hook);
+  }
+
+  webhooks(): StoredWebhook[] {
+    return this.#api.webhooks();
+  }
+
+  removeWebhook(id: string): boolean {
+    return this.#api.removeWebhook(id);
+  }
+
+  setWebhookSeq(id: string, lastSeq: number): void {
+    this.#api.setWebhookSeq(id, lastSeq);
+  }
+
+  saveDeadLetter(letter: Omit<WebhookDeadLetter, 'id' | 'url'>): void {
+    this.#api.saveDeadLetter(letter);
+  }
+
+  deadLetters(webhookId?: string): WebhookDeadLetter[] {
+    return this.#api.deadLetters(webhookId);
+  }
+
   saveFindings(findings: readonly Finding[], now: Instant): { saved: number } {
     return this.#findings.saveFindings(findings, now);
+  }
+
+  getFinding(id: string): StoredFinding | null {
+    return this.#findings.getFinding(id);
   }
 
   listFindings(filter?: FindingFilter): StoredFinding[] {

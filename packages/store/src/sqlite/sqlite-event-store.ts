@@ -145,7 +145,9 @@ export class SqliteEventStore {
       .add('e.kind = ?', filter.kind)
       .add('e.id IN (SELECT event_id FROM event_objects WHERE norad_id = ?)', filter.norad)
       .add('e.end_ms >= ?', filter.since)
-      .add('e.start_ms < ?', filter.until);
+      .add('e.start_ms < ?', filter.until)
+      .add("json_extract(e.measures, '$.assessment.label') = ?", filter.label);
+    if (filter.after !== undefined) c.add('(e.start_ms, e.id) > (?, ?)', filter.after.start, filter.after.id);
     const sql = `SELECT e.* FROM events e${c.where} ORDER BY e.start_ms, e.id ${filter.limit === undefined ? '' : `LIMIT ${String(Math.max(0, Math.floor(filter.limit)))}`}`;
     return (this.#db.prepare(sql).all(...c.args) as EventRow[]).map((r) => this.#hydrate(r));
   }

@@ -47,6 +47,14 @@ export class SqliteFindingStore {
     return { saved: this.#saveTx.immediate(findings, now) };
   }
 
+  getFinding(id: string): StoredFinding | null {
+    const r = this.#db.prepare('SELECT id, body, created_at_ms FROM findings WHERE id = ?').get(id) as
+      FindingRow | undefined;
+    return r === undefined
+      ? null
+      : { ...(JSON.parse(r.body) as Finding), id: r.id, createdAt: instant(r.created_at_ms) };
+  }
+
   listFindings(filter: FindingFilter = {}): StoredFinding[] {
     const c = new SqlConditions()
       .add('f.norm_id = ?', filter.normId)

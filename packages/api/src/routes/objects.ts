@@ -1,0 +1,134 @@
+/**
+ * Object routes: search, one object with its latest set and event count, its element-set history.
+ * @module
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { NoradId } from '@orbwatch/core';
+import { ErrorCode, OrbwatchError, formatIso, noradId } from '@orbwatch/core';
+import { elementSetDocument, elementSetPage, objectDocument, searchObjects } from '@orbwatch/app';
+import type { ApiDeps } from '../api-context.js';
+import {
+  ElementSetsPageSchema,
+  ObjectDetailSchema,
+  ObjectsPageSchema,
+  ObjectsQuery,
+  PageQuery,
+  noradParam,
+} from '../schemas.js';
+import { errorResponses } from './responses.js';
+
+export function objectRoutes(app: OpenAPIHono, d: ApiDeps): void {
+  const { repo, limits } = d;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/objects',
+      tags: ['objects'],
+      summary: 'Search objects by name, NORAD id, owner, type or COSPAR id',
+      request: { query: ObjectsQuery(limits.defaultPageSize, limits.maxPageSize) },
+      responses: {
+        200: { description: 'a page of objects', content: { 'application/json': { schema: ObjectsPageSchema } } },
+        ...errorResponses(400, 429),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await searchObjects(repo, {
+        ...(q.q === undefined ? {} : { q: q.q }),
+        ...(q.norad === undefined ? {} : { norad: noradId(q.norad) }),
+        ...(q.owner === undefined ? {} : { owner: q.owner }),
+        ...(q.type === undefined ? {} : { objectType: q.type }),
+        ...(q.cospar === undefined ? {} : { cospar: q.cospar }),
+        all: q.all === 'true',
+        limit: q.limit,
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+      });
+      return c.json({ items: page.items.map((o) => ({ ...o, cospar: o.cosparId })), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/objects/{norad}',
+      tags: ['objects'],
+      summary: 'One object: catalogue facts, names over time, latest element set, number of events',
+      request: { params: z.object({ norad: noradParam }) },
+      responses: {
+        200: { description: 'the object', content: { 'application/json': { schema: ObjectDetailSchema } } },
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const norad = noradId(c.req.valid('param').norad);
+      const o = await repo.getObject(norad);
+      if (o === null)
+        throw new OrbwatchError(ErrorCode.NOT_FOUND, `object ${String(norad)} is not in the catalog`, { norad });
+      const sets = o.lastEpoch === null ? [] : await repo.history(norad, { from: o.lastEpoch });
+      const latest = sets[sets.length - 1];
+      const kinds = new Map((await repo.sources()).map((s) => [s.name, s.kind]));
+      const eventCount = (await repo.listEvents({ norad })).length;
+      const doc = objectDocument(o);
+      return c.json(
+        {
+          object: { ...doc, cospar: doc.cosparId },
+          names: o.names.map((n) => ({
+            name: n.name,
+            firstSeenUtc: formatIso(n.firstSeen),
+            lastSeenUtc: formatIso(n.lastSeen),
+          })),
+          satcatSource: o.satcatSource,
+          satcat: {
+            launchSite: o.launchSite,
+            periodSec: o.periodSec,
+            inclinationDeg: o.inclinationRad === null ? null : (o.inclinationRad * 180) / Math.PI,
+            apogeeKm: o.apogeeKm,
+            perigeeKm: o.perigeeKm,
+            rcsM2: o.rcsM2,
+            opsStatus: o.opsStatus,
+          },
+          latestElementSet:
+            latest === undefined
+              ? null
+              : {
+                  id: latest.id,
+                  ...elementSetDocument(latest, undefined),
+                  sourceKind: kinds.get(latest.source) ?? 'unknown',
+                },
+          eventCount,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/objects/{norad}/element-sets',
+      tags: ['objects'],
+      summary: "An object's element-set history from every source, oldest first",
+      request: {
+        params: z.object({ norad: noradParam }),
+        query: PageQuery(limits.defaultPageSize, limits.maxPageSize),
+      },
+      responses: {
+        200: {
+          description: 'a page of element sets',
+          content: { 'application/json': { schema: ElementSetsPageSchema } },
+        },
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const norad: NoradId = noradId(c.req.valid('param').norad);
+      const q = c.req.valid('query');
+      const page = await elementSetPage(repo, norad, {
+        limit: q.limit,
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+      });
+      return c.json({ norad, ...page }, 200);
+    },
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * Request and response schemas (zod), from which the OpenAPI 3.1 document is generated. Response
+ * objects are open (`looseObject`): fields may be added, never renamed or removed, as with the
+ * CLI's `--json` documents they share their shapes with.
+ * @module
+ */
+import { z } from '@hono/zod-openapi';
+import { parseIsoInstant } from '@orbwatch/core';
+import { EVENT_KINDS } from './event-kinds.js';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'USAGE' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .openapi('Error');
+
+const isoTime = z.string().openapi({ example: '2026-01-05T12:00:00.000Z' });
+const nullableIso = isoTime.nullable();
+
+export const HealthSchema = z
+  .looseObject({
+    ok: z.boolean(),
+    schemaVersion: z.number().int(),
+    elementSets: z.number().int(),
+    feedHead: z.number().int(),
+  })
+  .openapi('Health');
+
+export const ObjectSchema = z
+  .looseObject({
+    norad: z.number().int(),
+    name: z.string().nullable(),
+    cosparId: z.string().nullable(),
+    cospar: z.string().nullable(),
+    objectType: z.string().nullable(),
+    owner: z.string().nullable(),
+    launchDateUtc: nullableIso,
+    decayDateUtc: nullableIso,
+    elementSets: z.number().int(),
+    firstEpochUtc: nullableIso,
+    lastEpochUtc: nullableIso,
+  })
+  .openapi('Object');
+
+export const ObjectsPageSchema = z
+  .object({ items: z.array(ObjectSchema), nextCursor: z.string().nullable() })
+  .openapi('ObjectsPage');
+
+export const ElementSetSchema = z
+  .looseObject({
+    id: z.number().int(),
+    elementSetId: z.number().int(),
+    epochUtc: isoTime,
+    source: z.string(),
+    sourceKind: z.string(),
+    name: z.string().nullable().optional(),
+    inclinationDeg: z.number(),
+    raanDeg: z.number(),
+    eccentricity: z.number(),
+    argPerigeeDeg: z.number(),
+    meanAnomalyDeg: z.number(),
+    meanMotionRevPerDay: z.number(),
+    bstarPerEarthRadii: z.number(),
+    semiMajorAxisKm: z.number(),
+    perigeeKm: z.number(),
+    apogeeKm: z.number(),
+    periodMin: z.number(),
+    gapToNextDays: z.number().nullable(),
+    raw: z.string(),
+  })
+  .openapi('ElementSet');
+
+export const ElementSetsPageSchema = z
+  .object({ norad: z.number().int(), items: z.array(ElementSetSchema), nextCursor: z.string().nullable() })
+  .openapi('ElementSetsPage');
+
+export const ObjectDetailSchema = z
+  .looseObject({
+    object: ObjectSchema,
+    names: z.array(z.looseObject({ name: z.string(), firstSeenUtc: isoTime, lastSeenUtc: isoTime })),
+    satcatSource: z.string().nullable(),
+    latestElementSet: ElementSetSchema.nullable(),
+    eventCount: z.number().int(),
+  })
+  .openapi('ObjectDetail');
+
+const MeasureValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+export const AssessmentSchema = z
+  .looseObject({
+    label: z.string().nullable(),
+    confidence: z.enum(['high', 'medium', 'low']),
+    reasons: z.array(z.looseObject({ measure: z.string(), text: z.string() })),
+    possibleLabels: z.array(z.string()).optional(),
+  })
+  .openapi('Assessment');
+
+const EventObjectSchema = z.looseObject({
+  norad: z.number().int(),
+  role: z.string(),
+  name: z.string().nullable(),
+  cosparId: z.string().nullable(),
+  owner: z.string().nullable(),
+  objectType: z.string().nullable(),
+});
+
+const EventElementSetSchema = z.looseObject({
+  noradId: z.number().int(),
+  epoch: z.number(),
+  epochUtc: isoTime,
+  storedId: z.string().optional(),
+  source: z.string().optional(),
+  role: z.string().optional(),
+});
+
+export const EventSchema = z
+  .looseObject({
+    id: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    objects: z.array(EventObjectSchema),
+    start: isoTime,
+    end: isoTime,
+    measures: z.record(z.string(), MeasureValue),
+    assessment: AssessmentSchema.nullable(),
+    elementSets: z.array(EventElementSetSchema),
+    elementSetIds: z.array(z.number().int()),
+    detector: z.string(),
+    detectorVersion: z.string(),
+    parameters: z.record(z.string(), z.unknown()),
+    createdUtc: isoTime,
+  })
+  .openapi('Event');
+
+export const EventsPageSchema = z
+  .object({ items: z.array(EventSchema), nextCursor: z.string().nullable() })
+  .openapi('EventsPage');
+
+export const FindingSchema = z
+  .looseObject({
+    id: z.string(),
+    eventId: z.string(),
+    normId: z.string(),
+    normVersion: z.string(),
+    verdict: z.enum(['consistent', 'inconsistent', 'not-assessable']),
+    confidence: z.string(),
+    statement: z.string(),
+    reasons: z.array(z.looseObject({ text: z.string() })),
+    createdUtc: isoTime,
+  })
+  .openapi('Finding');
+
+export const EventDetailSchema = EventSchema.extend({
+  elementSets: z.array(
+    EventElementSetSchema.extend({
+      source: z.string(),
+      sourceKind: z.string(),
+      ageRelativeToEventSec: z.number().nullable(),
+    }),
+  ),
+  ownerSources: z.record(z.string(), z.string().nullable()),
+  referenceUtc: isoTime,
+  reference: z.string(),
+  findings: z.array(FindingSchema),
+}).openapi('EventDetail');
+
+export const FindingsSchema = z
+  .object({ items: z.array(FindingSchema), nextCursor: z.string().nullable() })
+  .openapi('FindingsPage');
+
+// ---- query and path parameters ----
+
+const MAX_NORAD = 339_999;
+
+export const noradParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_NORAD)
+  .openapi({ param: { name: 'norad', in: 'path' }, example: 25544, type: 'integer' });
+
+const noradQuery = z.coerce.number().int().min(1).max(MAX_NORAD).openapi({ type: 'integer', example: 25544 });
+
+/** An ISO 8601 time with `Z` or an offset. */
+export const isoQuery = z
+  .string()
+  .max(40)
+  .refine((t) => parseIsoInstant(t) !== undefined, {
+    error: 'an ISO 8601 time with Z or an offset, e.g. 2026-01-05T00:00:00Z',
+  })
+  .openapi({ example: '2026-01-05T00:00:00Z' });
+
+export const cursorQuery = z.string().max(512).optional().openapi({ description: 'nextCursor of the previous page' });
+
+export function limitQuery(defaultSize: number, max: number) {
+  return z.coerce.number().int().min(1).max(max).default(defaultSize).openapi({ type: 'integer' });
+}
+
+export const ObjectsQuery = (d: number, max: number) =>
+  z.object({
+    q: z.string().max(200).optional().openapi({ description: 'name, NORAD id or COSPAR id' }),
+    norad: noradQuery.optional(),
+    owner: z.string().max(50).optional(),
+    type: z.string().max(50).optional(),
+    cospar: z.string().max(20).optional(),
+    all: z.enum(['true', 'false']).optional().openapi({ description: 'also objects without element sets' }),
+    limit: limitQuery(d, max),
+    cursor: cursorQuery,
+  });
+
+export const EventsQuery = (d: number, max: number) =>
+  z.object({
+    kind: z.enum(EVENT_KINDS).optional(),
+    label: z.string().max(60).optional(),
+    object: noradQuery.optional(),
+    from: isoQuery.optional(),
+    to: isoQuery.optional(),
+    limit: limitQuery(d, max),
+    cursor: cursorQuery,
+  });
+
+export const PageQuery = (d: number, max: number) => z.object({ limit: limitQuery(d, max), cursor: cursorQuery });
+
+export const eventIdParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ param: { name: 'id', in: 'path' }, description: 'event id or a unique prefix of it' });
