@@ -16,6 +16,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The API's largest page (`maxPageSize`). */
+const PAGE_MAX = 500;
+
 type Query = Readonly<Record<string, string | number | undefined>>;
 
 /** `path?query` with empty values left out. */
@@ -58,20 +61,32 @@ export const api = {
   events: async (filter: EventFilter, limit = 200, cursor?: string): Promise<Page<EventDto>> =>
     asPage(await getJson('/api/events', { ...filter, limit, cursor }), 'events'),
 
+  /** The event document with its findings and its element sets (source, source kind, age). */
   event: async (id: string): Promise<EventDetailDto> => {
     const body = (await getJson(`/api/events/${encodeURIComponent(id)}`)) as Record<string, unknown>;
-    // The detail is `{event, findings, elementSets}`; an event object on its own is read as one.
-    if (typeof body['event'] === 'object' && body['event'] !== null) return body as unknown as EventDetailDto;
-    return { event: body as unknown as EventDto };
+    const sets = (body['elementSets'] ?? []) as readonly Record<string, unknown>[];
+    return {
+      event: body as unknown as EventDto,
+      findings: (body['findings'] ?? []) as FindingDto[],
+      // The event's sets name their object as `noradId` (the store's ElementSetRef).
+      elementSets: sets.map(
+        (s) => ({ ...s, norad: (s['norad'] ?? s['noradId']) as number }) as unknown as ElementSetDto,
+      ),
+      ...(typeof body['reference'] === 'string' ? { reference: body['reference'] } : {}),
+      ...(typeof body['referenceUtc'] === 'string' ? { referenceUtc: body['referenceUtc'] } : {}),
+    };
   },
 
-  plots: async (id: string): Promise<readonly PlotDto[]> => {
-    const body = (await getJson(`/api/events/${encodeURIComponent(id)}/plots`)) as Record<string, unknown>;
-    return (Array.isArray(body) ? body : ((body['plots'] ?? body['items'] ?? []) as unknown[])) as PlotDto[];
+  /** The event's plots (Vega-Lite specs); null when this server has no plots route. */
+  plots: async (id: string): Promise<readonly PlotDto[] | null> => {
+    try {
+      const body = (await getJson(`/api/events/${encodeURIComponent(id)}/plots`)) as Record<string, unknown>;
+      return (Array.isArray(body) ? body : ((body['plots'] ?? body['items'] ?? []) as unknown[])) as PlotDto[];
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
   },
-
-  findings: async (eventId: string): Promise<readonly FindingDto[]> =>
-    asPage<FindingDto>(await getJson('/api/findings', { event: eventId }), 'findings').items,
 
   object: async (norad: number): Promise<ObjectDto> => {
     const body = (await getJson(`/api/objects/${norad}`)) as Record<string, unknown>;
@@ -84,7 +99,7 @@ export const api = {
     let cursor: string | undefined;
     do {
       const page = asPage<ElementSetDto>(
-        await getJson(`/api/objects/${norad}/element-sets`, { limit: 1000, cursor }),
+        await getJson(`/api/objects/${norad}/element-sets`, { limit: PAGE_MAX, cursor }),
         'elementSets',
       );
       all.push(...page.items);

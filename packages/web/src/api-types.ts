@@ -1,7 +1,8 @@
 /**
- * The shapes the web UI reads from orbwatch's HTTP API (`orbwatch serve`): events, findings,
- * objects, element sets and plots. Only the fields the UI uses are named; every response may
- * carry more. Times are ISO 8601 strings with `Z`, as on the wire.
+ * The shapes the web UI reads from orbwatch's HTTP API (`orbwatch serve`; the zod schemas in
+ * packages/api/src/schemas.ts are the reference): events, findings, objects, element sets and
+ * plots. Only the fields the UI uses are named; every document may carry more (the API adds
+ * fields, never renames). Times are ISO 8601 strings with `Z`, as on the wire.
  * @module
  */
 import type { EventAssessment } from '@orbwatch/core';
@@ -16,6 +17,8 @@ export interface EventObjectDto {
   readonly norad: number;
   readonly role: string;
   readonly name?: string | null;
+  readonly cosparId?: string | null;
+  readonly owner?: string | null;
 }
 
 export interface EventDto {
@@ -37,8 +40,9 @@ export interface FindingDto {
   readonly verdict: string;
   readonly confidence: string;
   readonly reasons: readonly unknown[];
-  readonly normTitle?: string;
-  readonly instrument?: string;
+  /** "consistent with <norm> (<instrument>)", as the findings command words it. */
+  readonly statement?: string;
+  readonly normVersion?: string;
 }
 
 export interface ElementSetDto {
@@ -52,23 +56,29 @@ export interface ElementSetDto {
   readonly eccentricity?: number;
   /** The stored record's text (TLE lines, or the OMM document). */
   readonly raw?: string;
-  readonly ageDays?: number;
+  /** Epoch minus the event's reference instant, s (event detail only). */
+  readonly ageRelativeToEventSec?: number | null;
 }
 
 export interface EventDetailDto {
   readonly event: EventDto;
   readonly findings?: readonly FindingDto[];
   readonly elementSets?: readonly ElementSetDto[];
+  /** What the element-set ages are measured from (`closest approach`, …) and when. */
+  readonly reference?: string;
+  readonly referenceUtc?: string;
 }
 
 export interface ObjectDto {
   readonly norad: number;
   readonly name?: string | null;
-  readonly cospar?: string | null;
+  readonly cosparId?: string | null;
   readonly owner?: string | null;
   readonly objectType?: string | null;
-  readonly launchDate?: string | null;
-  readonly decayDate?: string | null;
+  readonly launchDateUtc?: string | null;
+  readonly decayDateUtc?: string | null;
+  readonly firstEpochUtc?: string | null;
+  readonly lastEpochUtc?: string | null;
 }
 
 export interface PlotDto {

@@ -54,20 +54,19 @@ function findingsSection(findings: readonly FindingDto[]): HTMLElement {
           h(
             'div',
             { class: `finding verdict-${f.verdict}` },
-            h(
-              'h3',
-              {},
-              `${f.verdict} — ${f.normTitle ?? f.normId}`,
-              f.instrument !== undefined ? ` (${f.instrument})` : '',
-              ` · ${f.confidence} confidence`,
-            ),
+            h('h3', {}, f.statement ?? `${f.verdict}: ${f.normId}`, ` · ${f.confidence} confidence`),
             reasonsList(f.reasons),
           ),
         ),
   );
 }
 
-function elementSetsTable(sets: readonly ElementSetDto[]): HTMLElement {
+function ageDays(s: ElementSetDto): string {
+  const sec = s.ageRelativeToEventSec;
+  return typeof sec === 'number' ? (sec / 86_400).toFixed(2) : '';
+}
+
+function elementSetsTable(sets: readonly ElementSetDto[], reference: string | undefined): HTMLElement {
   return h(
     'details',
     { class: 'element-sets' },
@@ -78,7 +77,14 @@ function elementSetsTable(sets: readonly ElementSetDto[]): HTMLElement {
       h(
         'thead',
         {},
-        h('tr', {}, h('th', {}, 'NORAD'), h('th', {}, 'epoch (UTC)'), h('th', {}, 'age (days)'), h('th', {}, 'source')),
+        h(
+          'tr',
+          {},
+          h('th', {}, 'NORAD'),
+          h('th', {}, 'epoch (UTC)'),
+          h('th', {}, `age (days${reference === undefined ? '' : ` from the ${reference}`})`),
+          h('th', {}, 'source'),
+        ),
       ),
       h(
         'tbody',
@@ -89,7 +95,7 @@ function elementSetsTable(sets: readonly ElementSetDto[]): HTMLElement {
             {},
             h('td', {}, s.norad !== undefined ? h('a', { href: `#/object/${s.norad}` }, String(s.norad)) : ''),
             h('td', {}, utc(s.epochUtc)),
-            h('td', { class: 'num' }, s.ageDays !== undefined ? s.ageDays.toFixed(2) : ''),
+            h('td', { class: 'num' }, ageDays(s)),
             h('td', {}, [s.source, s.sourceKind].filter((x) => x !== undefined).join(' · ')),
           ),
         ),
@@ -114,7 +120,7 @@ async function globeSection(
   const tracks: ObjectTrack[] = [];
   for (const o of objects) {
     // The event's own sets when the detail carries their text; the object's history otherwise.
-    const records = bySet.get(o.norad) ?? (await api.elementSets(o.norad, 2000));
+    const records = bySet.get(o.norad) ?? (await api.elementSets(o.norad));
     const sets = trackSets(records);
     if (sets.length > 0) tracks.push({ norad: o.norad, label: objectName(o), role: o.role, sets });
   }
@@ -192,7 +198,7 @@ export function renderEventPage(root: HTMLElement, id: string): () => void {
     const detail = await api.event(id);
     if (!current) return;
     const e = detail.event;
-    const findings = detail.findings ?? (await api.findings(id).catch(() => []));
+    const findings = detail.findings ?? [];
     const a = e.assessment;
     const plotsSection = h('section', { id: 'plots' }, h('h2', {}, 'Plots'));
     const globeSectionEl = h('section', { id: 'globe-section' }, h('h2', {}, 'Globe'));
@@ -274,12 +280,15 @@ export function renderEventPage(root: HTMLElement, id: string): () => void {
           ),
         ),
       ),
-      detail.elementSets !== undefined && detail.elementSets.length > 0 ? elementSetsTable(detail.elementSets) : null,
+      detail.elementSets !== undefined && detail.elementSets.length > 0
+        ? elementSetsTable(detail.elementSets, detail.reference)
+        : null,
     ]);
     const plots = await api.plots(id);
     if (!current) return;
-    if (plots.length === 0) plotsSection.append(h('p', {}, 'No plot for this event.'));
-    for (const p of plots) {
+    if (plots === null) plotsSection.append(h('p', {}, 'This server does not serve plots (no /plots route).'));
+    else if (plots.length === 0) plotsSection.append(h('p', {}, 'No plot for this event.'));
+    for (const p of plots ?? []) {
       const holder = h('div', { class: 'plot', 'data-plot': p.name });
       plotsSection.append(h('figure', {}, holder, h('figcaption', {}, p.title)));
       views.push(await drawPlot(holder, p.spec));

@@ -65,11 +65,13 @@ function catalogue(o: Awaited<ReturnType<typeof api.object>>): HTMLElement {
   const rows: [string, string | number | null | undefined][] = [
     ['NORAD', o.norad],
     ['name', o.name],
-    ['COSPAR', o.cospar],
+    ['COSPAR', o.cosparId],
     ['owner', o.owner],
     ['type', o.objectType],
-    ['launch', o.launchDate],
-    ['decay', o.decayDate],
+    ['launch (UTC)', o.launchDateUtc],
+    ['decay (UTC)', o.decayDateUtc],
+    ['first epoch (UTC)', o.firstEpochUtc],
+    ['last epoch (UTC)', o.lastEpochUtc],
   ];
   return h(
     'table',
