@@ -140,16 +140,29 @@ export function renderTimeline(root: HTMLElement, filter: EventFilter): () => vo
   let cursor: string | null = null;
   let received = 0;
   let closed = false;
+  let view: { finalize(): void } | undefined;
+  const has = (id: string): boolean => body.querySelector(`tr[data-event-id="${CSS.escape(id)}"]`) !== null;
+  /** The count and the strip plot, after a page was loaded or an event arrived. */
+  const redraw = async (): Promise<void> => {
+    status.textContent =
+      `${listed.length} event${listed.length === 1 ? '' : 's'}` +
+      (received > 0 ? ` (${received} arrived live)` : '') +
+      (cursor === null ? '' : ' (more below)');
+    view?.finalize();
+    view = undefined;
+    plot.replaceChildren();
+    if (listed.length > 0) view = await drawPlot(plot, timelineSpec(listed));
+  };
   const load = async (): Promise<void> => {
     const page = await api.events(filter, PAGE, cursor ?? undefined);
     if (closed) return;
-    listed.push(...page.items);
-    body.append(...page.items.map((e) => eventRow(e)));
+    // An event pushed while the page was on its way is listed once.
+    const items = page.items.filter((e) => !has(e.id));
+    listed.push(...items);
+    body.append(...items.map((e) => eventRow(e)));
     cursor = page.nextCursor;
     more.hidden = cursor === null;
-    status.textContent = `${listed.length} event${listed.length === 1 ? '' : 's'}${cursor === null ? '' : ' (more below)'}`;
-    plot.replaceChildren();
-    if (listed.length > 0) await drawPlot(plot, timelineSpec(listed));
+    await redraw();
   };
   more.addEventListener('click', () => void load().catch(showError));
   const showError = (e: unknown): void => {
@@ -160,11 +173,12 @@ export function renderTimeline(root: HTMLElement, filter: EventFilter): () => vo
 
   const close = openLiveFeed(filter, {
     onEvent: (e) => {
-      if (body.querySelector(`tr[data-event-id="${CSS.escape(e.id)}"]`) !== null) return;
+      if (has(e.id)) return;
       received++;
       listed.unshift(e);
       body.prepend(eventRow(e, true));
       live.textContent = `live feed: ${received} new`;
+      void redraw().catch(showError);
     },
     onState: (state) => {
       if (received === 0) live.textContent = `live feed: ${state}`;
@@ -174,5 +188,6 @@ export function renderTimeline(root: HTMLElement, filter: EventFilter): () => vo
   return () => {
     closed = true;
     close();
+    view?.finalize();
   };
 }
