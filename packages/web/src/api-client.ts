@@ -49,6 +49,19 @@ function asPage<T>(body: unknown, key: string): Page<T> {
   return { items, nextCursor: (b['nextCursor'] as string | null | undefined) ?? null };
 }
 
+let routes: Promise<ReadonlySet<string>> | undefined;
+
+/**
+ * The routes this server has, from its OpenAPI document (read once): the UI asks only for what
+ * is there, so an older server costs no failed request (and no console error).
+ */
+export function serverRoutes(): Promise<ReadonlySet<string>> {
+  routes ??= getJson('/openapi.json')
+    .then((doc) => new Set(Object.keys((doc as { paths?: Record<string, unknown> }).paths ?? {})))
+    .catch(() => new Set<string>());
+  return routes;
+}
+
 export interface EventFilter {
   readonly kind?: string;
   readonly label?: string;
@@ -79,13 +92,9 @@ export const api = {
 
   /** The event's plots (Vega-Lite specs); null when this server has no plots route. */
   plots: async (id: string): Promise<readonly PlotDto[] | null> => {
-    try {
-      const body = (await getJson(`/api/events/${encodeURIComponent(id)}/plots`)) as Record<string, unknown>;
-      return (Array.isArray(body) ? body : ((body['plots'] ?? body['items'] ?? []) as unknown[])) as PlotDto[];
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND') return null;
-      throw e;
-    }
+    if (!(await serverRoutes()).has('/api/events/{id}/plots')) return null;
+    const body = (await getJson(`/api/events/${encodeURIComponent(id)}/plots`)) as Record<string, unknown>;
+    return (Array.isArray(body) ? body : ((body['plots'] ?? body['items'] ?? []) as unknown[])) as PlotDto[];
   },
 
   object: async (norad: number): Promise<ObjectDto> => {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { AssessmentReason } from '@orbwatch/core';
-import { api } from '../api-client.js';
+import { api, serverRoutes } from '../api-client.js';
 import type { ElementSetDto, EventDetailDto, FindingDto } from '../api-types.js';
 import { append, formatMeasure, h, utc } from '../dom.js';
 import type { Globe } from '../globe/globe.js';
@@ -35,7 +35,7 @@ function reasonsList(reasons: readonly unknown[]): HTMLUListElement {
         'li',
         {},
         reasonText(reason),
-        reason.thresholdSource !== undefined
+        reason.thresholdSource !== undefined && !reasonText(reason).includes(reason.thresholdSource)
           ? h('span', { class: 'source' }, ` (threshold: ${reason.thresholdSource})`)
           : null,
       );
@@ -195,7 +195,7 @@ export function renderEventPage(root: HTMLElement, id: string): () => void {
   const views: { finalize(): void }[] = [];
   root.replaceChildren(h('p', { class: 'status' }, 'loading event…'));
   void (async () => {
-    const detail = await api.event(id);
+    const [detail, routes] = await Promise.all([api.event(id), serverRoutes()]);
     if (!current) return;
     const e = detail.event;
     const findings = detail.findings ?? [];
@@ -270,15 +270,17 @@ export function renderEventPage(root: HTMLElement, id: string): () => void {
             ),
           ),
         ),
-        h(
-          'p',
-          {},
-          h(
-            'a',
-            { href: `/api/events/${encodeURIComponent(e.id)}/evidence`, download: `evidence-${e.id}.json` },
-            'evidence bundle (JSON)',
-          ),
-        ),
+        routes.has('/api/events/{id}/evidence')
+          ? h(
+              'p',
+              {},
+              h(
+                'a',
+                { href: `/api/events/${encodeURIComponent(e.id)}/evidence`, download: `evidence-${e.id}.json` },
+                'evidence bundle (JSON)',
+              ),
+            )
+          : null,
       ),
       detail.elementSets !== undefined && detail.elementSets.length > 0
         ? elementSetsTable(detail.elementSets, detail.reference)
