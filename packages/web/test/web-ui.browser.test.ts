@@ -336,6 +336,23 @@ describe('web UI in Chromium (served by orbwatch serve, no network)', () => {
     expect(await page.textContent('#history h2')).toMatch(/Element history \(\d+ sets\)/);
     expect(await page.$$eval('#object-events tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     await shoot(page, 'object-62904');
+
+    // Interactive: the wheel over the first panel zooms the shared time axis (its labels change).
+    const axisLabels = () =>
+      page.$$eval('#history-plot svg g.role-axis-label text', (ts) => ts.map((t) => t.textContent).join('|'));
+    const before = await axisLabels();
+    const box = (await page.locator('#history-plot svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 70);
+    await page.mouse.wheel(0, -600);
+    await page.waitForFunction(
+      (b) =>
+        Array.from(document.querySelectorAll('#history-plot svg g.role-axis-label text'))
+          .map((t) => t.textContent)
+          .join('|') !== b,
+      before,
+    );
+    expect(await axisLabels()).not.toBe(before);
+    await shoot(page, 'object-62904-zoomed');
     await page.close();
   });
 
