@@ -12,9 +12,12 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import type { Clock } from '@orbwatch/app';
-import { ErrorCode, OrbwatchError } from '@orbwatch/core';
+import { verifyApiToken } from '@orbwatch/app';
+import type { Norm } from '@orbwatch/core';
+import { DEFAULT_NORM_FILE, ErrorCode, OrbwatchError, parseNorms } from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
 import { SCHEMA_VERSION } from '@orbwatch/store';
 import type { ApiDeps } from './api-context.js';
@@ -22,7 +25,14 @@ import { errorResponse } from './errors.js';
 import { FeedWatcher } from './feed-watcher.js';
 import type { ApiLimits } from './limits.js';
 import { DEFAULT_LIMITS, RateLimiter } from './limits.js';
+import { RunQueue } from './run-queue.js';
+import type { WebhookOptions } from './webhook-dispatcher.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { eventExtraRoutes } from './routes/event-extras.js';
 import { eventStreamRoute } from './routes/event-stream.js';
+import { listRoutes } from './routes/lists.js';
+import type { ScreeningRunner } from './routes/writes.js';
+import { writeRoutes } from './routes/writes.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoute } from './routes/health.js';
 import { objectRoutes } from './routes/objects.js';
@@ -38,6 +48,12 @@ export interface CreateApiOptions {
   readonly feedPollMs?: number;
   /** Comment lines on an idle event stream (default 15 s). */
   readonly heartbeatMs?: number;
+  /** Norms events are judged against (default: the set orbwatch ships). */
+  readonly norms?: readonly Norm[];
+  /** Runs a screening request (POST /api/runs with kind "screening"); absent: refused with USAGE. */
+  readonly screening?: ScreeningRunner;
+  /** Webhook delivery (default: on, real fetch); `false` turns it off. */
+  readonly webhooks?: WebhookOptions | false;
   /** The client a request is counted against (default: the peer address set by `listen`). */
   readonly clientOf?: (header: (name: string) => string | undefined) => string;
 }
@@ -48,8 +64,10 @@ export interface OrbwatchApi {
   readonly app: OpenAPIHono;
   /** The OpenAPI 3.1 document (as served at `/openapi.json`). */
   openApiDocument(): Record<string, unknown>;
-  /** Stops the feed timer and ends open streams. The repository stays open (the caller's). */
-  close(): void;
+  /** Resolves when every queued run has finished. */
+  idle(): Promise<void>;
+  /** Stops webhook delivery and the feed timer, ends open streams. The repository stays open (the caller's). */
+  close(): Promise<void>;
 }
 
 export const API_VERSION = '1.0.0';
@@ -68,6 +86,17 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
   const deps: ApiDeps = { repo: o.repo, clock: o.clock, limits };
   const watcher = new FeedWatcher(o.repo, o.feedPollMs ?? 500);
   const limiter = new RateLimiter(limits.ratePerSec, limits.burst);
+  let table: { method: string; re: RegExp }[] | undefined;
+  /** The routes (not the middleware) by method and path pattern, built on first use. */
+  const routeTable = (): { method: string; re: RegExp }[] =>
+    (table ??= app.routes
+      .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+      .map((r) => ({ method: r.method, re: pathMatcher(r.path.replace(/:([A-Za-z]+)/g, '{$1}')) })));
+  const norms = o.norms ?? parseNorms(JSON.stringify(DEFAULT_NORM_FILE), 'default-norms').items;
+  const runs = new RunQueue(o.clock);
+  const dispatcher =
+    o.webhooks === false ? undefined : new WebhookDispatcher(o.repo, o.clock, watcher, o.webhooks ?? {});
+  dispatcher?.start();
   const clientOf = o.clientOf ?? ((header: (name: string) => string | undefined) => header(PEER_HEADER) ?? 'local');
   const weakEtag = etag({ weak: true });
 
@@ -112,10 +141,36 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     await next();
   };
   app.use('/api/*', etagForGet);
+  // Writes: the token first (nothing is read from a client without one), then the size limit.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*', async (c, next) => {
+    // a method the path does not take is 405 (from notFound), whoever asks
+    if (!routeTable().some((r) => r.method === c.req.method && r.re.test(c.req.path))) return next();
+    const auth = c.req.header('authorization');
+    const m = auth === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    await verifyApiToken(o.repo, m?.[1] ?? (auth === undefined ? undefined : ''), o.clock);
+    await next();
+  });
+  app.on(
+    ['POST', 'PUT', 'PATCH'],
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: () => {
+        throw new OrbwatchError(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `the request body is over the limit of ${String(limits.maxBodyBytes)} bytes`,
+          { maxBytes: limits.maxBodyBytes },
+        );
+      },
+    }),
+  );
 
   healthRoute(app, deps, watcher);
   objectRoutes(app, deps);
   eventRoutes(app, deps);
+  eventExtraRoutes(app, deps, norms);
+  listRoutes(app, deps);
+  writeRoutes(app, deps, runs, norms, o.screening);
   eventStreamRoute(app, deps, watcher, { heartbeatMs: o.heartbeatMs ?? 15_000 });
 
   const documentConfig = {
@@ -140,16 +195,15 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
   let cachedDoc: Record<string, unknown> | undefined;
   app.get('/openapi.json', (c) => c.json((cachedDoc ??= openApiDocument())));
 
-  const routes = (): { method: string; re: RegExp }[] =>
-    app.routes
-      .filter((r) => r.method !== 'ALL')
-      .map((r) => ({ method: r.method, re: pathMatcher(r.path.replace(/:([A-Za-z]+)/g, '{$1}')) }));
-  let table: { method: string; re: RegExp }[] | undefined;
-
   app.notFound(async (c) => {
     const path = c.req.path;
-    table ??= routes();
-    const allowed = [...new Set(table.filter((r) => r.re.test(path)).map((r) => r.method))];
+    const allowed = [
+      ...new Set(
+        routeTable()
+          .filter((r) => r.re.test(path))
+          .map((r) => r.method),
+      ),
+    ];
     if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       if (allowed.includes('GET')) allowed.push('HEAD');
       throw new OrbwatchError(
@@ -172,7 +226,9 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     fetch: (request: Request) => app.fetch(request),
     app,
     openApiDocument: () => (cachedDoc ??= openApiDocument()),
-    close: () => {
+    idle: () => runs.idle(),
+    close: async () => {
+      await dispatcher?.stop();
       watcher.close();
     },
   };

@@ -5,6 +5,7 @@
  * an `OrbwatchError` is `INTERNAL` (500) and its message is not shown (it may name paths).
  * @module
  */
+import { HTTPException } from 'hono/http-exception';
 import type { ErrorCode } from '@orbwatch/core';
 import { OrbwatchError, isOrbwatchError } from '@orbwatch/core';
 
@@ -50,6 +51,14 @@ export function errorResponse(e: unknown): { status: HttpStatus; body: ErrorBody
           details: { ...e.details },
         },
       },
+    };
+  }
+  if (e instanceof HTTPException && e.status >= 400 && e.status < 500) {
+    // hono's own refusals (a body that is not the JSON its content type says, …)
+    const code: ErrorCode = e.status === 413 ? 'PAYLOAD_TOO_LARGE' : e.status === 401 ? 'UNAUTHORIZED' : 'USAGE';
+    return {
+      status: httpStatusFor(code),
+      body: { error: { code, message: e.message || 'bad request', details: { httpStatus: e.status } } },
     };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error', details: {} } } };

@@ -41,12 +41,11 @@ export function listen(api: OrbwatchApi, o: { readonly port: number; readonly ho
         url: `http://${host}:${String(port)}`,
         close: () =>
           new Promise<void>((done) => {
-            api.close();
-            server.closeAllConnections();
             server.close(() => {
               done();
             });
-          }),
+            server.closeAllConnections();
+          }).then(() => api.close()),
       });
     });
   });

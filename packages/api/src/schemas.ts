@@ -229,3 +229,178 @@ export const eventIdParam = z
   .min(1)
   .max(64)
   .openapi({ param: { name: 'id', in: 'path' }, description: 'event id or a unique prefix of it' });
+
+export const EvidenceBundleSchema = z
+  .looseObject({
+    format: z.literal('orbwatch-evidence'),
+    version: z.number().int(),
+    createdUtc: isoTime,
+    event: z.looseObject({ id: z.string(), kind: z.enum(EVENT_KINDS), startUtc: isoTime, endUtc: isoTime }),
+    objects: z.array(z.looseObject({ norad: z.number().int() })),
+    elementSets: z.array(
+      z.looseObject({
+        storedId: z.number().int(),
+        noradId: z.number().int(),
+        epochUtc: isoTime,
+        raw: z.string(),
+        contentHash: z.string(),
+        source: z.string(),
+        sourceKind: z.string(),
+      }),
+    ),
+    series: z.looseObject({ kind: z.string() }).nullable(),
+    findings: z.array(z.looseObject({ eventId: z.string(), normId: z.string(), verdict: z.string() })),
+  })
+  .openapi('EvidenceBundle');
+
+export const PlotsSchema = z
+  .object({
+    eventId: z.string(),
+    plots: z.array(
+      z.object({
+        name: z.string(),
+        title: z.string(),
+        spec: z.record(z.string(), z.unknown()).openapi({ description: 'a Vega-Lite specification, data inline' }),
+      }),
+    ),
+  })
+  .openapi('Plots');
+
+export const LaunchSchema = z
+  .looseObject({
+    cospar: z.string(),
+    members: z.array(z.number().int()),
+    outcome: z.string(),
+    reason: z.string().nullable(),
+    epochUtc: nullableIso,
+    epochSigmaSec: z.number().nullable(),
+  })
+  .openapi('Launch');
+
+export const LaunchesSchema = z.object({ items: z.array(LaunchSchema) }).openapi('Launches');
+
+export const PropagationSchema = z
+  .looseObject({
+    norad: z.number().int(),
+    elementSet: z.looseObject({ id: z.number().int(), epochUtc: isoTime }).nullable(),
+    elementSets: z.array(z.looseObject({ id: z.number().int(), epochUtc: isoTime, source: z.string() })),
+    policy: z.string(),
+    states: z.array(
+      z.looseObject({
+        t: isoTime,
+        frame: z.string(),
+        elementSetId: z.number().int().nullable(),
+        elementSetAgeSec: z.number().nullable(),
+        rKm: z.array(z.number()).length(3).optional(),
+        vKmPerSec: z.array(z.number()).length(3).optional(),
+        latDeg: z.number().optional(),
+        lonDeg: z.number().optional(),
+        altitudeKm: z.number().optional(),
+        error: z.string().optional(),
+        message: z.string().optional(),
+      }),
+    ),
+    summary: z.looseObject({ steps: z.number().int(), computed: z.number().int(), failed: z.number().int() }),
+  })
+  .openapi('Propagation');
+
+export const PropagateQuery = z.object({
+  from: isoQuery,
+  to: isoQuery,
+  stepSec: z.coerce
+    .number()
+    .positive()
+    .max(86_400 * 30)
+    .default(60)
+    .openapi({ type: 'number' }),
+  frame: z.enum(['TEME', 'ITRF', 'GCRF', 'geodetic']).default('TEME'),
+  policy: z.enum(['latest-before', 'nearest']).default('latest-before'),
+  allowStale: z.enum(['true', 'false']).optional(),
+});
+
+export const IngestReportSchema = z
+  .looseObject({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    rejected: z.number().int(),
+    conflicts: z.number().int(),
+    inputProblems: z.number().int(),
+    runId: z.string().nullable(),
+    source: z.string(),
+    files: z.array(z.looseObject({ file: z.string(), format: z.string(), elementSets: z.number().int() })),
+    issues: z.array(
+      z.looseObject({ file: z.string(), line: z.number().int(), column: z.number().int(), code: z.string() }),
+    ),
+  })
+  .openapi('IngestReport');
+
+export const INGEST_FORMATS = [
+  'tle',
+  'omm-json',
+  'omm-xml',
+  'omm-kvn',
+  'omm-csv',
+  'satcat-csv',
+  'satcat-json',
+] as const;
+
+export const IngestJsonBody = z
+  .object({
+    text: z.string().min(1),
+    format: z.enum(INGEST_FORMATS).optional(),
+    source: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[\w.:@-]+$/, { error: 'letters, digits and . : @ _ -' })
+      .optional(),
+    sourceKind: z.enum(['official', 'amateur', 'derived']).optional(),
+  })
+  .strict()
+  .openapi('IngestRequest');
+
+export const RunRequestSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('detection'),
+        kinds: z
+          .array(z.enum(['maneuver', 'release', 'proximity', 'fragmentation']))
+          .min(1)
+          .max(4)
+          .optional(),
+        full: z.boolean().optional(),
+        since: isoQuery.optional(),
+        until: isoQuery.optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('screening') }).catchall(z.unknown()),
+  ])
+  .openapi('RunRequest');
+
+export const RunSchema = z
+  .looseObject({
+    runId: z.string(),
+    kind: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    queuedUtc: isoTime,
+    startedUtc: nullableIso,
+    finishedUtc: nullableIso,
+    report: z.unknown(),
+    error: z.looseObject({ code: z.string(), message: z.string() }).nullable(),
+  })
+  .openapi('Run');
+
+export const RunAcceptedSchema = z
+  .looseObject({ runId: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) })
+  .openapi('RunAccepted');
+
+export const FindingsQuery = (d: number, max: number) =>
+  z.object({
+    norm: z.string().max(100).optional(),
+    object: z.coerce.number().int().min(1).max(339_999).optional().openapi({ type: 'integer' }),
+    event: z.string().min(1).max(64).optional().openapi({ description: 'event id or unique prefix' }),
+    verdict: z.enum(['consistent', 'inconsistent', 'not-assessable']).optional(),
+    limit: limitQuery(d, max),
+    cursor: cursorQuery,
+  });

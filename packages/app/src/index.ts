@@ -32,3 +32,8 @@ export * from './queries/event-detail.js';
 export * from './queries/search-objects.js';
 export * from './queries/element-set-page.js';
 export * from './queries/feed.js';
+export * from './queries/launches.js';
+export * from './queries/propagate-stored.js';
+export * from './tokens/api-tokens.js';
+export * from './queries/event-evidence.js';
+export * from './webhooks/webhooks.js';

@@ -5,8 +5,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { NoradId } from '@orbwatch/core';
-import { ErrorCode, OrbwatchError, formatIso, noradId } from '@orbwatch/core';
-import { elementSetDocument, elementSetPage, objectDocument, searchObjects } from '@orbwatch/app';
+import { ErrorCode, OrbwatchError, formatIso, noradId, parseIsoInstant } from '@orbwatch/core';
+import { elementSetDocument, elementSetPage, objectDocument, propagateStored, searchObjects } from '@orbwatch/app';
 import type { ApiDeps } from '../api-context.js';
 import {
   ElementSetsPageSchema,
@@ -14,9 +14,15 @@ import {
   ObjectsPageSchema,
   ObjectsQuery,
   PageQuery,
+  PropagateQuery,
+  PropagationSchema,
   noradParam,
 } from '../schemas.js';
 import { errorResponses } from './responses.js';
+import { sendJson } from './send.js';
+
+/** States one propagation request may ask for. */
+export const MAX_PROPAGATION_STEPS = 20_000;
 
 export function objectRoutes(app: OpenAPIHono, d: ApiDeps): void {
   const { repo, limits } = d;
@@ -129,6 +135,40 @@ export function objectRoutes(app: OpenAPIHono, d: ApiDeps): void {
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
       });
       return c.json({ norad, ...page }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/objects/{norad}/propagate',
+      tags: ['objects'],
+      summary: 'SGP4 states from the stored element sets (as `orbwatch propagate --json`)',
+      request: { params: z.object({ norad: noradParam }), query: PropagateQuery },
+      responses: {
+        200: { description: 'the states', content: { 'application/json': { schema: PropagationSchema } } },
+        ...errorResponses(400, 404, 422, 429),
+      },
+    }),
+    async (c) => {
+      const norad = noradId(c.req.valid('param').norad);
+      const q = c.req.valid('query');
+      const from = parseIsoInstant(q.from);
+      const to = parseIsoInstant(q.to);
+      if (from === undefined || to === undefined) throw new Error('validated times did not parse');
+      if (to < from) throw new OrbwatchError(ErrorCode.USAGE, "'to' is before 'from'", { from: q.from, to: q.to });
+      const r = await propagateStored(repo, norad, {
+        from,
+        to,
+        step: q.stepSec,
+        frame: q.frame,
+        policy: q.policy,
+        allowStale: q.allowStale === 'true',
+        maxSamples: MAX_PROPAGATION_STEPS,
+      });
+      if (r.failed === r.count)
+        throw new OrbwatchError(ErrorCode.PROPAGATION_FAILED, r.text, { norad, summary: r.document.summary });
+      return sendJson(c, r.document, 200);
     },
   );
 }

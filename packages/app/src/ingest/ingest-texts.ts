@@ -6,7 +6,7 @@
  * the API's POST all ingest through here and report the same document.
  * @module
  */
-import type { ElementSet, Instant, ParseIssue, SatcatRecord, TleChecksumMode } from '@orbwatch/core';
+import type { ElementFileFormat, ElementSet, Instant, ParseIssue, SatcatRecord, TleChecksumMode } from '@orbwatch/core';
 import { IssueCode, makeIssue, parseElementFile } from '@orbwatch/core';
 import type { CatalogRepository, IngestIssue, IngestSummary, SourceKind } from '@orbwatch/store';
 import { ingestElementSets, satcatFacts } from '@orbwatch/store';
@@ -22,6 +22,8 @@ export interface IngestSourceOptions {
   /** `official` or `amateur`; inferred from the name when absent ({@link inferSourceKind}). */
   readonly sourceKind?: SourceKind;
   readonly checksum?: TleChecksumMode;
+  /** Read every text as this format instead of detecting it. */
+  readonly format?: Exclude<ElementFileFormat, 'unknown'>;
   /** When the data was retrieved (default: now). */
   readonly retrievedAt?: Instant;
   readonly batchSize?: number;
@@ -112,10 +114,11 @@ export async function ingestTexts(
   const satcat: SatcatRecord[] = [];
   const perFile: IngestReport['files'] = [];
   for (const { file, data } of texts) {
-    const parsed = parseElementFile(
-      decodeUtf8(data),
-      options.checksum === undefined ? { file } : { file, checksum: options.checksum },
-    );
+    const parsed = parseElementFile(decodeUtf8(data), {
+      file,
+      ...(options.checksum === undefined ? {} : { checksum: options.checksum }),
+      ...(options.format === undefined ? {} : { format: options.format }),
+    });
     for (const s of parsed.elementSets) elementSets.push(s);
     for (const r of parsed.satcat) satcat.push(r);
     for (const i of parsed.issues) issues.push(i);

@@ -9,7 +9,9 @@
  * @module
  */
 import type { Instant, MeasureValue } from '@orbwatch/core';
-import { ErrorCode, OrbwatchError, formatIso, instant } from '@orbwatch/core';
+import { OrbwatchError, formatIso, isOrbwatchError, noradId } from '@orbwatch/core';
+import type { EventCandidate } from '@orbwatch/app';
+import { eventReference, resolveEventId } from '@orbwatch/app';
 import type { CatalogRepository, StoredElementSet, StoredEvent } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
@@ -20,49 +22,32 @@ import { loadObjectNames } from '../presentation/object-names.js';
 import { renderTable } from '../text-table.js';
 import { eventJson } from './events.js';
 
-/** Candidates listed for an ambiguous prefix. */
-const MAX_CANDIDATES = 10;
-
-/** The event whose id is `idOrPrefix` or starts with it (case-insensitive). */
+/**
+ * The event whose id is `idOrPrefix` or starts with it (the app's `resolveEventId`); an
+ * ambiguous prefix lists its candidates with their objects' names.
+ */
 export async function resolveEvent(repo: CatalogRepository, idOrPrefix: string): Promise<StoredEvent> {
-  const p = idOrPrefix.trim().toLowerCase();
-  if (!/^[0-9a-f][0-9a-f-]*$/.test(p)) {
-    throw new OrbwatchError(ErrorCode.USAGE, `'${idOrPrefix}' is not an event id or id prefix (hex digits and -)`, {
-      id: idOrPrefix,
+  try {
+    return await resolveEventId(repo, idOrPrefix);
+  } catch (e) {
+    const candidates = isOrbwatchError(e) ? (e.details['candidates'] as EventCandidate[] | undefined) : undefined;
+    if (!isOrbwatchError(e) || candidates === undefined) throw e;
+    const names = await loadObjectNames(
+      repo,
+      candidates.flatMap((c) => c.objects.map((n) => noradId(n))),
+    );
+    const lines = candidates.map(
+      (c) =>
+        `  ${c.id}  ${c.kind}  ${c.start.slice(0, 16)}  ${names.list(
+          c.objects.map((n) => noradId(n)),
+          2,
+        )}`,
+    );
+    throw new OrbwatchError(e.code, `${e.message}. Candidates:\n${lines.join('\n')}`, {
+      ...e.details,
+      candidates: candidates.map((c) => c.id),
     });
   }
-  const exact = await repo.getEvent(p);
-  if (exact !== null) return exact;
-  const ids = await repo.eventIdsWithPrefix(p, MAX_CANDIDATES + 1);
-  const [only] = ids;
-  if (only === undefined)
-    throw new OrbwatchError(ErrorCode.NOT_FOUND, `no event with id or id prefix '${p}'`, { id: p });
-  if (ids.length === 1) {
-    const e = await repo.getEvent(only);
-    if (e !== null) return e;
-  }
-  const shown = ids.slice(0, MAX_CANDIDATES);
-  const events: StoredEvent[] = [];
-  for (const id of shown) {
-    const e = await repo.getEvent(id);
-    if (e !== null) events.push(e);
-  }
-  const names = await loadObjectNames(
-    repo,
-    events.flatMap((e) => e.objects.map((o) => o.norad)),
-  );
-  const lines = events.map(
-    (e) =>
-      `  ${e.id}  ${e.kind}  ${formatIso(e.start).slice(0, 16)}  ${names.list(
-        e.objects.map((o) => o.norad),
-        2,
-      )}`,
-  );
-  throw new OrbwatchError(
-    ErrorCode.USAGE,
-    `event id prefix '${p}' is ambiguous: ${ids.length > MAX_CANDIDATES ? `more than ${String(MAX_CANDIDATES)}` : String(ids.length)} events match; give more of the id. Candidates:\n${lines.join('\n')}`,
-    { id: p, candidates: shown },
-  );
 }
 
 /** Units by measure-name suffix (longest first). */
@@ -113,21 +98,7 @@ function sigmaText(v: MeasureValue | undefined): string {
   return v > 0 ? significant(v, 3) : 'n/a (stored as 0)';
 }
 
-/** The instant the event's element-set ages are measured from, and what it is. */
-export function eventReference(e: StoredEvent): { t: Instant; what: string } {
-  const named: readonly [string, string][] = [
-    ['minRangeUtc', 'closest approach'],
-    ['separationEpochUtc', 'separation epoch'],
-    ['epochUtc', 'breakup epoch'],
-    ['tcaUtc', 'time of closest approach'],
-  ];
-  for (const [key, what] of named) {
-    const v = e.measures[key];
-    const t = typeof v === 'string' ? Date.parse(v) : Number.NaN;
-    if (Number.isFinite(t)) return { t: instant(t), what };
-  }
-  return { t: e.start, what: e.kind === 'maneuver' ? 'start of the burn window' : 'event start' };
-}
+export { eventReference };
 
 function ageText(sec: number): string {
   const a = Math.abs(sec);

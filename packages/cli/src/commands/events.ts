@@ -7,6 +7,7 @@
  */
 import type { Instant, NoradId } from '@orbwatch/core';
 import { formatIso } from '@orbwatch/core';
+import { eventDocument } from '@orbwatch/app';
 import type { CatalogRepository, EventFilter, StoredEvent } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
@@ -25,24 +26,8 @@ export interface EventsOptions {
   readonly csv?: boolean;
 }
 
-/** The `--json` form of one event (design.md contract: id, kind, objects, start, end, measures). */
-export function eventJson(e: StoredEvent) {
-  return {
-    id: e.id,
-    kind: e.kind,
-    objects: e.objects.map((o) => ({ norad: o.norad, role: o.role })),
-    start: formatIso(e.start),
-    end: formatIso(e.end),
-    measures: e.measures,
-    assessment: e.assessment ?? null,
-    elementSets: e.elementSets.map((s) => ({ ...s, epochUtc: formatIso(s.epoch, 6) })),
-    elementSetIds: e.elementSetIds,
-    detector: e.detector,
-    detectorVersion: e.detectorVersion,
-    parameters: e.parameters,
-    createdUtc: formatIso(e.createdAt),
-  };
-}
+/** The `--json` form of one event (design.md contract), shared with the HTTP API. */
+export const eventJson = eventDocument;
 
 /** Measures every kind's CSV row carries (empty where a kind has none), units in the names. */
 const CSV_MEASURES = [

@@ -6,8 +6,9 @@
  * @module
  */
 import type { Instant, NoradId } from '@orbwatch/core';
-import { ErrorCode, OrbwatchError, formatIso, orbitSummary, radPerSecToRevPerDay, radToDeg } from '@orbwatch/core';
-import type { CatalogRepository, EpochRange, StoredElementSet } from '@orbwatch/store';
+import { ErrorCode, OrbwatchError } from '@orbwatch/core';
+import { elementSetDocument } from '@orbwatch/app';
+import type { CatalogRepository, EpochRange } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import type { CsvColumn } from '../csv.js';
@@ -16,30 +17,8 @@ import { renderTable } from '../text-table.js';
 
 const f = (x: number, digits: number): string => x.toFixed(digits);
 
-/** One row of the history, in boundary units (degrees, rev/day, km, minutes). */
-export function historyRow(s: StoredElementSet, next: StoredElementSet | undefined) {
-  const o = orbitSummary(s);
-  return {
-    elementSetId: s.id,
-    epochUtc: formatIso(s.epoch, 6),
-    source: s.source,
-    name: s.name,
-    inclinationDeg: radToDeg(s.inclinationRad),
-    raanDeg: radToDeg(s.raanRad),
-    eccentricity: s.eccentricity,
-    argPerigeeDeg: radToDeg(s.argPerigeeRad),
-    meanAnomalyDeg: radToDeg(s.meanAnomalyRad),
-    meanMotionRevPerDay: radPerSecToRevPerDay(s.meanMotionRadPerSec),
-    bstarPerEarthRadii: s.bstarPerEarthRadii,
-    semiMajorAxisKm: o.semiMajorAxisKm,
-    perigeeKm: o.perigeeAltitudeKm,
-    apogeeKm: o.apogeeAltitudeKm,
-    periodMin: o.periodSec / 60,
-    /** Days until the next set of this object (null for the newest). */
-    gapToNextDays: next === undefined ? null : (next.epoch - s.epoch) / 86_400_000,
-    raw: s.raw,
-  };
-}
+/** One row of the history, in boundary units (shared with the HTTP API). */
+export const historyRow = elementSetDocument;
 
 type HistoryRow = ReturnType<typeof historyRow>;
 

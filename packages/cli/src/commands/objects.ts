@@ -6,6 +6,7 @@
  * @module
  */
 import { formatIso } from '@orbwatch/core';
+import { objectDocument } from '@orbwatch/app';
 import type { CatalogObject, CatalogRepository, ObjectFilter } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
@@ -15,7 +16,6 @@ import { renderTable } from '../text-table.js';
 
 const day = (t: number | null): string =>
   t === null ? '' : formatIso(t as Parameters<typeof formatIso>[0], 0).slice(0, 10);
-const iso = (t: number | null): string | null => (t === null ? null : formatIso(t as Parameters<typeof formatIso>[0]));
 
 export interface ObjectsOutput {
   /** Only objects with at least one stored element set. */
@@ -24,20 +24,7 @@ export interface ObjectsOutput {
 }
 
 /** One object in boundary form: the `--json` fields (docs/design/cli.md), also the CSV columns. */
-function objectJson(o: CatalogObject) {
-  return {
-    norad: o.noradId,
-    name: o.name,
-    cosparId: o.cosparId,
-    objectType: o.objectType,
-    owner: o.owner,
-    launchDateUtc: iso(o.launchDate),
-    decayDateUtc: iso(o.decayDate),
-    elementSets: o.elementSetCount,
-    firstEpochUtc: iso(o.firstEpoch),
-    lastEpochUtc: iso(o.lastEpoch),
-  };
-}
+const objectJson = objectDocument;
 
 type ObjectJson = ReturnType<typeof objectJson>;
 

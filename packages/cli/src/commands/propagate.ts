@@ -11,21 +11,10 @@
  * the command fails with PROPAGATION_FAILED (exit 1) carrying that summary.
  * @module
  */
-import type { Instant, NoradId, PropagateResult, Sgp4Propagator } from '@orbwatch/core';
-import {
-  ErrorCode,
-  OrbwatchError,
-  chooseElementSet,
-  createSgp4Propagator,
-  formatIso,
-  itrfToGeodetic,
-  propagateTeme,
-  radPerSecToRevPerDay,
-  radToDeg,
-  temeToGcrf,
-  temeToItrf,
-} from '@orbwatch/core';
-import type { CatalogRepository, StoredElementSet } from '@orbwatch/store';
+import type { Instant, NoradId } from '@orbwatch/core';
+import { ErrorCode, OrbwatchError, formatIso } from '@orbwatch/core';
+import { propagateStored } from '@orbwatch/app';
+import type { CatalogRepository } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -41,211 +30,15 @@ export interface PropagateCommandOptions {
   readonly csv?: boolean;
 }
 
-/** Most samples one call may produce (a 7-day 1-s grid is 604,800). */
-const MAX_SAMPLES = 1_000_000;
-
-interface Sample {
-  t: string;
-  frame: string;
-  elementSetId: number | null;
-  elementSetAgeSec: number | null;
-  rKm?: [number, number, number];
-  vKmPerSec?: [number, number, number];
-  latDeg?: number;
-  lonDeg?: number;
-  altitudeKm?: number;
-  warnings?: readonly string[];
-  error?: string;
-  message?: string;
-}
-
-function describeSet(s: StoredElementSet) {
-  return {
-    id: s.id,
-    norad: s.noradId,
-    name: s.name,
-    epochUtc: formatIso(s.epoch, 6),
-    source: s.source,
-    format: s.format,
-    meanMotionRevPerDay: radPerSecToRevPerDay(s.meanMotionRadPerSec),
-    eccentricity: s.eccentricity,
-    inclinationDeg: radToDeg(s.inclinationRad),
-    raw: s.raw,
-  };
-}
-
-/** Failed steps of one code: how many, and the first one's message. */
-interface FailureCount {
-  readonly code: string;
-  count: number;
-  readonly message: string;
-}
-
-/** A stored set in a summary: id, epoch, source. */
-const setRef = (s: StoredElementSet) => ({ id: s.id, epochUtc: formatIso(s.epoch, 6), source: s.source });
-
-/** The stored set whose epoch is nearest to `t`. */
-function nearestSet(first: StoredElementSet, history: readonly StoredElementSet[], t: Instant): StoredElementSet {
-  let best = first;
-  for (const s of history) if (Math.abs(s.epoch - t) < Math.abs(best.epoch - t)) best = s;
-  return best;
-}
-
-/** The `summary` of `--json`, and the text of the failure summary. */
-function summarise(
-  history: readonly [StoredElementSet, ...StoredElementSet[]],
-  o: PropagateCommandOptions,
-  steps: number,
-  failures: readonly FailureCount[],
-) {
-  const failed = failures.reduce((n, f) => n + f.count, 0);
-  const first = history[0];
-  const last = history[history.length - 1] ?? first;
-  const nearest = [
-    ...new Map([nearestSet(first, history, o.from), nearestSet(first, history, o.to)].map((s) => [s.id, s])).values(),
-  ];
-  const hints: string[] = [];
-  if (o.allowStale !== true && failures.some((f) => f.code === 'ELEMENTS_TOO_OLD'))
-    hints.push('--allow-stale propagates beyond the age limits (accuracy degrades quickly; see docs/accuracy.md)');
-  if (o.policy === 'latest-before' && failures.some((f) => f.code === 'NO_ELEMENT_SET'))
-    hints.push('--policy nearest also uses sets from after each time');
-  const summary = {
-    steps,
-    computed: steps - failed,
-    failed,
-    failures: failures.map((f) => ({ code: f.code, count: f.count, firstMessage: f.message })),
-    storedElementSets: {
-      count: history.length,
-      firstEpochUtc: formatIso(first.epoch, 6),
-      lastEpochUtc: formatIso(last.epoch, 6),
-    },
-    nearestElementSets: nearest.map(setRef),
-    hints,
-  };
-  const text = [
-    `${String(failed)} of ${String(steps)} step(s) not computed: ${failures.map((f) => `${f.code} × ${String(f.count)} (${f.message})`).join(', ')}`,
-    `stored element sets: ${String(history.length)}, epochs ${summary.storedElementSets.firstEpochUtc} … ${summary.storedElementSets.lastEpochUtc}; nearest to the window: ${nearest.map((s) => `#${String(s.id)} ${formatIso(s.epoch, 6)} (${s.source})`).join(', ')}`,
-    ...hints,
-  ].join('; ');
-  return { summary, text };
-}
-
 export async function runPropagate(
   repo: CatalogRepository,
   norad: NoradId,
   o: PropagateCommandOptions,
   ctx: CliContext,
 ): Promise<number> {
-  if (o.to < o.from) throw new OrbwatchError(ErrorCode.USAGE, '--to is before --from', { from: o.from, to: o.to });
-  const count = Math.floor((o.to - o.from) / (o.step * 1000)) + 1;
-  if (count > MAX_SAMPLES) {
-    throw new OrbwatchError(
-      ErrorCode.USAGE,
-      `${String(count)} samples requested; at most ${String(MAX_SAMPLES)} (use a larger --step)`,
-      { count },
-    );
-  }
-  const history = await repo.history(norad);
-  if (history.length === 0)
-    throw new OrbwatchError(ErrorCode.NOT_FOUND, `no element sets stored for ${String(norad)}`, { norad });
-
-  const propagators = new Map<number, Sgp4Propagator | { code: string; message: string }>();
-  const propagatorFor = (s: StoredElementSet): Sgp4Propagator | { code: string; message: string } => {
-    let p = propagators.get(s.id);
-    if (p === undefined) {
-      const r = createSgp4Propagator(s);
-      p = r.ok ? r.propagator : { code: r.code, message: r.message };
-      propagators.set(s.id, p);
-    }
-    return p;
-  };
-
-  const used = new Map<number, StoredElementSet>();
-  const samples: Sample[] = [];
-  const failureCounts = new Map<string, FailureCount>();
-  const fail = (sample: Sample & { error: string; message: string }): void => {
-    samples.push(sample);
-    const f = failureCounts.get(sample.error);
-    if (f === undefined) failureCounts.set(sample.error, { code: sample.error, count: 1, message: sample.message });
-    else f.count++;
-  };
-  for (let k = 0; k < count; k++) {
-    const t = (o.from + k * o.step * 1000) as Instant;
-    const tIso = formatIso(t);
-    const choice = chooseElementSet(history, t, o.policy);
-    if (!choice.ok) {
-      fail({
-        t: tIso,
-        frame: o.frame,
-        elementSetId: null,
-        elementSetAgeSec: null,
-        error: choice.code,
-        message: 'no element set for this time under the policy',
-      });
-      continue;
-    }
-    const set = history[choice.index];
-    if (set === undefined) throw new Error('chooseElementSet returned an index outside the history');
-    used.set(set.id, set);
-    const p = propagatorFor(set);
-    const ageSec = (t - set.epoch) / 1000;
-    if ('code' in p) {
-      fail({
-        t: tIso,
-        frame: o.frame,
-        elementSetId: set.id,
-        elementSetAgeSec: ageSec,
-        error: p.code,
-        message: p.message,
-      });
-      continue;
-    }
-    const r: PropagateResult = propagateTeme(p, t, o.allowStale === true ? { allowStale: true } : {});
-    if (!r.ok) {
-      fail({
-        t: tIso,
-        frame: o.frame,
-        elementSetId: set.id,
-        elementSetAgeSec: ageSec,
-        error: r.code,
-        message: r.message,
-      });
-      continue;
-    }
-    const base = {
-      t: tIso,
-      frame: o.frame,
-      elementSetId: set.id,
-      elementSetAgeSec: ageSec,
-      ...(r.warnings.length > 0 ? { warnings: r.warnings } : {}),
-    };
-    if (o.frame === 'geodetic') {
-      const g = itrfToGeodetic(temeToItrf(r.state));
-      samples.push({ ...base, latDeg: radToDeg(g.latRad), lonDeg: radToDeg(g.lonRad), altitudeKm: g.heightKm });
-    } else {
-      const s = o.frame === 'TEME' ? r.state : o.frame === 'ITRF' ? temeToItrf(r.state) : temeToGcrf(r.state);
-      samples.push({ ...base, rKm: [s.r.x, s.r.y, s.r.z], vKmPerSec: [s.v.x, s.v.y, s.v.z] });
-    }
-  }
-
-  const sets = [...used.values()].sort((a, b) => a.epoch - b.epoch);
-  const first = sets[0];
-  const failures = [...failureCounts.values()];
-  const failed = failures.reduce((n, f) => n + f.count, 0);
-  const [firstStored, ...laterStored] = history;
-  if (firstStored === undefined) throw new Error('history emptied while propagating');
-  const { summary, text } = summarise([firstStored, ...laterStored], o, count, failures);
+  const { document, samples, sets, count, failed, text } = await propagateStored(repo, norad, o);
   if (o.json === true) {
-    writeJson(ctx, {
-      norad,
-      elementSet: first === undefined ? null : describeSet(first),
-      elementSets: sets.map(describeSet),
-      policy: o.policy,
-      earthOrientation:
-        'none (dUT1 = 0, no polar motion): ITRF/geodetic good to ~0.5 km along-track at LEO, see docs/accuracy.md',
-      states: samples,
-      summary,
-    });
+    writeJson(ctx, document);
   } else if (o.csv === true) {
     writeLine(
       ctx.stdout,
@@ -298,7 +91,8 @@ export async function runPropagate(
         );
     }
   }
-  if (failed === count) throw new OrbwatchError(ErrorCode.PROPAGATION_FAILED, text, { norad, summary });
+  if (failed === count)
+    throw new OrbwatchError(ErrorCode.PROPAGATION_FAILED, text, { norad, summary: document.summary });
   if (failed > 0) writeLine(ctx.stderr, `orbwatch propagate: warning: ${text}`);
   return EXIT_OK;
 }
