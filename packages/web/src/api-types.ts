@@ -42,6 +42,8 @@ export interface FindingDto {
   readonly reasons: readonly unknown[];
   /** "consistent with <norm> (<instrument>)", as the findings command words it. */
   readonly statement?: string;
+  /** Who has publicly disagreed with the norm or its reading, with where they said so. */
+  readonly dissent?: readonly string[] | null;
   readonly normVersion?: string;
 }
 

@@ -96,6 +96,8 @@ function buildDatabase(): void {
   ]);
   cli(['detect', '--db', db, '--quiet', '--kinds', 'maneuver,release']);
   cli(['detect', '--db', db, '--quiet', '--kinds', 'proximity', '--preset', 'inspection']);
+  // Judges the stored events against the default norms and stores the findings.
+  cli(['findings', '--db', db, '--quiet']);
 }
 
 async function freePort(): Promise<number> {
@@ -294,6 +296,18 @@ describe('web UI in Chromium (served by orbwatch serve, no network)', () => {
     await page.waitForSelector('#assessment');
     expect(await page.textContent('h1')).toMatch(/^proximity/);
     expect(await page.$$eval('#assessment .reasons li', (li) => li.length)).toBeGreaterThan(0);
+    // The findings against norms, each with its statement and reasons.
+    const findings = await page.$$eval('#findings .finding', (fs) =>
+      fs.map((f) => ({
+        statement: f.querySelector('h3')?.textContent ?? '',
+        reasons: f.querySelectorAll('.reasons li').length,
+      })),
+    );
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f.statement).toMatch(/^(Consistent with|Inconsistent with|Cannot be assessed against) /);
+      expect(f.reasons).toBeGreaterThan(0);
+    }
     await page.waitForSelector('#plots figure svg');
     await page.waitForSelector('#globe canvas');
     const plots = await page.$$eval('#plots figure', (figures) =>

@@ -56,6 +56,9 @@ function findingsSection(findings: readonly FindingDto[]): HTMLElement {
             { class: `finding verdict-${f.verdict}` },
             h('h3', {}, f.statement ?? `${f.verdict}: ${f.normId}`, ` · ${f.confidence} confidence`),
             reasonsList(f.reasons),
+            f.dissent !== undefined && f.dissent !== null && f.dissent.length > 0
+              ? h('p', { class: 'dissent' }, 'Dissent: ', f.dissent.join('; '))
+              : null,
           ),
         ),
   );
