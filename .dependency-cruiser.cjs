@@ -66,6 +66,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // The web UI's bundle (Vite output): minified chunks that import each other, not source.
+    exclude: { path: '^packages/web/dist/' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       conditionNames: ['@orbwatch/source', 'import', 'types', 'default'],
