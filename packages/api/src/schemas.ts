@@ -173,16 +173,36 @@ export const FindingsSchema = z
 
 // ---- query and path parameters ----
 
+/**
+ * A whole number written in decimal digits only: `0x10`, `1e3`, ` 5` or `5.0` are refused
+ * (Number() would read them), so a parameter means one thing.
+ */
+export function digits(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,15}$/, { error: 'decimal digits' })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+/** A non-negative decimal number (`60`, `0.5`). */
+export function decimal(minExclusive: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,12}(\.\d{1,9})?$/, { error: 'a decimal number' })
+    .transform(Number)
+    .pipe(z.number().gt(minExclusive).max(max));
+}
+
 const MAX_NORAD = 339_999;
 
-export const noradParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_NORAD)
-  .openapi({ param: { name: 'norad', in: 'path' }, example: 25544, type: 'integer' });
+export const noradParam = digits(1, MAX_NORAD).openapi({
+  param: { name: 'norad', in: 'path' },
+  example: 25544,
+  type: 'integer',
+});
 
-const noradQuery = z.coerce.number().int().min(1).max(MAX_NORAD).openapi({ type: 'integer', example: 25544 });
+export const noradQuery = digits(1, MAX_NORAD).openapi({ type: 'integer', example: 25544 });
 
 /** An ISO 8601 time with `Z` or an offset. */
 export const isoQuery = z
@@ -196,7 +216,10 @@ export const isoQuery = z
 export const cursorQuery = z.string().max(512).optional().openapi({ description: 'nextCursor of the previous page' });
 
 export function limitQuery(defaultSize: number, max: number) {
-  return z.coerce.number().int().min(1).max(max).default(defaultSize).openapi({ type: 'integer' });
+  return digits(1, max)
+    .optional()
+    .transform((n) => n ?? defaultSize)
+    .openapi({ type: 'integer', default: defaultSize });
 }
 
 export const ObjectsQuery = (d: number, max: number) =>
@@ -307,12 +330,10 @@ export const PropagationSchema = z
 export const PropagateQuery = z.object({
   from: isoQuery,
   to: isoQuery,
-  stepSec: z.coerce
-    .number()
-    .positive()
-    .max(86_400 * 30)
-    .default(60)
-    .openapi({ type: 'number' }),
+  stepSec: decimal(0, 86_400 * 30)
+    .optional()
+    .transform((n) => n ?? 60)
+    .openapi({ type: 'number', default: 60 }),
   frame: z.enum(['TEME', 'ITRF', 'GCRF', 'geodetic']).default('TEME'),
   policy: z.enum(['latest-before', 'nearest']).default('latest-before'),
   allowStale: z.enum(['true', 'false']).optional(),
@@ -398,7 +419,7 @@ export const RunAcceptedSchema = z
 export const FindingsQuery = (d: number, max: number) =>
   z.object({
     norm: z.string().max(100).optional(),
-    object: z.coerce.number().int().min(1).max(339_999).optional().openapi({ type: 'integer' }),
+    object: noradQuery.optional(),
     event: z.string().min(1).max(64).optional().openapi({ description: 'event id or unique prefix' }),
     verdict: z.enum(['consistent', 'inconsistent', 'not-assessable']).optional(),
     limit: limitQuery(d, max),

@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Clock } from '@orbwatch/app';
 import { ingestTexts, judgeStoredEvents, runDetection } from '@orbwatch/app';
 import { DEFAULT_NORM_FILE, instant, parseNorms } from '@orbwatch/core';
-import type { SqliteCatalogRepository } from '@orbwatch/store';
+import type { CatalogRepository } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
@@ -26,7 +26,7 @@ export const clock: Clock = { now: () => instant(Date.UTC(2026, 11, 6, 5, 0, 0))
 export interface FixtureDb {
   readonly dir: string;
   readonly path: string;
-  readonly repo: SqliteCatalogRepository;
+  readonly repo: CatalogRepository;
   cleanup(): void;
 }
 

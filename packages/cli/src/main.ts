@@ -31,6 +31,8 @@ import { runObjects } from './commands/objects.js';
 import { runPropagate } from './commands/propagate.js';
 import { runReport } from './commands/report.js';
 import { runServe } from './commands/serve.js';
+import { runTokenCreate, runTokenList, runTokenRevoke } from './commands/token.js';
+import { runWebhooksAdd, runWebhooksList, runWebhooksRemove } from './commands/webhooks.js';
 import { runVerify } from './commands/verify.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { printable } from '@orbwatch/app';
@@ -567,6 +569,91 @@ export function buildProgram(
         });
       },
     );
+
+  const token = program.command('token').description('API write tokens: create (shown once), list, revoke');
+  token
+    .command('create')
+    .description('create a token; prints it once (only its SHA-256 is stored)')
+    .addOption(dbOption())
+    .option('--name <name>', 'what the token is for', 'api')
+    .option('--json', 'print {id, name, token, createdUtc}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; name: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runTokenCreate(repo, o, contextFor(ctx, o)));
+      });
+    });
+  token
+    .command('list')
+    .description('the tokens: id, name, created, last used, revoked')
+    .addOption(dbOption())
+    .option('--json', 'print {tokens:[{id, name, createdUtc, lastUsedUtc, revokedUtc}]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runTokenList(repo, o, contextFor(ctx, o)));
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke a token by id or unique id prefix')
+    .argument('<id>', 'token id or unique prefix')
+    .addOption(dbOption())
+    .option('--json', 'print the revoked token')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (id: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runTokenRevoke(repo, id, o, contextFor(ctx, o)));
+      });
+    });
+
+  const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), ...v.split(',')];
+  const webhooks = program
+    .command('webhooks')
+    .description('webhook subscriptions of the alert feed and their dead letters (list is the default)');
+  webhooks
+    .command('list', { isDefault: true })
+    .description('the subscriptions and the dead letters (deliveries that failed every retry)')
+    .addOption(dbOption())
+    .option('--json', 'print {webhooks:[…], deadLetters:[…]}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runWebhooksList(repo, o, contextFor(ctx, o)));
+      });
+    });
+  webhooks
+    .command('add')
+    .description('subscribe a URL to new events and findings (from now on); prints its signing secret once')
+    .argument('<url>', 'http(s) URL that receives the POSTs')
+    .addOption(dbOption())
+    .option('--kind <kinds>', 'only these event kinds (comma-separated; repeatable)', collect)
+    .option('--label <labels>', 'only these assessment labels (comma-separated; repeatable)', collect)
+    .option('--secret <secret>', 'the HMAC-SHA256 key (default: a random one)')
+    .option('--json', 'print the subscription with its secret')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(
+      async (
+        url: string,
+        o: { db: string; kind?: string[]; label?: string[]; secret?: string; json?: boolean; quiet?: boolean },
+      ) => {
+        await withRepo(o.db, async (repo) => {
+          setExit(await runWebhooksAdd(repo, url, o, contextFor(ctx, o)));
+        });
+      },
+    );
+  webhooks
+    .command('remove')
+    .description('end a subscription (its dead letters go with it)')
+    .argument('<id>', 'webhook id')
+    .addOption(dbOption())
+    .option('--json', 'print {removed}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (id: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runWebhooksRemove(repo, id, o, contextFor(ctx, o)));
+      });
+    });
 
   program
     .command('findings')

@@ -17,6 +17,7 @@ import { ErrorCode, OrbwatchError, noradId } from '@orbwatch/core';
 import type { ApiDeps } from '../api-context.js';
 import type { FeedWatcher } from '../feed-watcher.js';
 import { EVENT_KINDS } from '../event-kinds.js';
+import { digits, noradQuery } from '../schemas.js';
 import { errorResponses } from './responses.js';
 
 /** Feed rows read per store query. */
@@ -43,11 +44,11 @@ export function eventStreamRoute(app: OpenAPIHono, d: ApiDeps, watcher: FeedWatc
         query: z.object({
           kind: listParam.optional().openapi({ description: `any of ${EVENT_KINDS.join(', ')}` }),
           label: listParam.optional(),
-          object: z.coerce.number().int().min(1).max(339_999).optional().openapi({ type: 'integer' }),
-          lastEventId: z.coerce.number().int().min(0).optional().openapi({ type: 'integer' }),
+          object: noradQuery.optional(),
+          lastEventId: digits(0, Number.MAX_SAFE_INTEGER).optional().openapi({ type: 'integer' }),
         }),
         headers: z.object({
-          'last-event-id': z.coerce.number().int().min(0).optional().openapi({ type: 'integer' }),
+          'last-event-id': digits(0, Number.MAX_SAFE_INTEGER).optional().openapi({ type: 'integer' }),
         }),
       },
       responses: {

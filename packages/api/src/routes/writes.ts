@@ -52,7 +52,7 @@ export function writeRoutes(
             'application/json': { schema: IngestJsonBody },
             'text/plain': { schema: z.string().openapi({ description: 'the element sets as text' }) },
           },
-          required: true,
+          // (not `required`: with it the JSON schema is applied to text bodies too; an empty body is refused below)
         },
       },
       responses: {
