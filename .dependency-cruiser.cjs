@@ -50,6 +50,20 @@ module.exports = {
       to: { path: '^packages/(store|sources|cli|api|web)/' },
     },
     {
+      name: 'web-imports-core-only',
+      comment: 'the browser UI: core (pure) and nothing with Node or native code',
+      severity: 'error',
+      from: { path: '^packages/web/src' },
+      to: { path: '^packages/(store|sources|app|cli|workers)/' },
+    },
+    {
+      name: 'web-imports-api-types-only',
+      comment: 'the UI speaks to the API over HTTP; from its package it takes the shapes, never code',
+      severity: 'error',
+      from: { path: '^packages/web/src' },
+      to: { path: '^packages/api/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-deep-imports-across-packages',
       comment: 'import another package only through its exports',
       severity: 'error',
@@ -66,6 +80,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // The web UI's bundle (Vite output): minified chunks that import each other, not source.
+    exclude: { path: '^packages/web/dist/' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       conditionNames: ['@orbwatch/source', 'import', 'types', 'default'],

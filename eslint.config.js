@@ -11,6 +11,7 @@ export default tseslint.config(
       'fixtures/**',
       'packages/cli/bin/**',
       '*.config.*',
+      'packages/web/vite.config.ts',
       '.dependency-cruiser.cjs',
     ],
   },
