@@ -24,6 +24,9 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   DATABASE_NOT_SQLITE: 503,
   DATABASE_LOCKED: 503,
   STORAGE_UNAVAILABLE: 503,
+  // a remote catalogue source the server relies on (watch mode) failed or refused: not the client's fault
+  SOURCE_UNAVAILABLE: 503,
+  SOURCE_REFUSED: 503,
   STORAGE_FAILURE: 500,
   INTERNAL: 500,
 };
