@@ -14,6 +14,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
+import { ResponseCache } from './response-cache.js';
 import type { Clock } from '@orbwatch/app';
 import { verifyApiToken } from '@orbwatch/app';
 import type { Norm } from '@orbwatch/core';
@@ -139,6 +140,19 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     if (c.req.method === 'GET') return weakEtag(c, next);
     await next();
   };
+  // Outside the ETag middleware: a cached response keeps the ETag computed when it was made, and
+  // a hit answers If-None-Match itself (no hashing per request). Runs live in memory (their status
+  // moves without a database change): never cached.
+  const cache = new ResponseCache(limits.responseCacheEntries);
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET' || c.req.path.startsWith('/api/runs')) return next();
+    const version = `${await o.repo.dataVersion()}@${String(Math.floor(o.clock.now() / 60_000))}`;
+    const hit = cache.get(c.req.url, version, c.req.header('if-none-match'));
+    if (hit !== undefined) return hit;
+    await next();
+    await cache.put(c.req.url, version, c.res);
+    return undefined;
+  });
   app.use('/api/*', etagForGet);
   // Writes: the token first (nothing is read from a client without one), then the size limit.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*', async (c, next) => {

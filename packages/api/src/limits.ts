@@ -16,6 +16,8 @@ export interface ApiLimits {
   readonly maxPageSize: number;
   /** Open SSE connections at once (all clients). */
   readonly maxStreams: number;
+  /** GET responses kept while the database is unchanged (0: no cache). */
+  readonly responseCacheEntries: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   defaultPageSize: 50,
   maxPageSize: 500,
   maxStreams: 100,
+  responseCacheEntries: 512,
 };
 
 /** Clients remembered at most (the least recently seen are forgotten first). */

@@ -3,7 +3,7 @@
  * limit by peer address, and the Server-Sent Events feed — every stored row with increasing ids
  * from `Last-Event-ID: 0`, events written through another connection to the same database (as
  * the watcher or `orbwatch detect` would) arriving on an open stream, resumption after a given
- * id, and the kind filter. Stream messages are checked against the document's schemas.
+ * id, and the kind filter; the GET response cache gives way to another connection's commit. Stream messages are checked against the document's schemas.
  */
 import type { DetectedEvent } from '@orbwatch/core';
 import { instant } from '@orbwatch/core';
@@ -120,6 +120,14 @@ describe('the alert feed (Server-Sent Events)', () => {
     const live = await stream(); // from now on
     expect((await live.next()).event).toBe('ready');
     const before = await db.repo.feedHead();
+    const listed = async (): Promise<number> => {
+      const page = (await (await fetch(`${server.url}/api/events?kind=maneuver&limit=500`)).json()) as {
+        items: unknown[];
+      };
+      return page.items.length;
+    };
+    const countBefore = await listed();
+    expect(await listed()).toBe(countBefore); // the second read comes from the response cache
     // another writer on the same database file, as `orbwatch detect` in another process
     const other = openSqliteCatalog(db.path);
     const base = (await db.repo.listEvents({ kind: 'maneuver' }))[0];
@@ -138,6 +146,8 @@ describe('the alert feed (Server-Sent Events)', () => {
     };
     const saved = other.saveEvents([moved], clock.now());
     other.close();
+    // the cached list is not served again: another connection's commit moves the data version
+    expect(await listed()).toBe(countBefore + 1);
     const m = await live.next(5000);
     expect(m.event).toBe('event');
     expect(Number(m.id)).toBe(before + 1);

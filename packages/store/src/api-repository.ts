@@ -22,6 +22,12 @@ export interface FeedRepository {
   feedAfter(afterSeq: number, limit: number): Awaitable<FeedEntry[]>;
   /** The highest `seq` stored (0 when the feed is empty). */
   feedHead(): Awaitable<number>;
+  /**
+   * A token that changes whenever anything in the database may have changed, written by this
+   * connection or by another process (the watcher, `orbwatch detect`); equal tokens mean nothing
+   * changed in between. The API keys its response cache on it.
+   */
+  dataVersion(): Awaitable<string>;
 }
 
 /** A write token as stored: never the secret, only its SHA-256. */

@@ -54,6 +54,8 @@ export class SqliteApiStore {
     { seq: number; type: 'event' | 'finding'; ref_id: string; created_at_ms: number }
   >;
   readonly #feedHead: Database.Statement<[], { seq: number }>;
+  readonly #changes: Database.Statement<[], number>;
+  readonly #dataVersion: Database.Statement<[], number>;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -61,6 +63,8 @@ export class SqliteApiStore {
       'SELECT seq, type, ref_id, created_at_ms FROM feed WHERE seq > ? ORDER BY seq LIMIT ?',
     );
     this.#feedHead = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM feed');
+    this.#changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+    this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   feedAfter(afterSeq: number, limit: number): FeedEntry[] {
@@ -74,6 +78,14 @@ export class SqliteApiStore {
 
   feedHead(): number {
     return this.#feedHead.get()?.seq ?? 0;
+  }
+
+  /**
+   * SQLite's `data_version` (changes when another connection commits) and this connection's
+   * `total_changes()` (its own writes), which together change on every commit to the file.
+   */
+  dataVersion(): string {
+    return `${String(this.#dataVersion.get() ?? 0)}:${String(this.#changes.get() ?? 0)}`;
   }
 
   saveApiToken(t: Omit<StoredApiToken, 'lastUsedAt' | 'revokedAt'>): void {

@@ -934,6 +934,10 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
     return this.#api.feedHead();
   }
 
+  dataVersion(): string {
+    return this.#api.dataVersion();
+  }
+
   saveApiToken(token: Omit<StoredApiToken, 'lastUsedAt' | 'revokedAt'>): void {
     this.#api.saveApiToken(token);
   }
