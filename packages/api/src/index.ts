@@ -10,3 +10,5 @@ export type { Listening } from './listen.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { ApiLimits } from './limits.js';
 export { errorResponse, httpStatusFor } from './errors.js';
+export type { ScreeningRunner } from './routes/writes.js';
+export type { ScreeningRunRequest } from './schemas.js';

@@ -395,9 +395,32 @@ export const RunRequestSchema = z
         until: isoQuery.optional(),
       })
       .strict(),
-    z.object({ kind: z.literal('screening') }).catchall(z.unknown()),
+    z
+      .object({
+        kind: z.literal('screening'),
+        /** Screening window from `at`, seconds (default 7 days, at most 30). */
+        windowSec: z
+          .number()
+          .positive()
+          .max(30 * 86_400)
+          .optional(),
+        /** Report approaches below this miss distance, km (default 5). */
+        thresholdKm: z.number().positive().max(100).optional(),
+        /** `all`, `payloads` or a list of NORAD ids (default all). */
+        primaries: z
+          .union([z.enum(['all', 'payloads']), z.array(z.number().int().min(1).max(339_999)).min(1).max(10_000)])
+          .optional(),
+        /** Catalogue as of this time (default: the newest stored epoch). */
+        at: isoQuery.optional(),
+        /** Combined hard-body radius, metres (default 10). */
+        hardBodyRadiusM: z.number().positive().max(1_000).optional(),
+      })
+      .strict(),
   ])
   .openapi('RunRequest');
+
+/** A screening run as the API was asked for it (validated by {@link RunRequestSchema}). */
+export type ScreeningRunRequest = Extract<z.infer<typeof RunRequestSchema>, { kind: 'screening' }>;
 
 export const RunSchema = z
   .looseObject({

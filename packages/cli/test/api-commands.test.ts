@@ -1,7 +1,8 @@
 /**
  * The API's commands as users run them (the built binary): `token create|list|revoke` (the
  * secret printed once, only its hash stored), `webhooks` listing subscriptions and dead letters,
- * `webhooks add|remove`, and `serve` listening on a free port, answering, with a created token
+ * `webhooks add|remove`, and `serve` listening on a free port, answering (a screening run started
+ * and polled), with a created token
  * accepted for writes and a revoked one refused, and stopping on SIGTERM.
  */
 import { spawn } from 'node:child_process';
@@ -115,6 +116,33 @@ describe('orbwatch serve', () => {
     });
     expect(post.status).toBe(200);
     expect(((await post.json()) as { accepted: number }).accepted).toBeGreaterThan(0);
+    // a screening run: the same use case and engine as `orbwatch screen`, started, then polled
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const badRun = await fetch(`${url}/api/runs`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ kind: 'screening', windowSec: -1 }),
+    });
+    expect(badRun.status).toBe(400);
+    const started = await fetch(`${url}/api/runs`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ kind: 'screening', windowSec: 86_400, thresholdKm: 50, primaries: 'all' }),
+    });
+    expect(started.status).toBe(202);
+    const { runId } = (await started.json()) as { runId: string };
+    let run: { status: string; report: { counts: { objectsScreened: number; conjunctions: number } } | null } = {
+      status: 'queued',
+      report: null,
+    };
+    for (let i = 0; i < 300 && (run.status === 'queued' || run.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = (await (await fetch(`${url}/api/runs/${runId}`)).json()) as typeof run;
+    }
+    expect(run.status).toBe('done');
+    expect(run.report?.counts.objectsScreened).toBeGreaterThan(1);
+    const conjunctions = (await (await fetch(`${url}/api/conjunctions`)).json()) as { items: unknown[] };
+    expect(conjunctions.items.length).toBe(run.report?.counts.conjunctions);
     expect(
       runCli([
         'token',

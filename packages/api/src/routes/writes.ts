@@ -13,12 +13,16 @@ import { ErrorCode, OrbwatchError, parseIsoInstant } from '@orbwatch/core';
 import type { ApiDeps } from '../api-context.js';
 import type { RunQueue } from '../run-queue.js';
 import { MAX_QUEUED } from '../run-queue.js';
+import type { ScreeningRunRequest } from '../schemas.js';
 import { IngestJsonBody, IngestReportSchema, RunAcceptedSchema, RunRequestSchema, RunSchema } from '../schemas.js';
 import { errorResponses } from './responses.js';
 import { sendJson } from './send.js';
 
-/** A screening run, when the server was given one (the screening use case lives with its engine). */
-export type ScreeningRunner = (request: Readonly<Record<string, unknown>>) => Promise<unknown>;
+/**
+ * A screening run, when the server was given one: the composition root passes the `screen` use
+ * case with its engine (worker threads live outside the API and the app layer).
+ */
+export type ScreeningRunner = (request: ScreeningRunRequest) => Promise<unknown>;
 
 const security = [{ token: [] }];
 
