@@ -29,7 +29,7 @@ export interface ParallelScreeningOptions {
   readonly engine?: ScreeningEngineParameters;
 }
 
-/** `screenCloseApproaches` on worker threads; same result. */
+/** `screenCloseApproaches` on worker threads: the same pairs, sets and order; numbers equal to within the last bits (tested: 1 µs, 1 mm). */
 export async function screenInParallel(
   request: ScreeningRequest,
   options: ParallelScreeningOptions = {},
