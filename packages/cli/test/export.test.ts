@@ -177,58 +177,16 @@ describe('orbwatch export (built binary, ISS maneuver)', () => {
     expect(before.stderr).toMatch(/^orbwatch: PROPAGATION_FAILED: .*NO_ELEMENT_SET/);
   });
 
+  /** The hour of 2026-04-01 the refusals below export (where they get that far). */
+  const HOUR = ['--from', '2026-04-01T00:00:00Z', '--to', '2026-04-01T01:00:00Z'];
   it.each([
     [['export', 'ffffffff', '--format', 'oem'], 2, 'NOT_FOUND'],
     [['export', 'not-an-id!', '--format', 'oem'], 2, 'USAGE'],
-    [
-      [
-        'export',
-        '--objects',
-        '99999',
-        '--from',
-        '2026-04-01T00:00:00Z',
-        '--to',
-        '2026-04-01T01:00:00Z',
-        '--format',
-        'geojson',
-      ],
-      2,
-      'NOT_FOUND',
-    ],
+    [['export', '--objects', '99999', ...HOUR, '--format', 'geojson'], 2, 'NOT_FOUND'],
     [['export', '--objects', '25544', '--format', 'oem'], 2, 'USAGE'],
     [['export', '--format', 'oem'], 2, 'USAGE'],
-    [
-      [
-        'export',
-        '--objects',
-        '25544',
-        '--format',
-        'kml',
-        '--frame',
-        'GCRF',
-        '--from',
-        '2026-04-01T00:00:00Z',
-        '--to',
-        '2026-04-01T01:00:00Z',
-      ],
-      2,
-      'USAGE',
-    ],
-    [
-      [
-        'export',
-        '--objects',
-        '25544',
-        '--format',
-        'shp',
-        '--from',
-        '2026-04-01T00:00:00Z',
-        '--to',
-        '2026-04-01T01:00:00Z',
-      ],
-      2,
-      'USAGE',
-    ],
+    [['export', '--objects', '25544', '--format', 'kml', '--frame', 'GCRF', ...HOUR], 2, 'USAGE'],
+    [['export', '--objects', '25544', '--format', 'shp', ...HOUR], 2, 'USAGE'],
     [
       [
         'export',
@@ -252,19 +210,7 @@ describe('orbwatch export (built binary, ISS maneuver)', () => {
 
   it('refuses a missing database without creating it (DATABASE_NOT_FOUND)', () => {
     const missing = join(dir, 'missing.db');
-    const r = runCli([
-      'export',
-      '--objects',
-      '25544',
-      '--format',
-      'oem',
-      '--db',
-      missing,
-      '--from',
-      '2026-04-01T00:00:00Z',
-      '--to',
-      '2026-04-01T01:00:00Z',
-    ]);
+    const r = runCli(['export', '--objects', '25544', '--format', 'oem', '--db', missing, ...HOUR]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^orbwatch: DATABASE_NOT_FOUND: /);
     expect(existsSync(missing)).toBe(false);
