@@ -11,8 +11,8 @@
 import type { Instant, MeasureValue } from '@orbwatch/core';
 import { OrbwatchError, formatIso, isOrbwatchError, noradId } from '@orbwatch/core';
 import type { EventCandidate } from '@orbwatch/app';
-import { eventReference, resolveEventId } from '@orbwatch/app';
-import type { CatalogRepository, StoredElementSet, StoredEvent } from '@orbwatch/store';
+import { eventDetail, eventReference, eventSetSources, resolveEventId } from '@orbwatch/app';
+import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -20,7 +20,6 @@ import { assessmentCell } from '../presentation/event-tables.js';
 import { significant } from '../presentation/measure-format.js';
 import { loadObjectNames } from '../presentation/object-names.js';
 import { renderTable } from '../text-table.js';
-import { eventJson } from './events.js';
 
 /**
  * The event whose id is `idOrPrefix` or starts with it (the app's `resolveEventId`); an
@@ -135,36 +134,19 @@ function capPerRole<T>(rows: readonly T[], role: (row: T) => string): { shown: T
   return { shown, notes };
 }
 
-interface SetRow {
-  readonly storedId: string;
-  readonly norad: number;
-  readonly name: string;
-  readonly epochUtc: string;
-  readonly ageSec: number;
-  readonly role: string;
-  readonly source: string;
-  readonly sourceKind: string;
-}
-
-async function setRows(repo: CatalogRepository, e: StoredEvent, ref: Instant): Promise<SetRow[]> {
-  const stored = new Map<string, StoredElementSet>(
-    (await repo.elementSetsById(e.elementSetIds)).map((s) => [String(s.id), s]),
-  );
-  const kinds = new Map((await repo.sources()).map((s) => [s.name, s.kind]));
-  return e.elementSets.map((r) => {
-    const s = r.storedId === undefined ? undefined : stored.get(r.storedId);
-    const source = s?.source ?? r.source ?? 'unknown';
-    return {
-      storedId: r.storedId ?? '',
-      norad: r.noradId,
-      name: s?.name ?? '',
-      epochUtc: formatIso(r.epoch, 6),
-      ageSec: (r.epoch - ref) / 1000,
-      role: r.role ?? '',
-      source,
-      sourceKind: kinds.get(source) ?? 'unknown',
-    };
-  });
+/** The event's element sets as the text view lists them (source and age from the app's query). */
+async function setRows(repo: CatalogRepository, e: StoredEvent, ref: Instant) {
+  const sources = await eventSetSources(repo, e, ref);
+  return e.elementSets.map((r, i) => ({
+    storedId: r.storedId ?? '',
+    norad: r.noradId,
+    name: sources[i]?.name ?? '',
+    epochUtc: formatIso(r.epoch, 6),
+    ageSec: sources[i]?.ageSec ?? (r.epoch - ref) / 1000,
+    role: r.role ?? '',
+    source: sources[i]?.source ?? 'unknown',
+    sourceKind: sources[i]?.sourceKind ?? 'unknown',
+  }));
 }
 
 export async function runEventDetail(
@@ -174,41 +156,16 @@ export async function runEventDetail(
   ctx: CliContext,
 ): Promise<number> {
   const e = await resolveEvent(repo, idOrPrefix);
+  if (json) {
+    writeJson(ctx, await eventDetail(repo, e));
+    return EXIT_OK;
+  }
   const names = await loadObjectNames(
     repo,
     e.objects.map((o) => o.norad),
   );
   const ref = eventReference(e);
   const sets = await setRows(repo, e, ref.t);
-  if (json) {
-    const doc = eventJson(e);
-    const ownerSources: Record<string, string | null> = {};
-    for (const o of e.objects.slice(0, 200))
-      ownerSources[String(o.norad)] = (await repo.getObject(o.norad))?.satcatSource ?? null;
-    writeJson(ctx, {
-      ...doc,
-      objects: e.objects.map((o) => {
-        const l = names.get(o.norad);
-        return {
-          norad: o.norad,
-          role: o.role,
-          name: l?.name ?? null,
-          cosparId: l?.cosparId ?? null,
-          owner: l?.owner ?? null,
-          objectType: l?.objectType ?? null,
-        };
-      }),
-      ownerSources,
-      elementSets: doc.elementSets.map((s, i) => ({
-        ...s,
-        sourceKind: sets[i]?.sourceKind ?? 'unknown',
-        ageRelativeToEventSec: sets[i]?.ageSec ?? null,
-      })),
-      referenceUtc: formatIso(ref.t),
-      reference: ref.what,
-    });
-    return EXIT_OK;
-  }
   const out = (line = ''): void => {
     writeLine(ctx.stdout, line);
   };
@@ -298,7 +255,7 @@ export async function runEventDetail(
       { header: '  SET ID', value: (s) => `  ${s.storedId}`, align: 'right' },
       {
         header: 'OBJECT',
-        value: (s) => `${String(s.norad)} ${s.name || names.name(s.norad as StoredEvent['objects'][number]['norad'])}`,
+        value: (s) => `${String(s.norad)} ${s.name || names.name(s.norad)}`,
       },
       { header: 'EPOCH (UTC)', value: (s) => s.epochUtc },
       { header: 'AGE', value: (s) => ageText(s.ageSec), align: 'right' },
