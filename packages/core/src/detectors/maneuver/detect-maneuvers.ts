@@ -53,6 +53,7 @@ import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
 import { levelStep, levelStepAcross, levelStepFitAcross } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
+import { northSouthStationKeepingEvents } from './inclination-vector-step.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
 export const MANEUVER_DETECTOR_VERSION = '2.1.0';
@@ -977,6 +978,15 @@ export function detectManeuvers(
     jumpEvents.sort((x, y) => x.start - y.start);
   }
 
+  // North-south station keeping of an inclination-controlled GEO object (inclination-vector-step.ts).
+  if (geosynchronous) {
+    const facts = {
+      usable: (j: number) => trendUsable[j] === 1 && outlier[j] === 0,
+      quiet: (j: number) => !candidate(j),
+    };
+    const envelope = { norad, detector: MANEUVER_DETECTOR, detectorVersion: MANEUVER_DETECTOR_VERSION, parameters };
+    jumpEvents.push(...northSouthStationKeepingEvents(series, jumpEvents, facts, p, stepScaleKm, envelope));
+  }
   // Station keeping: an object that holds its mean altitude with repeated burns.
   if (!geosynchronous && jumpEvents.length >= 2) {
     const aOutside = Array.from(series.a).filter((_, k) => !climbs.some((c) => k > c.s && k < c.e));
