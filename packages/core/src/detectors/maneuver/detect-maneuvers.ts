@@ -56,7 +56,7 @@ import type { AlongTrackElements } from './along-track-residual.js';
 import { northSouthStationKeepingEvents } from './inclination-vector-step.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '2.1.0';
+export const MANEUVER_DETECTOR_VERSION = '2.2.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -981,7 +981,8 @@ export function detectManeuvers(
   // North-south station keeping of an inclination-controlled GEO object (inclination-vector-step.ts).
   if (geosynchronous) {
     const facts = {
-      usable: (j: number) => trendUsable[j] === 1 && outlier[j] === 0,
+      usable: (j: number) => trendUsable[j] === 1,
+      badFit: (j: number) => outlier[j] === 1,
       quiet: (j: number) => !candidate(j),
     };
     const envelope = { norad, detector: MANEUVER_DETECTOR, detectorVersion: MANEUVER_DETECTOR_VERSION, parameters };

@@ -160,8 +160,10 @@ export interface InclinationVectorSeries {
 
 /** What the detector knows about the intervals of the history. */
 export interface IntervalFacts {
-  /** Interval j may hold a burn: usable length, no climb, no bad fit. */
+  /** Interval j is usable: short enough to localise a change, not inside a climb. */
   readonly usable: (j: number) => boolean;
+  /** Interval j starts or ends at a bad fit (a set out and back): it is not tested itself. */
+  readonly badFit: (j: number) => boolean;
   /** Interval j holds no significant change (its window may set the per-history noise). */
   readonly quiet: (j: number) => boolean;
 }
@@ -191,7 +193,7 @@ export function findInclinationVectorSteps(
   };
   const found: InclinationVectorStep[] = [];
   for (let j = w - 1; j + w <= nSteps; j++) {
-    if (!facts.usable(j) || covered(j)) continue;
+    if (!facts.usable(j) || facts.badFit(j) || covered(j)) continue;
     const lo = j - w + 1;
     const hi = j + w;
     let free = true;
