@@ -33,6 +33,8 @@
  *    resolve the step (last set on the line before, first on the level after); level-step events
  *    of the same sign inside it are its parts and are replaced when the step exceeds their sum
  *    significantly.
+ *    At GEO, for inclination-controlled objects only, persistent steps of the inclination vector
+ *    (i·sin Ω, −i·cos Ω) are north-south station keeping ({@link northSouthStationKeepingEvents}).
  * 6. Δv: along-track Δv = v·Δa/(2a) (Gauss, tangential impulse, near-circular orbit), out-of-plane
  *    Δv = 2v·sin(Δθ/2); total √(along² + out²), a lower bound for one impulse; σ from the noise
  *    model (climbs add the spiral-versus-impulsive model difference).
@@ -639,8 +641,8 @@ export function detectManeuvers(
   // At GEO a jump must also be a persistent step of the a″ levels (line + step over
   // `levelStepSets` sets each side, the sets inside the span left out) at ≥ kSigma against the
   // per-object step noise: one-day GEO fits jump out and back by ≈ 1 km. Steps of the
-  // inclination vector alone are not reported at GEO (design note, "GEO": the operators' lists
-  // hold none of the many such steps of Fengyun-2D/2E).
+  // inclination vector alone are north-south burns only for inclination-controlled objects, and
+  // are tested separately below (inclination-vector-step.ts).
   const persistentStepZ = (j0: number, j1: number): number => {
     const w = p.levelStepSets;
     const lo = Math.max(0, j0 - w + 1);

@@ -288,6 +288,8 @@ export function northSouthStationKeepingEvents(
       inclinationVectorChiSquareThreshold: threshold,
       inclination95Deg: control.inclination95Deg,
       inclinationControlBoundDeg: control.boundDeg,
+      inclinationControlSpanDays: control.spanDays,
+      inclinationControlMinSpanDays: control.minSpanDays,
       noiseSigmaKm: stepNoiseKm,
       noiseSigmaPlaneDeg: Math.hypot(st.sigmaP, st.sigmaQ) / DEG,
       intervals: 1,
@@ -333,7 +335,7 @@ export function inclinationVectorReasons(m: Readonly<Record<string, MeasureValue
       threshold: thr,
       thresholdSource:
         'χ² with 2 degrees of freedom at the tail probability of kSigma for one normal variable, −2·ln(erfc(k/√2)); each component of the step against the larger of its fit σ and the per-history step noise',
-      text: `The inclination vector (i·sin Ω, −i·cos Ω) steps by ${step.toFixed(4)} ± ${stepSigma.toFixed(4)}° and holds the new level over the next sets (χ² ${chi.toFixed(1)} ≥ ${thr.toFixed(1)}); a″ does not step: a north-south burn.`,
+      text: `The inclination vector (i·sin Ω, −i·cos Ω) steps by ${step.toFixed(4)} ± ${stepSigma.toFixed(4)}° and holds the new level over the next sets (χ² ${chi.toFixed(1)} ≥ ${thr.toFixed(1)}); a″ shows no persistent step: a north-south burn.`,
     },
     {
       measure: 'inclination95Deg',
@@ -342,7 +344,7 @@ export function inclinationVectorReasons(m: Readonly<Record<string, MeasureValue
       threshold: num('inclinationControlBoundDeg'),
       thresholdSource:
         'geoInclinationControlMaxDeg: lunisolar drift moves a free inclination vector by ≥ 0.75°/yr, so an object held below the bound for longer than the drift needs to cross it is inclination-controlled (design note, "Parameters")',
-      text: `Inclination-controlled: the 95th percentile of i over the history is ${i95.toFixed(3)}°, below ${num('inclinationControlBoundDeg').toFixed(2)}°.`,
+      text: `Inclination-controlled: the 95th percentile of i over the history is ${i95.toFixed(3)}°, below ${num('inclinationControlBoundDeg').toFixed(2)}°, over ${num('inclinationControlSpanDays').toFixed(0)} days (a free drift crosses that disc within ${num('inclinationControlMinSpanDays').toFixed(0)}).`,
     },
   ];
 }
