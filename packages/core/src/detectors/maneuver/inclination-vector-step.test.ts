@@ -4,12 +4,14 @@ import { noradId } from '../../ids/norad-id.js';
 import { instant } from '../../time/instant.js';
 import { DEFAULT_MANEUVER_PARAMETERS } from './maneuver-parameters.js';
 import {
+  chiSquare2,
   chiSquare2Threshold,
   equivalentNormalSigma,
   findInclinationVectorSteps,
   inclinationControl,
   inclinationVector,
   inclinationVectorReasons,
+  inclinationVectorStepNoise,
   northSouthStationKeepingEvents,
 } from './inclination-vector-step.js';
 import { MU_KM3_PER_S2 } from './mean-semi-major-axis.js';
@@ -86,6 +88,39 @@ describe('χ² with 2 degrees of freedom at the significance of k σ', () => {
     expect(equivalentNormalSigma(chiSquare2Threshold(6))).toBeCloseTo(6, 6);
     expect(equivalentNormalSigma(chiSquare2Threshold(3.5))).toBeCloseTo(3.5, 6);
     expect(equivalentNormalSigma(0)).toBe(0);
+  });
+});
+
+describe('χ² of a 2-D step with correlated noise', () => {
+  it('is dᵀΣ⁻¹d', () => {
+    // Uncorrelated: the sum of squares.
+    expect(chiSquare2(3, 4, 1, 2, 0)).toBeCloseTo(9 + 4, 12);
+    // Σ = [[1, 0.5], [0.5, 1]], d = (1, 1): Σ⁻¹ = [[1, −0.5], [−0.5, 1]] / 0.75 → (1 − 1 + 1)/0.75.
+    expect(chiSquare2(1, 1, 1, 1, 0.5)).toBeCloseTo(4 / 3, 12);
+    // Along the anti-correlated direction the same step is more significant: (1 + 1 + 1)/0.75.
+    expect(chiSquare2(1, -1, 1, 1, 0.5)).toBeCloseTo(4, 12);
+  });
+  it('the per-history noise recovers σ and ρ of correlated steps', () => {
+    // 400 daily sets; component noise built from two independent sequences so that the steps of q
+    // share 60 % of those of p: σ_q = σ_p and ρ = 0.6 (steps are linear in the noise).
+    const n = 400;
+    let r = 987654;
+    const rand = (): number => {
+      r = (r * 1103515245 + 12345) % 2147483648;
+      return r / 2147483648 - 0.5;
+    };
+    const t = Float64Array.from({ length: n }, (_, k) => k * DAY);
+    const e1 = Array.from({ length: n }, rand);
+    const e2 = Array.from({ length: n }, rand);
+    const p = Float64Array.from(e1, (x) => 1e-5 * x);
+    const q = Float64Array.from(e1, (x, k) => 1e-5 * (0.6 * x + 0.8 * (e2[k] ?? 0)));
+    const noise = inclinationVectorStepNoise(t, p, q, 10, () => true, 1e-9);
+    expect(noise.sigmaQ / noise.sigmaP).toBeGreaterThan(0.8);
+    expect(noise.sigmaQ / noise.sigmaP).toBeLessThan(1.25);
+    expect(noise.rho).toBeGreaterThan(0.45);
+    expect(noise.rho).toBeLessThan(0.75);
+    // Fewer than 20 quiet windows: the floor, no correlation.
+    expect(inclinationVectorStepNoise(t, p, q, 10, () => false, 1e-9)).toEqual({ sigmaP: 1e-9, sigmaQ: 1e-9, rho: 0 });
   });
 });
 

@@ -18,9 +18,9 @@
  * 3. **Persistent step**: the least-squares line-plus-step fit of `levelStepSets` sets each side of
  *    interval j ({@link levelStepAcross}), on each component; each step against the larger of the
  *    fit's own σ and the per-history step noise of that component (the robust scale of the same
- *    fit over the windows that hold no significant interval: {@link componentStepNoise}). The two
- *    z-values are combined as χ² = z_p² + z_q² (2 degrees of freedom; the components' noise taken
- *    as independent) and tested at the significance of the detector's `kSigma` for one normal
+ *    fit over the windows that hold no significant interval, with the robust correlation ρ of the
+ *    two: {@link inclinationVectorStepNoise}). The step is tested as χ² = dᵀΣ⁻¹d with 2 degrees of
+ *    freedom ({@link chiSquare2}) at the significance of the detector's `kSigma` for one normal
  *    variable: χ² ≥ −2·ln(erfc(k/√2)) (40.1 at k = 6), {@link chiSquare2Threshold}.
  * 4. Of qualifying intervals within `levelStepSets` of each other the one with the largest χ² is
  *    kept; an interval an event already covers (an east-west burn with its own plane part) is not
@@ -111,30 +111,59 @@ export function equivalentNormalSigma(chiSquare: number): number {
   return (lo + hi) / 2;
 }
 
+/** Per-history noise of the inclination-vector step: σ of each component and their correlation. */
+export interface StepNoise2 {
+  readonly sigmaP: number;
+  readonly sigmaQ: number;
+  readonly rho: number;
+}
+
 /**
- * Per-history noise of the level step of one component: 1.4826·MAD of the fitted steps at every
- * interval whose window (w sets each side) holds only quiet intervals; at least `floor`; the floor
- * alone with fewer than 20 windows.
+ * Per-history noise of the level step of the two components: at every interval whose window (w sets
+ * each side) holds only quiet intervals, the fitted steps (d_p, d_q); σ of each = 1.4826·MAD (at
+ * least `floor`), their correlation by the robust Gnanadesikan–Kettenring estimate
+ * ρ = (σ_u² − σ_v²)/(σ_u² + σ_v²), u = d_p/σ_p + d_q/σ_q, v = d_p/σ_p − d_q/σ_q (bounded to ±0.9 to
+ * keep the 2 × 2 covariance well conditioned); floors and ρ = 0 with fewer than 20 windows.
  */
-export function componentStepNoise(
+export function inclinationVectorStepNoise(
   tSec: Float64Array,
-  x: Float64Array,
+  p: Float64Array,
+  q: Float64Array,
   w: number,
   quiet: (j: number) => boolean,
   floor: number,
-): number {
-  const nSteps = x.length - 1;
+): StepNoise2 {
+  const nSteps = p.length - 1;
   const marks = new Int32Array(nSteps + 1);
   for (let j = 0; j < nSteps; j++) marks[j + 1] = (marks[j] ?? 0) + (quiet(j) ? 0 : 1);
-  const values: number[] = [];
+  const dp: number[] = [];
+  const dq: number[] = [];
   for (let j = w - 1; j + w <= nSteps; j++) {
     const lo = j - w + 1;
     const hi = j + w;
     if ((marks[hi] ?? 0) - (marks[lo] ?? 0) > 0) continue;
-    const r = levelStepAcross(tSec, x, lo, j, j + 1, hi);
-    if (r !== undefined) values.push(r.value);
+    const rp = levelStepAcross(tSec, p, lo, j, j + 1, hi);
+    const rq = levelStepAcross(tSec, q, lo, j, j + 1, hi);
+    if (rp === undefined || rq === undefined) continue;
+    dp.push(rp.value);
+    dq.push(rq.value);
   }
-  return values.length >= 20 ? Math.max(floor, madSigma(values, median(values))) : floor;
+  if (dp.length < 20) return { sigmaP: floor, sigmaQ: floor, rho: 0 };
+  const sigmaP = Math.max(floor, madSigma(dp, median(dp)));
+  const sigmaQ = Math.max(floor, madSigma(dq, median(dq)));
+  const u = dp.map((x, k) => x / sigmaP + (dq[k] ?? 0) / sigmaQ);
+  const v = dp.map((x, k) => x / sigmaP - (dq[k] ?? 0) / sigmaQ);
+  const su2 = madSigma(u, median(u)) ** 2;
+  const sv2 = madSigma(v, median(v)) ** 2;
+  const rho = su2 + sv2 > 0 ? Math.max(-0.9, Math.min(0.9, (su2 - sv2) / (su2 + sv2))) : 0;
+  return { sigmaP, sigmaQ, rho };
+}
+
+/** χ² of a 2-D step (d_p, d_q) with σ_p, σ_q and correlation ρ: dᵀΣ⁻¹d. */
+export function chiSquare2(dp: number, dq: number, sigmaP: number, sigmaQ: number, rho: number): number {
+  const zp = dp / sigmaP;
+  const zq = dq / sigmaQ;
+  return (zp * zp - 2 * rho * zp * zq + zq * zq) / (1 - rho * rho);
 }
 
 /** A persistent step of the inclination vector between set j and set j + 1. */
@@ -145,6 +174,8 @@ export interface InclinationVectorStep {
   /** σ of each component's step: the larger of the fit's and the per-history noise, rad. */
   readonly sigmaP: number;
   readonly sigmaQ: number;
+  /** Correlation of the two components' step noise (per history). */
+  readonly rho: number;
   readonly chiSquare: number;
 }
 
@@ -183,8 +214,7 @@ export function findInclinationVectorSteps(
   if (w <= 0 || nSteps < 2 * w) return [];
   const { p: vp, q: vq } = inclinationVector(s.inc, s.raan);
   const floor = p.minNoisePlaneRad / Math.sqrt(w);
-  const scaleP = componentStepNoise(s.tSec, vp, w, (j) => facts.usable(j) && facts.quiet(j), floor);
-  const scaleQ = componentStepNoise(s.tSec, vq, w, (j) => facts.usable(j) && facts.quiet(j), floor);
+  const noise = inclinationVectorStepNoise(s.tSec, vp, vq, w, (j) => facts.usable(j) && facts.quiet(j), floor);
   const threshold = chiSquare2Threshold(p.kSigma);
   const covered = (j: number): boolean => {
     const t0 = s.sets[j]?.epoch ?? 0;
@@ -202,11 +232,11 @@ export function findInclinationVectorSteps(
     const rp = levelStepAcross(s.tSec, vp, lo, j, j + 1, hi);
     const rq = levelStepAcross(s.tSec, vq, lo, j, j + 1, hi);
     if (rp === undefined || rq === undefined) continue;
-    const sigmaP = Math.max(rp.sigma, scaleP);
-    const sigmaQ = Math.max(rq.sigma, scaleQ);
-    const chiSquare = (rp.value / sigmaP) ** 2 + (rq.value / sigmaQ) ** 2;
+    const sigmaP = Math.max(rp.sigma, noise.sigmaP);
+    const sigmaQ = Math.max(rq.sigma, noise.sigmaQ);
+    const chiSquare = chiSquare2(rp.value, rq.value, sigmaP, sigmaQ, noise.rho);
     if (!(chiSquare >= threshold)) continue;
-    const step = { j, dp: rp.value, dq: rq.value, sigmaP, sigmaQ, chiSquare };
+    const step = { j, dp: rp.value, dq: rq.value, sigmaP, sigmaQ, rho: noise.rho, chiSquare };
     const prev = found[found.length - 1];
     if (prev !== undefined && j - prev.j < w) {
       if (chiSquare > prev.chiSquare) found[found.length - 1] = step;
@@ -251,7 +281,10 @@ export function northSouthStationKeepingEvents(
     const aMid = (a0 + a1) / 2;
     const v = Math.sqrt(MU_KM3_PER_S2 / aMid) * 1000; // m/s
     const theta = Math.hypot(st.dp, st.dq);
-    const thetaSigma = Math.hypot(st.dp * st.sigmaP, st.dq * st.sigmaQ) / Math.max(theta, 1e-300);
+    // σ of |d| along its direction g = d/|d|: √(gᵀΣg).
+    const varTheta =
+      (st.dp * st.sigmaP) ** 2 + (st.dq * st.sigmaQ) ** 2 + 2 * st.rho * st.dp * st.dq * st.sigmaP * st.sigmaQ;
+    const thetaSigma = Math.sqrt(Math.max(varTheta, 0)) / Math.max(theta, 1e-300);
     const outOfPlane = 2 * v * Math.sin(theta / 2);
     const outSigma = v * Math.cos(theta / 2) * thetaSigma;
     const alongSigma = (stepNoiseKm * v) / (2 * aMid);
@@ -285,6 +318,7 @@ export function northSouthStationKeepingEvents(
       inclinationVectorStepDeg: theta / DEG,
       inclinationVectorStepSigmaDeg: thetaSigma / DEG,
       inclinationVectorChiSquare: st.chiSquare,
+      inclinationVectorNoiseCorrelation: st.rho,
       inclinationVectorChiSquareThreshold: threshold,
       inclination95Deg: control.inclination95Deg,
       inclinationControlBoundDeg: control.boundDeg,
@@ -334,7 +368,7 @@ export function inclinationVectorReasons(m: Readonly<Record<string, MeasureValue
       comparison: '>=',
       threshold: thr,
       thresholdSource:
-        'χ² with 2 degrees of freedom at the tail probability of kSigma for one normal variable, −2·ln(erfc(k/√2)); each component of the step against the larger of its fit σ and the per-history step noise',
+        'χ² with 2 degrees of freedom at the tail probability of kSigma for one normal variable, −2·ln(erfc(k/√2)); the step against the per-history step noise of the two components (each at least its fit σ) and their robust correlation',
       text: `The inclination vector (i·sin Ω, −i·cos Ω) steps by ${step.toFixed(4)} ± ${stepSigma.toFixed(4)}° and holds the new level over the next sets (χ² ${chi.toFixed(1)} ≥ ${thr.toFixed(1)}); a″ shows no persistent step: a north-south burn.`,
     },
     {
