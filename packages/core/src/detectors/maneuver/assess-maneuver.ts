@@ -25,6 +25,7 @@ import { classifyByInterval, formatWithSigma, Z95 } from '../assessment/classify
 import type { MeasureValue } from '../detected-event.js';
 import type { ManeuverParameters } from './maneuver-parameters.js';
 import { MU_KM3_PER_S2 } from './mean-semi-major-axis.js';
+import { inclinationVectorReasons } from './inclination-vector-step.js';
 
 /** Semi-major axis of a geosynchronous orbit, km: (μ/ω⊕²)^⅓, ω⊕ = 7.2921159·10⁻⁵ rad/s. */
 const GEO_SYNC_A_KM = Math.cbrt(MU_KM3_PER_S2 / 7.2921159e-5 ** 2);
@@ -175,6 +176,7 @@ export function assessManeuver(
           sigma: Number.isFinite(outSigma) ? outSigma : null,
           text: 'The out-of-plane part is the larger: north-south station keeping (inclination control).',
         });
+      reasons.push(...inclinationVectorReasons(measures));
       return { label: 'station-keeping', confidence: confidence(Math.abs(dv) / dvSigma), reasons };
     }
     if (slot.label === null)

@@ -33,6 +33,8 @@
  *    resolve the step (last set on the line before, first on the level after); level-step events
  *    of the same sign inside it are its parts and are replaced when the step exceeds their sum
  *    significantly.
+ *    At GEO, for inclination-controlled objects only, persistent steps of the inclination vector
+ *    (i·sin Ω, −i·cos Ω) are north-south station keeping ({@link northSouthStationKeepingEvents}).
  * 6. Δv: along-track Δv = v·Δa/(2a) (Gauss, tangential impulse, near-circular orbit), out-of-plane
  *    Δv = 2v·sin(Δθ/2); total √(along² + out²), a lower bound for one impulse; σ from the noise
  *    model (climbs add the spiral-versus-impulsive model difference).
@@ -53,9 +55,10 @@ import { madSigma, median } from './robust-stats.js';
 import { alongTrackResidualKm } from './along-track-residual.js';
 import { levelStep, levelStepAcross, levelStepFitAcross } from './level-step.js';
 import type { AlongTrackElements } from './along-track-residual.js';
+import { northSouthStationKeepingEvents } from './inclination-vector-step.js';
 
 export const MANEUVER_DETECTOR = 'maneuver';
-export const MANEUVER_DETECTOR_VERSION = '2.1.0';
+export const MANEUVER_DETECTOR_VERSION = '2.2.0';
 
 /** The kind of maneuver reported in `measures.kind`. */
 export type ManeuverKind = 'single-burn' | 'orbit-raising' | 'orbit-lowering' | 'station-keeping' | 'plane-change';
@@ -638,8 +641,8 @@ export function detectManeuvers(
   // At GEO a jump must also be a persistent step of the a″ levels (line + step over
   // `levelStepSets` sets each side, the sets inside the span left out) at ≥ kSigma against the
   // per-object step noise: one-day GEO fits jump out and back by ≈ 1 km. Steps of the
-  // inclination vector alone are not reported at GEO (design note, "GEO": the operators' lists
-  // hold none of the many such steps of Fengyun-2D/2E).
+  // inclination vector alone are north-south burns only for inclination-controlled objects, and
+  // are tested separately below (inclination-vector-step.ts).
   const persistentStepZ = (j0: number, j1: number): number => {
     const w = p.levelStepSets;
     const lo = Math.max(0, j0 - w + 1);
@@ -977,6 +980,16 @@ export function detectManeuvers(
     jumpEvents.sort((x, y) => x.start - y.start);
   }
 
+  // North-south station keeping of an inclination-controlled GEO object (inclination-vector-step.ts).
+  if (geosynchronous) {
+    const facts = {
+      usable: (j: number) => trendUsable[j] === 1,
+      badFit: (j: number) => outlier[j] === 1,
+      quiet: (j: number) => !candidate(j),
+    };
+    const envelope = { norad, detector: MANEUVER_DETECTOR, detectorVersion: MANEUVER_DETECTOR_VERSION, parameters };
+    jumpEvents.push(...northSouthStationKeepingEvents(series, jumpEvents, facts, p, stepScaleKm, envelope));
+  }
   // Station keeping: an object that holds its mean altitude with repeated burns.
   if (!geosynchronous && jumpEvents.length >= 2) {
     const aOutside = Array.from(series.a).filter((_, k) => !climbs.some((c) => k > c.s && k < c.e));

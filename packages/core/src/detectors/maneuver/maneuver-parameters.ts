@@ -97,6 +97,13 @@ export interface ManeuverParameters {
    * drift between east-west station-keeping burns, not thrust.
    */
   readonly geoDriftFactor: number;
+  /**
+   * At GEO, persistent steps of the inclination vector are reported as north-south station
+   * keeping when the object is inclination-controlled: the 95th percentile of i over the history
+   * below this, over a history longer than a free lunisolar drift (≥ 0.75°/yr) needs to cross the
+   * disc of this radius. Degrees (0 = off).
+   */
+  readonly geoInclinationControlMaxDeg: number;
 }
 
 /** The defaults (one set for every object). */
@@ -129,4 +136,5 @@ export const DEFAULT_MANEUVER_PARAMETERS: ManeuverParameters = {
   loweringMinPerigeeKm: 350,
   stationKeepingBandKm: 15,
   geoDriftFactor: 3,
+  geoInclinationControlMaxDeg: 0.5,
 };
