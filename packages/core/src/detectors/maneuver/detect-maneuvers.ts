@@ -20,9 +20,9 @@
  *    that jumps out and back is a bad fit, and so is a run of sets that stays out for up to
  *    `rampMaxDays` and comes back when the along-track angle refutes the displacement a real
  *    excursion would cause ({@link markExcursions}); consecutive significant intervals in one
- *    direction within `rampMaxDays` are one burn carried in parts by the following fits. At GEO the jump
- *    must also be a persistent step of the a″ levels against the per-object level-step noise;
- *    elsewhere a jump a″ does not carry must be a persistent step of the plane levels.
+ *    direction within `rampMaxDays` are one burn carried in parts by the following fits. At GEO
+ *    the jump must also be a persistent step of the a″ levels against the per-object level-step
+ *    noise; elsewhere a jump a″ does not carry must be a persistent step of the plane levels.
  * 5. Level steps: where no interval is significant, a least-squares line-plus-step fit to the a″
  *    levels of `levelStepSets` sets each side ({@link levelStep}); σ is the larger of the fit's
  *    own and the per-object scatter of such steps over the history (which holds the correlated
