@@ -13,6 +13,12 @@
  * 3. Recall on the manoeuvres that leave a trace: a missed manoeuvre whose a″ level step across
  *    its time stands below 3σ of the history's noise at every carry span (`manoeuvreTraces`)
  *    leaves none; found manoeuvres count as traced.
+ * 4. The median span of the detections (days): the scoring counts a detection right when a listed
+ *    time lies within its span ± the tolerance, so a change that widens spans can buy precision
+ *    without locating anything better; the column shows it.
+ * 5. The background sample (fixtures/history-2026/background-sample-600.3le.gz, 600 objects,
+ *    2026-03..05): events per object-month with the defaults (object-month = the span of the
+ *    object's sets / 30.44 days), the false-alarm side of a change.
  *
  * Usage: npm run bench:maneuvers
  */
@@ -22,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseTle } from '@orbwatch/core';
+import type { ElementSet } from '@orbwatch/core';
 import {
   MANEUVER_BENCHMARK_SPLIT,
   MANEUVER_TUNING_GRID,
@@ -68,9 +75,9 @@ console.log(
 );
 console.log('');
 console.log(
-  '| satellite | orbit | split | sets | manoeuvres | thresholds chosen without it | orbwatch P / R / F1 (held out) | naive P / R / F1 | F1 above naive | misses with no trace | R on traced | ms (defaults) |',
+  '| satellite | orbit | split | sets | manoeuvres | thresholds chosen without it | orbwatch P / R / F1 (held out) | naive P / R / F1 | F1 above naive | misses with no trace | R on traced | median span d | ms (defaults) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 let wins = 0;
 sats.forEach(({ sat, sets, truths, tol }, k) => {
   const g = bestGridPoint(select, k);
@@ -89,9 +96,33 @@ sats.forEach(({ sat, sets, truths, tol }, k) => {
   const traces = manoeuvreTraces(sets, missed);
   const noTrace = traces.filter((z) => z < 3).length;
   const traced = truths.length - noTrace;
+  const spans = events.map((e) => (e.end - e.start) / DAY_MS).sort((x, y) => x - y);
+  const medianSpan = spans.length > 0 ? (spans[(spans.length - 1) >> 1]! + spans[spans.length >> 1]!) / 2 : 0;
   console.log(
-    `| ${sat.name} | ${sat.orbit} | ${sat.side} | ${String(sets.length)} | ${String(truths.length)} | k ${String(p?.kSigma)}, level-step k ${String(p?.kSigmaLevelStep)} | ${row(ours)} | ${row(naive)} | ${better ? 'yes' : 'NO'} | ${String(noTrace)} of ${String(missed.length)} | ${f(ours.foundManoeuvres / Math.max(traced, 1))} (${String(ours.foundManoeuvres)}/${String(traced)}) | ${ms.toFixed(0)} |`,
+    `| ${sat.name} | ${sat.orbit} | ${sat.side} | ${String(sets.length)} | ${String(truths.length)} | k ${String(p?.kSigma)}, level-step k ${String(p?.kSigmaLevelStep)} | ${row(ours)} | ${row(naive)} | ${better ? 'yes' : 'NO'} | ${String(noTrace)} of ${String(missed.length)} | ${f(ours.foundManoeuvres / Math.max(traced, 1))} (${String(ours.foundManoeuvres)}/${String(traced)}) | ${f(medianSpan)} | ${ms.toFixed(0)} |`,
   );
 });
 console.log('');
 console.log(`orbwatch F1 above naive on ${String(wins)} of ${String(sats.length)} (held out)`);
+
+const background = new Map<string, ElementSet[]>();
+for (const s of parseTle(
+  gunzipSync(readFileSync(join(dir, '../history-2026/background-sample-600.3le.gz'))).toString('utf8'),
+  { file: 'background-sample-600' },
+).items) {
+  const key = String(s.noradId);
+  const list = background.get(key) ?? [];
+  list.push(s);
+  background.set(key, list);
+}
+let objectMonths = 0;
+let backgroundEvents = 0;
+const tb = performance.now();
+for (const history of background.values()) {
+  const epochs = history.map((s) => s.epoch);
+  objectMonths += (Math.max(...epochs) - Math.min(...epochs)) / (30.44 * DAY_MS);
+  backgroundEvents += detectManeuvers(history).events.length;
+}
+console.log(
+  `background sample: ${String(background.size)} objects, ${String(backgroundEvents)} events over ${objectMonths.toFixed(1)} object-months = ${(backgroundEvents / objectMonths).toFixed(3)} per object-month (${(performance.now() - tb).toFixed(0)} ms)`,
+);

@@ -232,9 +232,11 @@ describe('launches 2026-03..05 and the background population', () => {
     // satellites, the SPACEVAN orbital transfer vehicle, COSMOS 2550 (Pion-NKS) and 2600.
     const maneuveringClass =
       /STARLINK|ONEWEB|IRIDIUM|KUIPER|GLOBALSTAR|O3B|GPS|GALILEO|BEIDOU|GLONASS|SDA_|SPACEVAN|COSMOS 2550|COSMOS 2600/;
-    // Top 10 asserted: maneuvering classes, except at most three not yet explained — GRUS-1E (LEO
+    // Top 10 asserted: maneuvering classes, except at most four not yet explained — GRUS-1E (LEO
     // imager, 20 events), HAISHAO-1 and CHECKMATE 7 (12 each) rose into the top 10 when v2.0 stopped reporting GEO
-    // bad fits (design note, "GEO").
+    // bad fits (design note, "GEO"); GLOBAL-34 (BlackSky imager, 12 events, the same count in 2.1,
+    // then ranked 11th) moved up a tie when 2.2 stopped reporting SDA_1665/1667's bad-fit
+    // excursions (±0.9–1.5 km for hours, the along-track angle undisturbed; design note, "2.2").
     let unexplained = 0;
     for (const [rank, r] of rows.slice(0, 15).entries()) {
       const geo = r.periodMin > 1400 && r.periodMin < 1480 && r.incDeg < 20;
@@ -243,7 +245,7 @@ describe('launches 2026-03..05 and the background population', () => {
       );
       if (rank < 10 && !(geo || maneuveringClass.test(r.name))) unexplained++;
     }
-    expect(unexplained).toBeLessThanOrEqual(3);
+    expect(unexplained).toBeLessThanOrEqual(4);
     expect(rate).toBeLessThan(3);
   });
 });

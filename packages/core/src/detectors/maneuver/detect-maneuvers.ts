@@ -17,10 +17,12 @@
  *    trend is compared with k·σ, σ the robust scatter (1.4826·MAD) of the neighbours — the
  *    per-object noise model, local in time; the a″ residuals are decorrelated from the B* changes
  *    where that lowers the neighbours' scatter (the fits trade B* against the mean motion). A set
- *    that jumps out and back is a bad fit; consecutive significant intervals in one direction
- *    within `rampMaxDays` are one burn carried in parts by the following fits. At GEO the jump
- *    must also be a persistent step of the a″ levels against the per-object level-step noise;
- *    elsewhere a jump a″ does not carry must be a persistent step of the plane levels.
+ *    that jumps out and back is a bad fit, and so is a run of sets that stays out for up to
+ *    `rampMaxDays` and comes back when the along-track angle refutes the displacement a real
+ *    excursion would cause ({@link markExcursions}); consecutive significant intervals in one
+ *    direction within `rampMaxDays` are one burn carried in parts by the following fits. At GEO
+ *    the jump must also be a persistent step of the a″ levels against the per-object level-step
+ *    noise; elsewhere a jump a″ does not carry must be a persistent step of the plane levels.
  * 5. Level steps: where no interval is significant, a least-squares line-plus-step fit to the a″
  *    levels of `levelStepSets` sets each side ({@link levelStep}); σ is the larger of the fit's
  *    own and the per-object scatter of such steps over the history (which holds the correlated
@@ -623,6 +625,7 @@ export function detectManeuvers(
       outlierSets++;
     }
   }
+  outlierSets += markExcursions(series, steps, { ra, ri, rn, rt }, dn, trendUsable, outlier, p);
 
   // Significant intervals; a run of consecutive ones in the same direction within
   // `rampMaxDays` is ONE burn seen through overlapping fits (each set is fitted to days of
@@ -1045,6 +1048,85 @@ export function detectManeuvers(
       geosynchronous,
     },
   };
+}
+
+/** Per-interval residuals of a″, i, the node component and the along-track angle. */
+interface IntervalResiduals {
+  readonly ra: readonly (Residual | undefined)[];
+  readonly ri: readonly (Residual | undefined)[];
+  readonly rn: readonly (Residual | undefined)[];
+  readonly rt: readonly (Residual | undefined)[];
+}
+
+/**
+ * Bad fits over several sets (marks their intervals in `outlier`, returns the number of sets): a″
+ * jumps out at interval j (≥ kSigma), the sets j+1..q stay out (each at least half the jump beyond
+ * set j's level) for at most `rampMaxDays` (the fits that share a stretch of tracking), interval q
+ * jumps back (≥ kSigma), and a″, i and the node component summed over j..q cancel at kSigma. The
+ * along-track angle decides between a bad stretch and a real pair of burns: an orbit held Δa
+ * higher for Δt falls behind by 1.5·n·∫Δa dt (CryoSat-2 2018-07-10/13, +56.5 m for 2.5 days:
+ * 21.8 km expected, 18.3 km seen), a bad stretch of fits leaves the object where the old orbit
+ * puts it. So the excursion is a bad fit only when the along-track residual carried from set j
+ * straight to set q+1 is within kSigma σ of zero AND at least kSigma σ from the displacement the
+ * excursion would cause (σ: the intervals' along-track σ in quadrature): the sets must refute the
+ * real excursion, not merely fail to confirm it.
+ */
+function markExcursions(
+  s: Series,
+  st: Steps,
+  r: IntervalResiduals,
+  dn: Float64Array,
+  trendUsable: Uint8Array,
+  outlier: Uint8Array,
+  p: ManeuverParameters,
+): number {
+  const nSteps = st.da.length;
+  let marked = 0;
+  const cancels = (x: Residual | undefined, sigma: number): boolean =>
+    x !== undefined && Math.abs(x.value) < p.kSigma * sigma;
+  for (let j = 0; j + 2 < nSteps; j++) {
+    const out = r.ra[j];
+    if (out === undefined || outlier[j] === 1 || Math.abs(out.value / out.sigma) < p.kSigma) continue;
+    const sgn = Math.sign(out.value);
+    for (let q = j + 2; q < nSteps; q++) {
+      if ((s.tSec[q] ?? 0) - (s.tSec[j + 1] ?? 0) > p.rampMaxDays * SEC_PER_DAY) break;
+      if (sgn * ((s.a[q] ?? 0) - (s.a[j] ?? 0)) < 0.5 * Math.abs(out.value)) break;
+      const back = r.ra[q];
+      if (back === undefined || outlier[q] === 1) break;
+      if (-sgn * back.value < p.kSigma * back.sigma) continue;
+      const planeSigma = (x: readonly (Residual | undefined)[]): number => Math.max(x[j]?.sigma ?? 0, x[q]?.sigma ?? 0);
+      const cancel =
+        cancels(sumResiduals(r.ra, j, q), Math.max(out.sigma, back.sigma)) &&
+        cancels(sumResiduals(r.ri, j, q), planeSigma(r.ri)) &&
+        cancels(sumResiduals(r.rn, j, q), planeSigma(r.rn));
+      const along = sumResiduals(r.rt, j, q);
+      const prev = s.el[j];
+      const next = s.el[q + 1];
+      if (cancel && along !== undefined && prev !== undefined && next !== undefined) {
+        const nDotPerDay = localMedianRate(dn, st.dtDays, trendUsable, j, p.windowHalfWidth) ?? 0;
+        const seen = alongTrackResidualKm(
+          prev,
+          next,
+          (s.tSec[q + 1] ?? 0) - (s.tSec[j] ?? 0),
+          nDotPerDay / SEC_PER_DAY / SEC_PER_DAY,
+        );
+        let heldKmSec = 0; // ∫ (a″ − a″_j) dt over the excursion, trapezoids between the sets
+        for (let k = j; k <= q; k++) {
+          const o0 = (s.a[k] ?? 0) - (s.a[j] ?? 0);
+          const o1 = (s.a[k + 1] ?? 0) - (s.a[j] ?? 0);
+          heldKmSec += 0.5 * (o0 + o1) * ((s.tSec[k + 1] ?? 0) - (s.tSec[k] ?? 0));
+        }
+        const ifReal = -1.5 * (s.n[j] ?? 0) * heldKmSec;
+        const bound = p.kSigma * along.sigma;
+        if (Math.abs(seen) < bound && Math.abs(seen - ifReal) >= bound) {
+          for (let k = j; k <= q; k++) outlier[k] = 1;
+          marked += q - j;
+        }
+      }
+      break;
+    }
+  }
+  return marked;
 }
 
 function confidenceOf(zMax: number, k: number, gapDays: number, fullGapDays: number): number {
