@@ -46,7 +46,7 @@ const fromRow = (r: ApiRunRow): StoredApiRun => ({
 });
 
 /** Column of each field of {@link ApiRunChange} and how its value is stored. */
-const CHANGE_COLUMNS: { [K in keyof ApiRunChange]-?: [string, (v: NonNullable<unknown>) => unknown] } = {
+const CHANGE_COLUMNS: { [K in keyof ApiRunChange]-?: [string, (v: unknown) => unknown] } = {
   status: ['status', (v) => v],
   startedAt: ['started_at_ms', (v) => Math.round(v as number)],
   finishedAt: ['finished_at_ms', (v) => Math.round(v as number)],
@@ -92,7 +92,7 @@ export class SqliteApiRuns {
     const args: unknown[] = [];
     for (const [field, [column, store]] of Object.entries(CHANGE_COLUMNS) as [
       keyof ApiRunChange,
-      [string, (v: NonNullable<unknown>) => unknown],
+      [string, (v: unknown) => unknown],
     ][]) {
       if (!(field in change)) continue;
       const v = change[field];
