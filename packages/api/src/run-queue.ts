@@ -108,8 +108,8 @@ export class RunQueue {
     return this.#repo.listApiRuns(page);
   }
 
-  /** Stores the run as `queued` and queues it; returns the stored record at once. */
-  async start(request: RunRequest, tokenId: string | null): Promise<StoredApiRun> {
+  /** Stores the run as `queued` and queues it; returns its id and status at once. */
+  async start(request: RunRequest, tokenId: string | null): Promise<Pick<StoredApiRun, 'id' | 'status'>> {
     await this.ready;
     const now = this.#clock.now();
     const run: Omit<StoredApiRun, 'seq'> = {
@@ -129,7 +129,7 @@ export class RunQueue {
     await this.#repo.insertApiRun(run);
     this.#pending++;
     this.#tail = this.#tail.then(() => this.#execute(run.id, request));
-    return { ...run, seq: 0 };
+    return { id: run.id, status: run.status };
   }
 
   /** Resolves when every queued run has finished (tests, shutdown). */
@@ -145,6 +145,9 @@ export class RunQueue {
   }
 
   async #execute(id: string, request: RunRequest): Promise<void> {
+    // the event loop first: the 202 of the POST that queued the run goes out before an in-process
+    // executor keeps the thread (its repository calls resolve without ever yielding to I/O)
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       if (this.#closing) {
         await this.#finish(id, { status: 'interrupted', error: stopped('queued') });
