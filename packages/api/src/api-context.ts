@@ -11,3 +11,6 @@ export interface ApiDeps {
   readonly clock: Clock;
   readonly limits: ApiLimits;
 }
+
+/** The context variable that holds the id of the API token accepted for a write request. */
+export const TOKEN_ID = 'orbwatchTokenId';

@@ -21,17 +21,19 @@ import type { Norm } from '@orbwatch/core';
 import { DEFAULT_NORM_FILE, ErrorCode, OrbwatchError, parseNorms } from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
 import type { ApiDeps } from './api-context.js';
+import { TOKEN_ID } from './api-context.js';
 import { errorResponse } from './errors.js';
 import { FeedWatcher } from './feed-watcher.js';
 import type { ApiLimits } from './limits.js';
 import { DEFAULT_LIMITS, RateLimiter } from './limits.js';
 import { RunQueue } from './run-queue.js';
+import type { RunExecutor, ScreeningRunner } from './run-work.js';
+import { inProcessExecutor } from './run-work.js';
 import type { WebhookOptions } from './webhook-dispatcher.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { eventExtraRoutes } from './routes/event-extras.js';
 import { eventStreamRoute } from './routes/event-stream.js';
 import { listRoutes } from './routes/lists.js';
-import type { ScreeningRunner } from './routes/writes.js';
 import { writeRoutes } from './routes/writes.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoute } from './routes/health.js';
@@ -50,8 +52,16 @@ export interface CreateApiOptions {
   readonly heartbeatMs?: number;
   /** Norms events are judged against (default: the set orbwatch ships). */
   readonly norms?: readonly Norm[];
-  /** Runs a screening request (POST /api/runs with kind "screening"); absent: refused with USAGE. */
+  /**
+   * Runs a screening request (POST /api/runs with kind "screening") with the in-process executor;
+   * absent: refused with USAGE.
+   */
   readonly screening?: ScreeningRunner;
+  /**
+   * Where runs execute (default: in-process, on this thread and repository, with `screening`).
+   * `orbwatch serve` on a database file passes a worker-thread executor.
+   */
+  readonly runExecutor?: RunExecutor;
   /** Webhook delivery (default: on, real fetch); `false` turns it off. */
   readonly webhooks?: WebhookOptions | false;
   /** The client a request is counted against (default: the peer address set by `listen`). */
@@ -66,11 +76,21 @@ export interface OrbwatchApi {
   openApiDocument(): Record<string, unknown>;
   /** Resolves when every queued run has finished. */
   idle(): Promise<void>;
-  /** Stops webhook delivery and the feed timer, ends open streams. The repository stays open (the caller's). */
+  /**
+   * Stops the run executor (a running run and the waiting ones are stored as interrupted),
+   * webhook delivery and the feed timer, ends open streams. The repository stays open (the caller's).
+   */
   close(): Promise<void>;
 }
 
 export const API_VERSION = '1.0.0';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The id of the API token the auth middleware accepted for a write request. */
+    [TOKEN_ID]: string;
+  }
+}
 
 /** The peer address header `listen` sets on each request (the socket's, never the client's word). */
 export const PEER_HEADER = 'x-orbwatch-peer';
@@ -93,7 +113,17 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
       .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
       .map((r) => ({ method: r.method, re: pathMatcher(r.path.replace(/:([A-Za-z]+)/g, '{$1}')) })));
   const norms = o.norms ?? parseNorms(JSON.stringify(DEFAULT_NORM_FILE), 'default-norms').items;
-  const runs = new RunQueue(o.clock);
+  const runs = new RunQueue(
+    o.repo,
+    o.clock,
+    o.runExecutor ??
+      inProcessExecutor({
+        repo: o.repo,
+        clock: o.clock,
+        norms,
+        ...(o.screening === undefined ? {} : { screening: o.screening }),
+      }),
+  );
   const dispatcher =
     o.webhooks === false ? undefined : new WebhookDispatcher(o.repo, o.clock, watcher, o.webhooks ?? {});
   dispatcher?.start();
@@ -141,8 +171,8 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     await next();
   };
   // Outside the ETag middleware: a cached response keeps the ETag computed when it was made, and
-  // a hit answers If-None-Match itself (no hashing per request). Runs live in memory (their status
-  // moves without a database change): never cached.
+  // a hit answers If-None-Match itself (no hashing per request). Runs are polled while they move:
+  // never cached.
   const cache = new ResponseCache(limits.responseCacheEntries);
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET' || c.req.path.startsWith('/api/runs')) return next();
@@ -160,7 +190,8 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     if (!routeTable().some((r) => r.method === c.req.method && r.re.test(c.req.path))) return next();
     const auth = c.req.header('authorization');
     const m = auth === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    await verifyApiToken(o.repo, m?.[1] ?? (auth === undefined ? undefined : ''), o.clock);
+    const t = await verifyApiToken(o.repo, m?.[1] ?? (auth === undefined ? undefined : ''), o.clock);
+    c.set(TOKEN_ID, t.id); // the run records who started it
     await next();
   });
   app.on(
@@ -183,7 +214,7 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
   eventRoutes(app, deps);
   eventExtraRoutes(app, deps, norms);
   listRoutes(app, deps);
-  writeRoutes(app, deps, runs, norms, o.screening);
+  writeRoutes(app, deps, runs);
   eventStreamRoute(app, deps, watcher, { heartbeatMs: o.heartbeatMs ?? 15_000 });
 
   const documentConfig = {
@@ -241,6 +272,7 @@ export function createApi(o: CreateApiOptions): OrbwatchApi {
     openApiDocument: () => (cachedDoc ??= openApiDocument()),
     idle: () => runs.idle(),
     close: async () => {
+      await runs.close();
       await dispatcher?.stop();
       watcher.close();
     },

@@ -419,25 +419,47 @@ export const RunRequestSchema = z
   ])
   .openapi('RunRequest');
 
+/** A run as the API was asked for it (validated by {@link RunRequestSchema}). */
+export type RunRequest = z.infer<typeof RunRequestSchema>;
 /** A screening run as the API was asked for it (validated by {@link RunRequestSchema}). */
-export type ScreeningRunRequest = Extract<z.infer<typeof RunRequestSchema>, { kind: 'screening' }>;
+export type ScreeningRunRequest = Extract<RunRequest, { kind: 'screening' }>;
+
+const RunStatusSchema = z.enum(['queued', 'running', 'done', 'failed', 'interrupted']).openapi({
+  description:
+    'interrupted: the server stopped (crash, kill, shutdown) before the run finished; events it had stored stay',
+});
 
 export const RunSchema = z
   .looseObject({
     runId: z.string(),
     kind: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
+    request: z.unknown(),
+    status: RunStatusSchema,
     queuedUtc: isoTime,
     startedUtc: nullableIso,
     finishedUtc: nullableIso,
+    progress: z
+      .looseObject({ stage: z.string(), done: z.number(), total: z.number() })
+      .nullable()
+      .openapi({ description: 'while running: done of total in the current stage (a detector, a screening phase)' }),
     report: z.unknown(),
-    error: z.looseObject({ code: z.string(), message: z.string() }).nullable(),
+    error: z
+      .looseObject({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })
+      .nullable()
+      .openapi({ description: 'failed or interrupted: RUN_INTERRUPTED, RUN_WORKER_FAILED or an API error code' }),
+    executor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'where it ran: worker-thread (file database) or in-process' }),
+    tokenId: z.string().nullable().openapi({ description: 'the API token that started it' }),
   })
   .openapi('Run');
 
-export const RunAcceptedSchema = z
-  .looseObject({ runId: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) })
-  .openapi('RunAccepted');
+export const RunsPageSchema = z
+  .object({ items: z.array(RunSchema), nextCursor: z.string().nullable() })
+  .openapi('RunsPage');
+
+export const RunAcceptedSchema = z.looseObject({ runId: z.string(), status: RunStatusSchema }).openapi('RunAccepted');
 
 export const FindingsQuery = (d: number, max: number) =>
   z.object({

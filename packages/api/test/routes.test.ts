@@ -23,6 +23,7 @@ let db: FixtureDb;
 let api: OrbwatchApi;
 let checker: OpenApiChecker;
 let token: string;
+let tokenId: string;
 const get = (path: string, headers?: Record<string, string>) =>
   call(api, checker, 'GET', path, headers === undefined ? {} : { headers });
 
@@ -34,7 +35,9 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   api = createApi({ repo: db.repo, clock, staticDir, webhooks: false, limits: { ratePerSec: Infinity } });
   checker = new OpenApiChecker(api.openApiDocument());
-  token = (await createApiToken(db.repo, 'test', clock)).token;
+  const created = await createApiToken(db.repo, 'test', clock);
+  token = created.token;
+  tokenId = created.id;
 });
 afterAll(async () => {
   await api.close();
@@ -384,6 +387,15 @@ describe('writes need a token', () => {
     expect(run.report.detectors.map((d) => d.kind)).toEqual(['maneuver']);
     // the Jason-2 sets ingested above are new to the maneuver detector
     expect(run.report.detectors[0]?.objectsExamined).toBeGreaterThanOrEqual(1);
+    // stored: who started it, where it ran, the request as validated
+    expect(await db.repo.getApiRun(runId)).toMatchObject({
+      status: 'done',
+      tokenId,
+      executor: 'in-process',
+      request: { kind: 'detection', kinds: ['maneuver'] },
+      progress: null,
+      error: null,
+    });
     const json = { ...auth(), 'content-type': 'application/json' };
     expect(codeOf(await post('/api/runs', JSON.stringify({ kind: 'screening' }), json))).toBe('USAGE');
     expect(codeOf(await post('/api/runs', JSON.stringify({ kind: 'detection', kinds: ['tarot'] }), json))).toBe(
@@ -392,6 +404,63 @@ describe('writes need a token', () => {
     expect(codeOf(await post('/api/runs', JSON.stringify({ kind: 'nap' }), json))).toBe('USAGE');
     expect(codeOf(await post('/api/runs', '[]', json))).toBe('USAGE');
     expect(codeOf(await get('/api/runs/0000'))).toBe('NOT_FOUND');
+  });
+
+  it('lists runs newest first with a cursor; a new server marks the runs an old one left unfinished interrupted', async () => {
+    const json = { ...auth(), 'content-type': 'application/json' };
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await post('/api/runs', JSON.stringify({ kind: 'detection', kinds: ['release'] }), json);
+      ids.push((r.json as { runId: string }).runId);
+    }
+    await api.idle();
+    const all = (await get('/api/runs?limit=500')).json as Page<{ runId: string; status: string }>;
+    expect(all.items.slice(0, 2).map((r) => r.runId)).toEqual([ids[1], ids[0]]);
+    expect(all.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await get(`/api/runs?limit=1${cursor === null ? '' : `&cursor=${cursor}`}`)).json as Page<{
+        runId: string;
+      }>;
+      seen.push(...page.items.map((r) => r.runId));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(all.items.map((r) => r.runId));
+    expect(codeOf(await get('/api/runs?cursor=abc'))).toBe('USAGE');
+    const events = (await get('/api/events?limit=1')).json as Page<unknown>;
+    expect(codeOf(await get(`/api/runs?cursor=${events.nextCursor ?? ''}`))).toBe('USAGE');
+
+    // what a process killed mid-run leaves behind: one run running, one queued
+    const left = { kind: 'detection', request: { kind: 'detection' }, tokenId: null, executor: null } as const;
+    const base = { startedAt: null, finishedAt: null, progress: null, report: null, error: null };
+    await db.repo.insertApiRun({ ...left, ...base, id: 'left-running', status: 'running', queuedAt: clock.now() });
+    await db.repo.insertApiRun({ ...left, ...base, id: 'left-queued', status: 'queued', queuedAt: clock.now() });
+    const next = createApi({ repo: db.repo, clock, webhooks: false, limits: { ratePerSec: Infinity } });
+    const nextChecker = new OpenApiChecker(next.openApiDocument());
+    for (const [id, previousStatus] of [
+      ['left-running', 'running'],
+      ['left-queued', 'queued'],
+    ] as const) {
+      const r = (await call(next, nextChecker, 'GET', `/api/runs/${id}`)).json as {
+        status: string;
+        finishedUtc: string | null;
+        error: { code: string; details: Record<string, unknown> };
+      };
+      expect(r.status).toBe('interrupted');
+      expect(r.finishedUtc).not.toBeNull();
+      expect(r.error.code).toBe('RUN_INTERRUPTED');
+      expect(r.error.details['previousStatus']).toBe(previousStatus);
+    }
+    // finished runs are untouched, and the new server runs new work
+    expect((await db.repo.getApiRun(ids[0] ?? ''))?.status).toBe('done');
+    const again = await call(next, nextChecker, 'POST', '/api/runs', {
+      body: JSON.stringify({ kind: 'detection', kinds: ['release'] }),
+      headers: json,
+    });
+    await next.idle();
+    expect((await db.repo.getApiRun((again.json as { runId: string }).runId))?.status).toBe('done');
+    await next.close();
   });
 });
 

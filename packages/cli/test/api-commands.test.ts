@@ -2,7 +2,7 @@
  * The API's commands as users run them (the built binary): `token create|list|revoke` (the
  * secret printed once, only its hash stored), `webhooks` listing subscriptions and dead letters,
  * `webhooks add|remove`, and `serve` listening on a free port, answering (a screening run started
- * and polled), with a created token
+ * and polled: it runs in a worker thread), with a created token
  * accepted for writes and a revoked one refused, and stopping on SIGTERM.
  */
 import { spawn } from 'node:child_process';
@@ -131,7 +131,11 @@ describe('orbwatch serve', () => {
     });
     expect(started.status).toBe(202);
     const { runId } = (await started.json()) as { runId: string };
-    let run: { status: string; report: { counts: { objectsScreened: number; conjunctions: number } } | null } = {
+    let run: {
+      status: string;
+      executor?: string | null;
+      report: { counts: { objectsScreened: number; conjunctions: number } } | null;
+    } = {
       status: 'queued',
       report: null,
     };
@@ -140,6 +144,7 @@ describe('orbwatch serve', () => {
       run = (await (await fetch(`${url}/api/runs/${runId}`)).json()) as typeof run;
     }
     expect(run.status).toBe('done');
+    expect(run.executor).toBe('worker-thread'); // on its own connection, off the server's thread
     expect(run.report?.counts.objectsScreened).toBeGreaterThan(1);
     const conjunctions = (await (await fetch(`${url}/api/conjunctions`)).json()) as { items: unknown[] };
     expect(conjunctions.items.length).toBe(run.report?.counts.conjunctions);

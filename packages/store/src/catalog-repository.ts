@@ -21,6 +21,7 @@ import type { FindingRepository } from './finding-repository.js';
 import type { LaunchReportRepository } from './launch-report-repository.js';
 import type { ScreeningRunRepository } from './screening-run-repository.js';
 import type { FeedRepository, TokenRepository, WebhookRepository } from './api-repository.js';
+import type { ApiRunRepository } from './api-run-repository.js';
 
 export type { Awaitable } from './awaitable.js';
 
@@ -127,7 +128,8 @@ export interface CatalogRepository
     ScreeningRunRepository,
     FeedRepository,
     TokenRepository,
-    WebhookRepository {
+    WebhookRepository,
+    ApiRunRepository {
   /** Registers a source, or returns the stored one (its kind must match). */
   ensureSource(source: SourceInput): Awaitable<Source>;
   sources(): Awaitable<Source[]>;

@@ -1,5 +1,6 @@
 /**
- * Where the workers' code is (propagation, TLE parsing) and how to start them, from source or from dist.
+ * Where the workers' code is (propagation, TLE parsing, screening; and, through
+ * {@link siblingWorkerSpec}, another package's worker) and how to start them, from source or from dist.
  *
  * - From dist (`dist/worker-entry.js`), the worker is the compiled sibling
  *   `dist/propagation-worker.js`, started directly.
@@ -41,6 +42,15 @@ export function screeningWorkerSpec(selfUrl: string = import.meta.url): WorkerSp
 
 /** How to start the worker module `name` (a sibling of this file, without extension). */
 function workerSpec(name: string, selfUrl: string): WorkerSpec {
+  return siblingWorkerSpec(name, selfUrl);
+}
+
+/**
+ * How to start the worker module `name` that sits beside the module at `selfUrl` (another
+ * package's worker, e.g. the CLI's run worker): the compiled `name.js` beside a `.js` module, or
+ * `name.ts` through tsx beside a `.ts` one (source, under Vitest).
+ */
+export function siblingWorkerSpec(name: string, selfUrl: string): WorkerSpec {
   if (!selfUrl.endsWith('.ts')) {
     return { entry: new URL(`./${name}.js`, selfUrl), options: {} };
   }

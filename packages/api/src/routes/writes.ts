@@ -1,39 +1,35 @@
 /**
  * Write routes (an API token is required; see the auth middleware in create-api): POST element
  * sets in any supported format (raw text, or JSON `{text, format?, source?, sourceKind?}`), and
- * detection or screening runs started in the background and polled by id.
+ * detection or screening runs started in the background (run-queue.ts) and polled by id or listed
+ * (the run reads are open like every read).
  * @module
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { IngestSourceOptions } from '@orbwatch/app';
-import { ingestTexts, judgeStoredEvents, runDetection } from '@orbwatch/app';
-import type { Norm } from '@orbwatch/core';
-import { ErrorCode, OrbwatchError, parseIsoInstant } from '@orbwatch/core';
+import { decodeCursor, encodeCursor, ingestTexts } from '@orbwatch/app';
+import { ErrorCode, OrbwatchError } from '@orbwatch/core';
 import type { ApiDeps } from '../api-context.js';
+import { TOKEN_ID } from '../api-context.js';
 import type { RunQueue } from '../run-queue.js';
-import { MAX_QUEUED } from '../run-queue.js';
-import type { ScreeningRunRequest } from '../schemas.js';
-import { IngestJsonBody, IngestReportSchema, RunAcceptedSchema, RunRequestSchema, RunSchema } from '../schemas.js';
+import { MAX_QUEUED, runView } from '../run-queue.js';
+import {
+  IngestJsonBody,
+  IngestReportSchema,
+  PageQuery,
+  RunAcceptedSchema,
+  RunRequestSchema,
+  RunSchema,
+  RunsPageSchema,
+} from '../schemas.js';
 import { errorResponses } from './responses.js';
 import { sendJson } from './send.js';
 
-/**
- * A screening run, when the server was given one: the composition root passes the `screen` use
- * case with its engine (worker threads live outside the API and the app layer).
- */
-export type ScreeningRunner = (request: ScreeningRunRequest) => Promise<unknown>;
-
 const security = [{ token: [] }];
 
-export function writeRoutes(
-  app: OpenAPIHono,
-  d: ApiDeps,
-  runs: RunQueue,
-  norms: readonly Norm[],
-  screening: ScreeningRunner | undefined,
-): void {
-  const { repo, clock } = d;
+export function writeRoutes(app: OpenAPIHono, d: ApiDeps, runs: RunQueue): void {
+  const { repo, clock, limits } = d;
   app.openapi(
     createRoute({
       method: 'post',
@@ -108,39 +104,50 @@ export function writeRoutes(
         ...errorResponses(400, 401, 413, 429),
       },
     }),
-    (c) => {
+    async (c) => {
       const r = c.req.valid('json');
+      if (!runs.kinds.includes(r.kind))
+        throw new OrbwatchError(ErrorCode.USAGE, `this server has no ${r.kind} engine; run kind "detection"`, {
+          available: runs.kinds,
+        });
       if (runs.pending >= MAX_QUEUED)
         throw new OrbwatchError(ErrorCode.RATE_LIMITED, `${String(MAX_QUEUED)} runs are waiting already`, {
           retryAfterSec: 10,
         });
-      let rec;
-      if (r.kind === 'detection') {
-        const since = r.since === undefined ? undefined : parseIsoInstant(r.since);
-        const until = r.until === undefined ? undefined : parseIsoInstant(r.until);
-        rec = runs.start('detection', r, async () => {
-          const report = await runDetection(
-            repo,
-            {
-              kinds: r.kinds ?? ['maneuver', 'release', 'proximity', 'fragmentation'],
-              ...(r.full === undefined ? {} : { full: r.full }),
-              ...(since === undefined ? {} : { since }),
-              ...(until === undefined ? {} : { until }),
-            },
-            clock,
-          );
-          const findings = await judgeStoredEvents(repo, { norms, now: clock.now() });
-          return { ...report, findings: findings.length };
-        });
-      } else {
-        if (screening === undefined)
-          throw new OrbwatchError(ErrorCode.USAGE, 'this server has no screening engine; run kind "detection"', {
-            available: ['detection'],
-          });
-        rec = runs.start('screening', r, () => screening(r));
-      }
-      c.header('location', `/api/runs/${rec.runId}`);
-      return sendJson(c, { runId: rec.runId, status: rec.status }, 202);
+      const tokenId: string | undefined = c.get(TOKEN_ID); // set by the auth middleware before every write
+      const rec = await runs.start(r, tokenId ?? null);
+      c.header('location', `/api/runs/${rec.id}`);
+      return sendJson(c, { runId: rec.id, status: rec.status }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs',
+      tags: ['runs'],
+      summary: 'Runs started through the API, newest first (kept across restarts)',
+      request: { query: PageQuery(limits.defaultPageSize, limits.maxPageSize) },
+      responses: {
+        200: { description: 'a page of runs', content: { 'application/json': { schema: RunsPageSchema } } },
+        ...errorResponses(400, 429),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const beforeSeq = q.cursor === undefined ? undefined : decodeCursor('runs', q.cursor, ['number'] as const)[0];
+      const page = await runs.list({ ...(beforeSeq === undefined ? {} : { beforeSeq }), limit: q.limit + 1 });
+      const items = page.slice(0, q.limit);
+      const last = items[items.length - 1];
+      c.header('cache-control', 'no-store');
+      return sendJson(
+        c,
+        {
+          items: items.map(runView),
+          nextCursor: page.length > q.limit && last !== undefined ? encodeCursor('runs', [last.seq]) : null,
+        },
+        200,
+      );
     },
   );
 
@@ -149,7 +156,7 @@ export function writeRoutes(
       method: 'get',
       path: '/api/runs/{id}',
       tags: ['runs'],
-      summary: 'A run: queued, running, done (with its report) or failed (with its error)',
+      summary: 'A run: queued, running, done (with its report), failed or interrupted (with its error)',
       request: {
         params: z.object({
           id: z
@@ -163,13 +170,12 @@ export function writeRoutes(
         ...errorResponses(400, 404, 429),
       },
     }),
-    (c) => {
+    async (c) => {
       const id = c.req.valid('param').id;
-      const rec = runs.get(id);
-      if (rec === undefined)
-        throw new OrbwatchError(ErrorCode.NOT_FOUND, `no run '${id}' (runs are kept while the server runs)`, { id });
+      const rec = await runs.get(id);
+      if (rec === null) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no run '${id}'`, { id });
       c.header('cache-control', 'no-store');
-      return sendJson(c, rec, 200);
+      return sendJson(c, runView(rec), 200);
     },
   );
 }

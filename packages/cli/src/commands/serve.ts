@@ -2,26 +2,29 @@
  * `orbwatch serve [--port 8080] [--host 127.0.0.1] [--db] [--static <dir>]`: the HTTP API and
  * alert feed over the database (packages/api), and the web UI's build at `/` when there is one.
  * Runs until SIGINT or SIGTERM, then closes the socket and the database. `--json` prints
- * `{"url","port","host","staticDir"}` once listening.
+ * `{"url","port","host","staticDir"}` once listening. Runs posted to `/api/runs` execute in a
+ * worker thread with its own connection to the database file (runs/worker-run-executor.ts), so
+ * requests are answered while a detector computes.
  * @module
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { availableParallelism } from 'node:os';
-import type { ApiLimits, ScreeningRunner } from '@orbwatch/api';
+import type { ApiLimits } from '@orbwatch/api';
 import { createApi, listen } from '@orbwatch/api';
-import { screenCatalogue } from '@orbwatch/app';
-import type { Instant } from '@orbwatch/core';
-import { noradId, parseIsoInstant } from '@orbwatch/core';
 import type { CatalogRepository } from '@orbwatch/store';
-import { uuidV7 } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { screeningEngine } from './screen.js';
+import { defaultNorms } from '../norms-file.js';
+import { screeningRunner } from '../runs/screening-runner.js';
+import { workerRunExecutor } from '../runs/worker-run-executor.js';
+
+export { screeningRunner } from '../runs/screening-runner.js';
 
 export interface ServeOptions {
+  /** The database file `repo` was opened from: runs execute in worker threads on it (absent or `:memory:`: in-process). */
+  readonly db?: string;
   readonly port: number;
   readonly host: string;
   readonly static?: string;
@@ -35,33 +38,8 @@ export function defaultStaticDir(): string | undefined {
   return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
 }
 
-/**
- * `POST /api/runs {"kind":"screening",…}`: the same use case and engine as `orbwatch screen`
- * (defaults 7 days, 5 km, all primaries, 10 m hard-body radius), on the cores available; the run's
- * report is the screening run record (counts, engine, event ids).
- */
-export function screeningRunner(repo: CatalogRepository, now: () => Instant): ScreeningRunner {
-  return async (r) => {
-    const engine = screeningEngine(availableParallelism());
-    const at = r.at === undefined ? undefined : parseIsoInstant(r.at);
-    const primaries = r.primaries ?? 'all';
-    const outcome = await screenCatalogue(
-      repo,
-      {
-        windowSec: r.windowSec ?? 7 * 86_400,
-        thresholdKm: r.thresholdKm ?? 5,
-        hardBodyRadiusKm: (r.hardBodyRadiusM ?? 10) / 1000,
-        primaries:
-          primaries === 'all' || primaries === 'payloads'
-            ? { kind: primaries }
-            : { kind: 'ids', ids: primaries.map((n) => noradId(n)) },
-        ...(at === undefined ? {} : { at }),
-      },
-      { engine: engine.engine, engineInfo: engine.info, now, newId: (t) => uuidV7(t) },
-    );
-    return outcome.run;
-  };
-}
+/** How long a run's worker waits for another writer's lock (the CLI's own commands wait as long), ms. */
+const RUN_WORKER_BUSY_TIMEOUT_MS = 30_000;
 
 /** Resolves when the process is asked to stop. */
 function untilSignal(): Promise<void> {
@@ -85,12 +63,27 @@ export async function runServe(
   const staticDir = o.static ?? defaultStaticDir();
   const limits: Partial<ApiLimits> =
     o.rateLimit === undefined ? {} : { ratePerSec: o.rateLimit, burst: 4 * o.rateLimit };
+  const norms = defaultNorms();
+  const onFile = o.db !== undefined && o.db !== '' && o.db !== ':memory:';
   const api = createApi({
     repo,
     clock: { now: ctx.now },
     ...(staticDir === undefined ? {} : { staticDir }),
     limits,
+    norms,
     screening: screeningRunner(repo, ctx.now),
+    ...(onFile
+      ? {
+          runExecutor: workerRunExecutor({
+            dbPath: o.db,
+            norms,
+            busyTimeoutMs: RUN_WORKER_BUSY_TIMEOUT_MS,
+            log: (line) => {
+              writeLine(ctx.stderr, line);
+            },
+          }),
+        }
+      : {}),
   });
   const server = await listen(api, { port: o.port, host: o.host });
   if (o.json === true)

@@ -62,6 +62,8 @@ import { SqliteWatchState } from './sqlite-watch-state.js';
 import type { SourceFetchState, SpooledFetch, WatchStateRepository } from '../watch-state-repository.js';
 import { SqliteScreeningRuns } from './sqlite-screening-runs.js';
 import type { ScreeningRunRecord } from '../screening-run-repository.js';
+import { SqliteApiRuns } from './sqlite-api-runs.js';
+import type { ApiRunChange, ApiRunError, StoredApiRun } from '../api-run-repository.js';
 import type { StoredLaunchReport } from '../launch-report-repository.js';
 import type { ElementSetRow, IssueRow, ObjectNameRow, ObjectRow, RunRow, SourceRow } from './sqlite-rows.js';
 import {
@@ -205,6 +207,7 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
   readonly #launchReports: SqliteLaunchReports;
   readonly #watchState: SqliteWatchState;
   readonly #screeningRuns: SqliteScreeningRuns;
+  readonly #apiRuns: SqliteApiRuns;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
   readonly #freshCatalogue: Database.Statement<[], { fresh: number }>;
   readonly #cacheSizeKiB: number;
@@ -241,6 +244,7 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
     this.#launchReports = new SqliteLaunchReports(db);
     this.#watchState = new SqliteWatchState(db);
     this.#screeningRuns = new SqliteScreeningRuns(db);
+    this.#apiRuns = new SqliteApiRuns(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
       format, raw, content_hash, input_line, retrieved_at_ms, ingest_run_id)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -1046,6 +1050,26 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
 
   getScreeningRun(id: string): ScreeningRunRecord | null {
     return this.#screeningRuns.get(id);
+  }
+
+  insertApiRun(run: Omit<StoredApiRun, 'seq'>): void {
+    this.#apiRuns.insert(run);
+  }
+
+  updateApiRun(id: string, change: ApiRunChange): void {
+    this.#apiRuns.update(id, change);
+  }
+
+  getApiRun(id: string): StoredApiRun | null {
+    return this.#apiRuns.get(id);
+  }
+
+  listApiRuns(page: { readonly beforeSeq?: number; readonly limit: number }): StoredApiRun[] {
+    return this.#apiRuns.list(page);
+  }
+
+  interruptApiRuns(now: Instant, error: ApiRunError): string[] {
+    return this.#apiRuns.interrupt(now, error);
   }
 
   latestElementSetIds(): Map<NoradId, ElementSetId> {
