@@ -348,6 +348,14 @@ export const IngestReportSchema = z
     inputProblems: z.number().int(),
     runId: z.string().nullable(),
     source: z.string(),
+    decayMessages: z.number().int(),
+    decay: z
+      .looseObject({
+        stored: z.number().int(),
+        duplicates: z.number().int(),
+        decayDatesFilled: z.number().int(),
+      })
+      .nullable(),
     files: z.array(z.looseObject({ file: z.string(), format: z.string(), elementSets: z.number().int() })),
     issues: z.array(
       z.looseObject({ file: z.string(), line: z.number().int(), column: z.number().int(), code: z.string() }),
@@ -363,6 +371,8 @@ export const INGEST_FORMATS = [
   'omm-csv',
   'satcat-csv',
   'satcat-json',
+  'decay-json',
+  'decay-csv',
 ] as const;
 
 export const IngestJsonBody = z

@@ -286,7 +286,7 @@ async function ingestPayload(
   log({
     action: 'ingested',
     source: spooled.sourceKey,
-    message: `ingested: ${String(report.accepted)} new, ${String(report.duplicates)} duplicate(s), ${String(report.rejected)} rejected, ${String(report.satcatRecords)} SATCAT record(s) (run ${report.runId ?? '-'})`,
+    message: `ingested: ${String(report.accepted)} new, ${String(report.duplicates)} duplicate(s), ${String(report.rejected)} rejected, ${String(report.satcatRecords)} SATCAT record(s)${decayLog(report)} (run ${report.runId ?? '-'})`,
     details: {
       runId: report.runId,
       accepted: report.accepted,
@@ -294,10 +294,18 @@ async function ingestPayload(
       rejected: report.rejected,
       conflicts: report.conflicts,
       satcatRecords: report.satcatRecords,
+      decayMessages: report.decayMessages,
+      decay: report.decay,
       issues: report.issues.length,
     },
   });
   return report;
+}
+
+/** The decay part of the `ingested` line: facts and predictions stored, decay dates filled. */
+function decayLog(r: IngestReport): string {
+  if (r.decay === null) return '';
+  return `, ${String(r.decayMessages)} decay message(s): ${String(r.decay.stored)} new, ${String(r.decay.duplicates)} already stored, ${String(r.decay.decayDatesFilled)} empty decay date(s) filled`;
 }
 
 /** Options of the endless loop. */
