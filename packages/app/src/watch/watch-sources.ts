@@ -119,6 +119,10 @@ export async function watchOnce(
     const now = clock.now();
     const due = state?.nextDueAt ?? source.schedule.first(now);
     if (now < due) {
+      // the first due time is remembered: a schedule whose first slot lies ahead (daily or weekly
+      // after an hour UTC) would otherwise be recomputed from a later clock at every cycle and
+      // pass that slot by, and a timer's `--once` runs would never reach it
+      if (state === null) await repo.saveFetchState({ ...stateBase(source, null), nextDueAt: instant(due) });
       counts.notDue++;
       log({
         action: 'not-due',
