@@ -127,7 +127,7 @@ describe('orbwatch watch: Space-Track decay messages', () => {
       return JSON.parse(r.stdout) as ObjectJson;
     };
     const htv2 = show(37351);
-    expect(htv2.object.decayDateUtc).toBe('2011-03-30T00:00:00.000Z');
+    expect(htv2.object).toMatchObject({ name: 'HTV 2', decayDateUtc: '2011-03-30T00:00:00.000Z' });
     expect(htv2.decay).toMatchObject({
       status: 'decayed',
       decayDateUtc: '2011-03-30T00:00:00.000Z',

@@ -902,7 +902,13 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
   }
 
   saveDecayMessages(runId: string, messages: readonly DecayMessage[]): DecaySaveResult {
-    return this.#decay.save(runId, messages);
+    const run = this.#runForBatch.get(runId);
+    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
+    const seen = run.retrieved_at_ms;
+    // a decayed object's name as the message gives it, seen at the retrieval time (as SATCAT names)
+    return this.#decay.save(runId, messages, (m) => {
+      if (m.name !== null && m.name.length > 0) this.#upsertName.run(m.noradId, m.name, seen, seen);
+    });
   }
 
   decayMessages(norad: NoradId): StoredDecayMessage[] {

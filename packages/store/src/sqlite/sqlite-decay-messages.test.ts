@@ -75,6 +75,7 @@ describe('decay messages in the SQLite store', () => {
       const linked = repo.decayMessages(n(norad)).find((m) => m.id === o.decayMessageId)!;
       expect(linked).toMatchObject({ messageType: 'Historical', storedSource: 'space-track' });
     }
+    expect(repo.getObject(n(37351))).toMatchObject({ name: 'HTV 2', cosparId: '2011-003A' });
     // 4917: only a 60-day prediction (made 2018-02-07 for 2019-03-23): stored, and no decay date
     expect(repo.getObject(n(4917))).toBeNull();
     expect(repo.db.prepare('SELECT decay_date_ms FROM objects WHERE norad_id = 4917').get()).toBeUndefined();

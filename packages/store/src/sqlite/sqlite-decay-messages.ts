@@ -64,7 +64,8 @@ export class SqliteDecayMessages {
     this.#fill = db.prepare('UPDATE objects SET decay_date_ms = ?, decay_message_id = ? WHERE norad_id = ?');
   }
 
-  save(runId: string, messages: readonly DecayMessage[]): DecaySaveResult {
+  /** Stores `messages`; `onFact` is called, in the transaction, for each new Historical message. */
+  save(runId: string, messages: readonly DecayMessage[], onFact?: (m: DecayMessage) => void): DecaySaveResult {
     return this.#db
       .transaction((): DecaySaveResult => {
         let stored = 0;
@@ -90,6 +91,7 @@ export class SqliteDecayMessages {
           // only a fact may become a decay date
           if (m.messageType !== 'Historical') continue;
           this.#ensureObject.run(m.noradId, m.cosparId);
+          onFact?.(m);
           const cur = this.#objectDecay.get(m.noradId) as ObjectDecayRow;
           if (fills(cur, m)) {
             this.#fill.run(Math.round(m.decayEpoch), r.lastInsertRowid, m.noradId);
