@@ -18,7 +18,7 @@ const dayOrTime = (utc: string, precision: 'day' | 'time'): string =>
 /** The decay line(s) of the text output. */
 export function decayLines(d: ObjectDetailDocument['decay']): string[] {
   const made = (m: DecayMessageDocument): string =>
-    `issued ${m.messageEpochUtc ?? '(no message epoch)'}, Space-Track ${m.messageSource}, stored from ${m.storedSource}`;
+    `${m.messageEpochUtc === null ? 'no message epoch' : `issued ${m.messageEpochUtc}`}, Space-Track ${m.messageSource}, stored from ${m.storedSource}`;
   if (d.status === 'decayed') {
     const day =
       d.message === null
@@ -27,7 +27,7 @@ export function decayLines(d: ObjectDetailDocument['decay']): string[] {
     const from =
       d.message === null
         ? `from the catalogue (SATCAT${d.source === null ? '' : `, source ${d.source}`})`
-        : `from a Historical decay message (${made(d.message)}); the catalogue gave none`;
+        : `from a Historical decay message (${made(d.message)}); no catalogue row in the store gave a date`;
     return [`decayed: ${day} — ${from}`];
   }
   if (d.status === 'predicted' && d.latestPrediction !== null) {
