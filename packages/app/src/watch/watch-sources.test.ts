@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, OrbwatchError, instant } from '@orbwatch/core';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SourceFetch, WatchSource } from '@orbwatch/sources';
-import { everySchedule } from '@orbwatch/sources';
+import { dailyAfter, everySchedule } from '@orbwatch/sources';
 import type { WatchLogEntry } from './watch-log.js';
 import { watchLoop, watchOnce } from './watch-sources.js';
 
@@ -60,6 +60,24 @@ const payload = (): SourceFetch => ({
 const tempRepo = () => openSqliteCatalog(join(mkdtempSync(join(tmpdir(), 'orbwatch-watch-')), 'w.db'));
 
 describe('watchOnce', () => {
+  it('remembers a first slot that lies ahead, so a later cycle (or a timer run after 17:00) reaches it', async () => {
+    const repo = tempRepo();
+    let now = instant(Date.UTC(2026, 2, 16, 9));
+    const clock = { now: () => now };
+    const daily = { ...scripted('satcat', [payload]), schedule: dailyAfter(17, 20) };
+    const o = { sources: [daily], detect: null, log: () => undefined, random: () => 0.5 };
+    try {
+      expect((await watchOnce(repo, o, clock)).notDue).toBe(1);
+      expect(repo.fetchState('satcat')?.nextDueAt).toBe(Date.UTC(2026, 2, 16, 17, 20));
+      // 18:05, well after the slot: due (recomputing the first slot from this clock would say tomorrow)
+      now = instant(Date.UTC(2026, 2, 16, 18, 5));
+      expect((await watchOnce(repo, o, clock)).fetched).toBe(1);
+      expect(repo.fetchState('satcat')?.nextDueAt).toBe(Date.UTC(2026, 2, 17, 17, 20));
+    } finally {
+      repo.close();
+    }
+  });
+
   it('backs off after failures (doubling, jittered), halts a refusing source, stores a set once', async () => {
     const repo = tempRepo();
     let now = instant(Date.UTC(2026, 2, 16, 12));
