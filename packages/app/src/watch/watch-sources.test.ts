@@ -3,7 +3,8 @@
  * @orbwatch/sources and the CLI tests): a source that fails is tried again after its failure
  * delay, doubled per failure in a row, with jitter inside [delay/2, delay]; one that refuses is
  * halted for the process and the loop stops when every source is; a real ISS set is stored once
- * even when the same payload comes twice; an error that is not a source's propagates.
+ * even when the same payload comes twice; an error that is not a source's propagates; a first
+ * slot that lies ahead (daily after 17:00 UTC) is remembered and reached by a later cycle.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
