@@ -78,6 +78,33 @@ export const ElementSetsPageSchema = z
   .object({ norad: z.number().int(), items: z.array(ElementSetSchema), nextCursor: z.string().nullable() })
   .openapi('ElementSetsPage');
 
+export const DecayMessageSchema = z
+  .looseObject({
+    type: z.enum(['Historical', 'Prediction']),
+    messageEpochUtc: nullableIso,
+    decayEpochUtc: isoTime,
+    precision: z.enum(['day', 'time']),
+    decayEpochText: z.string(),
+    messageSource: z.string(),
+    precedence: z.number().int(),
+    storedSource: z.string(),
+    runId: z.string(),
+  })
+  .openapi('DecayMessage');
+
+/** The decay: a fact (`decayed`) or the latest prediction (`predicted`, with its message epoch), never mixed. */
+export const ObjectDecaySchema = z
+  .looseObject({
+    status: z.enum(['decayed', 'predicted', 'none']),
+    decayDateUtc: nullableIso,
+    from: z.enum(['satcat', 'decay-message']).nullable(),
+    source: z.string().nullable(),
+    message: DecayMessageSchema.nullable(),
+    latestPrediction: DecayMessageSchema.nullable(),
+    messages: z.array(DecayMessageSchema),
+  })
+  .openapi('ObjectDecay');
+
 export const ObjectDetailSchema = z
   .looseObject({
     object: ObjectSchema,
@@ -85,6 +112,7 @@ export const ObjectDetailSchema = z
     satcatSource: z.string().nullable(),
     latestElementSet: ElementSetSchema.nullable(),
     eventCount: z.number().int(),
+    decay: ObjectDecaySchema,
   })
   .openapi('ObjectDetail');
 
@@ -348,6 +376,14 @@ export const IngestReportSchema = z
     inputProblems: z.number().int(),
     runId: z.string().nullable(),
     source: z.string(),
+    decayMessages: z.number().int(),
+    decay: z
+      .looseObject({
+        stored: z.number().int(),
+        duplicates: z.number().int(),
+        decayDatesFilled: z.number().int(),
+      })
+      .nullable(),
     files: z.array(z.looseObject({ file: z.string(), format: z.string(), elementSets: z.number().int() })),
     issues: z.array(
       z.looseObject({ file: z.string(), line: z.number().int(), column: z.number().int(), code: z.string() }),
@@ -363,6 +399,8 @@ export const INGEST_FORMATS = [
   'omm-csv',
   'satcat-csv',
   'satcat-json',
+  'decay-json',
+  'decay-csv',
 ] as const;
 
 export const IngestJsonBody = z

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, revokeApiToken } from '@orbwatch/app';
+import { createApiToken, ingestTexts, revokeApiToken } from '@orbwatch/app';
 import type { OrbwatchApi } from '../src/index.js';
 import { createApi } from '../src/index.js';
 import type { FixtureDb } from './fixture-db.js';
@@ -516,5 +516,43 @@ describe('routing errors, rate limits and the static directory', () => {
     );
     const streamed = 'GET /events/stream 200'; // its messages are checked in socket.test.ts
     expect(documented.filter((d) => d !== streamed && !checker.checked.has(d))).toEqual([]);
+  });
+});
+
+describe('object decay (Space-Track decay messages, fixtures/decay)', () => {
+  it('shows a Historical decay as the decay date with its message, a prediction only as the latest prediction', async () => {
+    const report = await ingestTexts(
+      db.repo,
+      [{ file: 'decay.json', data: fixtureText('decay/spacetrack-decay_recorded.json') }],
+      { source: 'space-track', sourceKind: 'official' },
+      clock,
+    );
+    expect(report.decay).toEqual({ stored: 4, duplicates: 0, decayDatesFilled: 3 });
+    type Detail = {
+      object: { decayDateUtc: string | null };
+      decay: { status: string; from: string | null; message: unknown; latestPrediction: unknown };
+    };
+    const htv2 = (await get('/api/objects/37351')).json as Detail;
+    expect(htv2.object.decayDateUtc).toBe('2011-03-30T00:00:00.000Z');
+    expect(htv2.decay).toMatchObject({
+      status: 'decayed',
+      from: 'decay-message',
+      message: { type: 'Historical', messageSource: 'decay_msg', messageEpochUtc: '2011-03-30T04:13:00.000Z' },
+      latestPrediction: null,
+    });
+    const thorad = (await get('/api/objects/4917')).json as Detail;
+    expect(thorad.object.decayDateUtc).toBeNull();
+    expect(thorad.decay).toMatchObject({
+      status: 'predicted',
+      from: null,
+      message: null,
+      latestPrediction: {
+        type: 'Prediction',
+        messageEpochUtc: '2018-02-07T16:37:02.000Z',
+        decayEpochUtc: '2019-03-23T00:00:00.000Z',
+      },
+    });
+    const jason3 = (await get('/api/objects/41240')).json as Detail;
+    expect(jason3.decay).toMatchObject({ status: 'none', message: null, latestPrediction: null });
   });
 });

@@ -32,6 +32,7 @@ export * from './screening/screen-catalogue.js';
 export * from './screening/conjunction-cdm.js';
 export * from './queries/cursor.js';
 export * from './queries/documents.js';
+export * from './queries/object-detail.js';
 export * from './queries/object-labels.js';
 export * from './queries/list-events.js';
 export * from './queries/resolve-event.js';

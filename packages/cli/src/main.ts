@@ -29,6 +29,7 @@ import { runEvidence } from './commands/evidence.js';
 import { runExport } from './commands/export.js';
 import { runFindings } from './commands/findings.js';
 import { runHistory } from './commands/history.js';
+import { runObject } from './commands/object.js';
 import { runIngest } from './commands/ingest.js';
 import { COSPAR_LAUNCH, runLaunches } from './commands/launches.js';
 import { runObjects } from './commands/objects.js';
@@ -269,6 +270,21 @@ export function buildProgram(
         });
       },
     );
+
+  program
+    .command('object')
+    .description(
+      'one object: catalogue facts, latest element set, events, and its decay (the date and where it came from, or the latest prediction, labelled)',
+    )
+    .argument('<norad>', 'NORAD catalog number (digits or Alpha-5)', asOption(parseNoradArg))
+    .addOption(dbOption())
+    .option('--json', 'print {object, names, satcatSource, satcat, latestElementSet, eventCount, decay}')
+    .option('--quiet', 'print nothing but errors and the results')
+    .action(async (norad: ReturnType<typeof parseNoradArg>, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      await withRepo(o.db, async (repo) => {
+        setExit(await runObject(repo, norad, o.json === true ? 'json' : 'text', contextFor(ctx, o)));
+      });
+    });
 
   program
     .command('history')

@@ -163,6 +163,7 @@ describe('orbwatch watch', () => {
     ]);
     expect(requests[1]?.cookie).toBe('chocolatechip=t1');
     expect(r.stderr).toMatch(/ not-due space-track:satcat: .*daily at 17:/);
+    expect(r.stderr).toMatch(/ not-due space-track:decay: .*weekly on Wednesday at 17:/);
     expect(r.stderr).not.toContain('secret');
     const repo = openSqliteCatalog(db);
     try {

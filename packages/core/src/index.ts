@@ -13,6 +13,7 @@ export * from './elements/parse-issue.js';
 export * from './elements/tle/index.js';
 export * from './elements/omm/index.js';
 export * from './satcat/index.js';
+export * from './decay/index.js';
 export * from './propagation/index.js';
 export * from './frames/index.js';
 export * from './fitting/index.js';

@@ -50,4 +50,10 @@ export interface CatalogObjectDetail extends CatalogObject, SatcatFacts {
   readonly satcatRaw: string | null;
   /** Name of the source whose SATCAT row gave the owner and other facts, null when none did. */
   readonly satcatSource: string | null;
+  /**
+   * Where `decayDate` came from: the catalogue (SATCAT) row, or a Space-Track Historical decay
+   * message (`decayMessageId`) where the catalogue had none. Null when there is no decay date.
+   */
+  readonly decayDateFrom: 'satcat' | 'decay-message' | null;
+  readonly decayMessageId: number | null;
 }

@@ -19,6 +19,7 @@ import type { Awaitable } from './awaitable.js';
 import type { EventRepository } from './event-repository.js';
 import type { FindingRepository } from './finding-repository.js';
 import type { LaunchReportRepository } from './launch-report-repository.js';
+import type { DecayRepository } from './decay-repository.js';
 import type { ScreeningRunRepository } from './screening-run-repository.js';
 import type { FeedRepository, TokenRepository, WebhookRepository } from './api-repository.js';
 import type { ApiRunRepository } from './api-run-repository.js';
@@ -124,6 +125,7 @@ export interface CatalogRepository
   extends
     EventRepository,
     FindingRepository,
+    DecayRepository,
     LaunchReportRepository,
     ScreeningRunRepository,
     FeedRepository,

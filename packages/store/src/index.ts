@@ -14,7 +14,12 @@ export { satcatFacts } from './satcat-facts.js';
 export { uuidV7 } from './uuid-v7.js';
 export type { RandomFill } from './uuid-v7.js';
 export { ingestElementSets, DEFAULT_INGEST_BATCH_SIZE } from './ingest-element-sets.js';
-export type { IngestElementSetsInput, IngestElementSetsOptions, IngestSummary } from './ingest-element-sets.js';
+export type {
+  IngestElementSetsInput,
+  IngestElementSetsOptions,
+  IngestElementSetsSummary,
+  IngestSummary,
+} from './ingest-element-sets.js';
 export {
   INT_STRIDE,
   IntColumn,
@@ -43,6 +48,7 @@ export type * from './event-repository.js';
 export type * from './finding-repository.js';
 export type * from './launch-report-repository.js';
 export type * from './watch-state-repository.js';
+export type * from './decay-repository.js';
 export type * from './screening-run-repository.js';
 export type * from './api-repository.js';
 export type * from './api-run-repository.js';

@@ -1,12 +1,14 @@
 /**
- * The batch ingest use case: stores parsed element sets (and optional catalogue facts) through
+ * The batch ingest use case: stores parsed element sets (and optional catalogue facts and
+ * Space-Track decay messages) through
  * the {@link CatalogRepository} as one ingest run, in batches of N sets with ONE transaction per
  * batch. A process killed mid-ingest therefore leaves only whole batches, and re-running the
  * same input finishes the job: sets already stored are duplicates, nothing is written twice.
  * @module
  */
-import type { ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/core';
+import type { DecayMessage, ElementSet, Instant, ParseIssue, SatcatRecord } from '@orbwatch/core';
 import type { CatalogRepository, ObjectFacts } from './catalog-repository.js';
+import type { DecaySaveResult } from './decay-repository.js';
 import type { SourceInput } from './ingest-run.js';
 import type { IngestSummary } from './ingest-run-lifecycle.js';
 import { addBatch, inIngestRun } from './ingest-run-lifecycle.js';
@@ -27,6 +29,8 @@ export interface IngestElementSetsInput {
   readonly satcat?: readonly SatcatRecord[];
   /** Other catalogue facts, stored after the SATCAT records. */
   readonly objectFacts?: readonly ObjectFacts[];
+  /** Space-Track decay messages, stored last (after the SATCAT facts, which take precedence). */
+  readonly decayMessages?: readonly DecayMessage[];
   /** The parsers' issues; error-severity ones count as rejected. */
   readonly issues: readonly ParseIssue[];
 }
@@ -44,6 +48,11 @@ export interface IngestElementSetsOptions {
 
 export type { IngestSummary } from './ingest-run-lifecycle.js';
 
+/** The run's summary and, when the input held decay messages, what storing them did. */
+export interface IngestElementSetsSummary extends IngestSummary {
+  readonly decayMessages: DecaySaveResult | null;
+}
+
 /**
  * Ingests one input as one run. Throws (after marking the run `failed`) only when the store
  * fails; bad input never throws, it is counted and recorded as issues.
@@ -52,12 +61,14 @@ export async function ingestElementSets(
   repo: CatalogRepository,
   input: IngestElementSetsInput,
   options: IngestElementSetsOptions,
-): Promise<IngestSummary> {
+): Promise<IngestElementSetsSummary> {
   const batchSize = options.batchSize ?? DEFAULT_INGEST_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError(`batchSize must be a positive integer, got ${String(batchSize)}`);
   const total = input.elementSets.length;
-  return inIngestRun(
+  const decay = input.decayMessages ?? [];
+  let decaySaved: DecaySaveResult | null = null;
+  const summary = await inIngestRun(
     repo,
     { source: input.source, files: input.files, retrievedAt: input.retrievedAt, issues: input.issues },
     options,
@@ -69,6 +80,15 @@ export async function ingestElementSets(
       const facts = [...(input.satcat ?? []).map(satcatFacts), ...(input.objectFacts ?? [])];
       for (let i = 0; i < facts.length; i += batchSize)
         await repo.upsertObjectFacts(runId, facts.slice(i, i + batchSize));
+      for (let i = 0; i < decay.length; i += batchSize) {
+        const r = await repo.saveDecayMessages(runId, decay.slice(i, i + batchSize));
+        decaySaved = {
+          stored: (decaySaved?.stored ?? 0) + r.stored,
+          duplicates: (decaySaved?.duplicates ?? 0) + r.duplicates,
+          decayDatesFilled: (decaySaved?.decayDatesFilled ?? 0) + r.decayDatesFilled,
+        };
+      }
     },
   );
+  return { ...summary, decayMessages: decaySaved };
 }

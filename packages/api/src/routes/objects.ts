@@ -1,12 +1,12 @@
 /**
- * Object routes: search, one object with its latest set and event count, its element-set history.
+ * Object routes: search, one object with its latest set, event count and decay (fact or latest prediction), its element-set history.
  * @module
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { NoradId } from '@orbwatch/core';
-import { ErrorCode, OrbwatchError, formatIso, noradId, parseIsoInstant } from '@orbwatch/core';
-import { elementSetDocument, elementSetPage, objectDocument, propagateStored, searchObjects } from '@orbwatch/app';
+import { ErrorCode, OrbwatchError, noradId, parseIsoInstant } from '@orbwatch/core';
+import { elementSetPage, objectDetail, propagateStored, searchObjects } from '@orbwatch/app';
 import type { ApiDeps } from '../api-context.js';
 import {
   ElementSetsPageSchema,
@@ -59,7 +59,8 @@ export function objectRoutes(app: OpenAPIHono, d: ApiDeps): void {
       method: 'get',
       path: '/api/objects/{norad}',
       tags: ['objects'],
-      summary: 'One object: catalogue facts, names over time, latest element set, number of events',
+      summary:
+        'One object: catalogue facts, names over time, latest element set, number of events, decay (fact or latest prediction)',
       request: { params: z.object({ norad: noradParam }) },
       responses: {
         200: { description: 'the object', content: { 'application/json': { schema: ObjectDetailSchema } } },
@@ -68,44 +69,7 @@ export function objectRoutes(app: OpenAPIHono, d: ApiDeps): void {
     }),
     async (c) => {
       const norad = noradId(c.req.valid('param').norad);
-      const o = await repo.getObject(norad);
-      if (o === null)
-        throw new OrbwatchError(ErrorCode.NOT_FOUND, `object ${String(norad)} is not in the catalog`, { norad });
-      const sets = o.lastEpoch === null ? [] : await repo.history(norad, { from: o.lastEpoch });
-      const latest = sets[sets.length - 1];
-      const kinds = new Map((await repo.sources()).map((s) => [s.name, s.kind]));
-      const eventCount = (await repo.listEvents({ norad })).length;
-      const doc = objectDocument(o);
-      return c.json(
-        {
-          object: { ...doc, cospar: doc.cosparId },
-          names: o.names.map((n) => ({
-            name: n.name,
-            firstSeenUtc: formatIso(n.firstSeen),
-            lastSeenUtc: formatIso(n.lastSeen),
-          })),
-          satcatSource: o.satcatSource,
-          satcat: {
-            launchSite: o.launchSite,
-            periodSec: o.periodSec,
-            inclinationDeg: o.inclinationRad === null ? null : (o.inclinationRad * 180) / Math.PI,
-            apogeeKm: o.apogeeKm,
-            perigeeKm: o.perigeeKm,
-            rcsM2: o.rcsM2,
-            opsStatus: o.opsStatus,
-          },
-          latestElementSet:
-            latest === undefined
-              ? null
-              : {
-                  id: latest.id,
-                  ...elementSetDocument(latest, undefined),
-                  sourceKind: kinds.get(latest.source) ?? 'unknown',
-                },
-          eventCount,
-        },
-        200,
-      );
+      return c.json(await objectDetail(repo, norad), 200);
     },
   );
 

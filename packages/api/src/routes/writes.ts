@@ -85,7 +85,7 @@ export function writeRoutes(app: OpenAPIHono, d: ApiDeps, runs: RunQueue): void 
         options,
         clock,
       );
-      if (report.accepted === 0 && report.duplicates === 0 && report.satcatRecords === 0)
+      if (report.accepted === 0 && report.duplicates === 0 && report.satcatRecords === 0 && report.decayMessages === 0)
         throw new OrbwatchError(ErrorCode.INPUT_REJECTED, 'no record in the body could be stored', { report });
       return sendJson(c, report, 200);
     },

@@ -1,14 +1,23 @@
 /**
- * Ingest as a use case: element-set texts (TLE/3LE, OMM JSON/XML/KVN/CSV, SATCAT; the format
- * recognised per input) are parsed and their good records stored as one ingest run; bad records
+ * Ingest as a use case: element-set texts (TLE/3LE, OMM JSON/XML/KVN/CSV, SATCAT, Space-Track
+ * decay messages; the format recognised per input) are parsed and their good records stored as
+ * one ingest run; bad records
  * come back as issues with file, line, column and code and never stop the good ones. The CLI's
  * `ingest` (which adds reading files and a pipelined path for large TLE inputs), the watcher and
  * the API's POST all ingest through here and report the same document.
  * @module
  */
-import type { ElementFileFormat, ElementSet, Instant, ParseIssue, SatcatRecord, TleChecksumMode } from '@orbwatch/core';
+import type {
+  DecayMessage,
+  ElementFileFormat,
+  ElementSet,
+  Instant,
+  ParseIssue,
+  SatcatRecord,
+  TleChecksumMode,
+} from '@orbwatch/core';
 import { IssueCode, makeIssue, parseElementFile } from '@orbwatch/core';
-import type { CatalogRepository, IngestIssue, IngestSummary, SourceKind } from '@orbwatch/store';
+import type { CatalogRepository, DecaySaveResult, IngestIssue, IngestSummary, SourceKind } from '@orbwatch/store';
 import { ingestElementSets, satcatFacts } from '@orbwatch/store';
 import type { InputProblem } from '@orbwatch/sources';
 import { decodeUtf8 } from '@orbwatch/sources';
@@ -50,7 +59,18 @@ export interface IngestReport {
   readonly pipelined: boolean;
   /** SATCAT records stored as object facts. */
   readonly satcatRecords: number;
-  readonly files: { file: string; format: string; elementSets: number; satcatRecords: number; issues: number }[];
+  /** Space-Track decay messages read (facts and predictions). */
+  readonly decayMessages: number;
+  /** What storing them did (new, already stored, empty decay dates filled by Historical messages); null when none. */
+  readonly decay: DecaySaveResult | null;
+  readonly files: {
+    file: string;
+    format: string;
+    elementSets: number;
+    satcatRecords: number;
+    decayMessages: number;
+    issues: number;
+  }[];
   readonly issues: {
     file: string;
     line: number;
@@ -112,6 +132,7 @@ export async function ingestTexts(
   const issues: ParseIssue[] = [...(extra.issues ?? [])];
   const elementSets: ElementSet[] = [];
   const satcat: SatcatRecord[] = [];
+  const decay: DecayMessage[] = [];
   const perFile: IngestReport['files'] = [];
   for (const { file, data } of texts) {
     const parsed = parseElementFile(decodeUtf8(data), {
@@ -121,18 +142,20 @@ export async function ingestTexts(
     });
     for (const s of parsed.elementSets) elementSets.push(s);
     for (const r of parsed.satcat) satcat.push(r);
+    for (const m of parsed.decay) decay.push(m);
     for (const i of parsed.issues) issues.push(i);
     perFile.push({
       file,
       format: parsed.format,
       elementSets: parsed.elementSets.length,
       satcatRecords: parsed.satcat.length,
+      decayMessages: parsed.decay.length,
       issues: parsed.issues.length,
     });
   }
   const total = elementSets.length;
   const summary =
-    elementSets.length === 0 && satcat.length === 0 && files.length === 0
+    elementSets.length === 0 && satcat.length === 0 && decay.length === 0 && files.length === 0
       ? undefined
       : await ingestElementSets(
           repo,
@@ -142,6 +165,7 @@ export async function ingestTexts(
             files,
             elementSets,
             objectFacts: satcat.map(satcatFacts),
+            decayMessages: decay,
             issues,
           },
           {
@@ -150,7 +174,10 @@ export async function ingestTexts(
             onProgress: (done) => extra.onProgress?.(done, total),
           },
         );
-  return ingestReport(summary, issues, sourceName, false, perFile, satcat.length);
+  return ingestReport(summary, issues, sourceName, false, perFile, satcat.length, {
+    read: decay.length,
+    saved: summary?.decayMessages ?? null,
+  });
 }
 
 /** The report of a run from the store's summary and the issues found before and while parsing. */
@@ -161,6 +188,7 @@ export function ingestReport(
   pipelined: boolean,
   perFile: IngestReport['files'],
   satcatRecords: number,
+  decay: { readonly read: number; readonly saved: DecaySaveResult | null } = { read: 0, saved: null },
 ): IngestReport {
   const allIssues: readonly IngestIssue[] = summary?.issues ?? issues;
   // The store counts every error-severity issue of the run as rejected; an input that could not be
@@ -176,6 +204,8 @@ export function ingestReport(
     source: sourceName,
     pipelined,
     satcatRecords,
+    decayMessages: decay.read,
+    decay: decay.saved,
     files: perFile.map((f) => ({ ...f, file: printable(f.file) })),
     issues: allIssues.map((i) => ({
       file: printable(i.file),

@@ -3,7 +3,8 @@
  * @orbwatch/sources and the CLI tests): a source that fails is tried again after its failure
  * delay, doubled per failure in a row, with jitter inside [delay/2, delay]; one that refuses is
  * halted for the process and the loop stops when every source is; a real ISS set is stored once
- * even when the same payload comes twice; an error that is not a source's propagates.
+ * even when the same payload comes twice; an error that is not a source's propagates; a first
+ * slot that lies ahead (daily after 17:00 UTC) is remembered and reached by a later cycle.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, OrbwatchError, instant } from '@orbwatch/core';
 import { openSqliteCatalog } from '@orbwatch/store';
 import type { SourceFetch, WatchSource } from '@orbwatch/sources';
-import { everySchedule } from '@orbwatch/sources';
+import { dailyAfter, everySchedule } from '@orbwatch/sources';
 import type { WatchLogEntry } from './watch-log.js';
 import { watchLoop, watchOnce } from './watch-sources.js';
 
@@ -60,6 +61,24 @@ const payload = (): SourceFetch => ({
 const tempRepo = () => openSqliteCatalog(join(mkdtempSync(join(tmpdir(), 'orbwatch-watch-')), 'w.db'));
 
 describe('watchOnce', () => {
+  it('remembers a first slot that lies ahead, so a later cycle (or a timer run after 17:00) reaches it', async () => {
+    const repo = tempRepo();
+    let now = instant(Date.UTC(2026, 2, 16, 9));
+    const clock = { now: () => now };
+    const daily = { ...scripted('satcat', [payload]), schedule: dailyAfter(17, 20) };
+    const o = { sources: [daily], detect: null, log: () => undefined, random: () => 0.5 };
+    try {
+      expect((await watchOnce(repo, o, clock)).notDue).toBe(1);
+      expect(repo.fetchState('satcat')?.nextDueAt).toBe(Date.UTC(2026, 2, 16, 17, 20));
+      // 18:05, well after the slot: due (recomputing the first slot from this clock would say tomorrow)
+      now = instant(Date.UTC(2026, 2, 16, 18, 5));
+      expect((await watchOnce(repo, o, clock)).fetched).toBe(1);
+      expect(repo.fetchState('satcat')?.nextDueAt).toBe(Date.UTC(2026, 2, 17, 17, 20));
+    } finally {
+      repo.close();
+    }
+  });
+
   it('backs off after failures (doubling, jittered), halts a refusing source, stores a set once', async () => {
     const repo = tempRepo();
     let now = instant(Date.UTC(2026, 2, 16, 12));

@@ -119,6 +119,10 @@ export async function watchOnce(
     const now = clock.now();
     const due = state?.nextDueAt ?? source.schedule.first(now);
     if (now < due) {
+      // the first due time is remembered: a schedule whose first slot lies ahead (daily or weekly
+      // after an hour UTC) would otherwise be recomputed from a later clock at every cycle and
+      // pass that slot by, and a timer's `--once` runs would never reach it
+      if (state === null) await repo.saveFetchState({ ...stateBase(source, null), nextDueAt: instant(due) });
       counts.notDue++;
       log({
         action: 'not-due',
@@ -286,7 +290,7 @@ async function ingestPayload(
   log({
     action: 'ingested',
     source: spooled.sourceKey,
-    message: `ingested: ${String(report.accepted)} new, ${String(report.duplicates)} duplicate(s), ${String(report.rejected)} rejected, ${String(report.satcatRecords)} SATCAT record(s) (run ${report.runId ?? '-'})`,
+    message: `ingested: ${String(report.accepted)} new, ${String(report.duplicates)} duplicate(s), ${String(report.rejected)} rejected, ${String(report.satcatRecords)} SATCAT record(s)${decayLog(report)} (run ${report.runId ?? '-'})`,
     details: {
       runId: report.runId,
       accepted: report.accepted,
@@ -294,10 +298,18 @@ async function ingestPayload(
       rejected: report.rejected,
       conflicts: report.conflicts,
       satcatRecords: report.satcatRecords,
+      decayMessages: report.decayMessages,
+      decay: report.decay,
       issues: report.issues.length,
     },
   });
   return report;
+}
+
+/** The decay part of the `ingested` line: facts and predictions stored, decay dates filled. */
+function decayLog(r: IngestReport): string {
+  if (r.decay === null) return '';
+  return `, ${String(r.decayMessages)} decay message(s): ${String(r.decay.stored)} new, ${String(r.decay.duplicates)} already stored, ${String(r.decay.decayDatesFilled)} empty decay date(s) filled`;
 }
 
 /** Options of the endless loop. */

@@ -81,6 +81,7 @@ export async function runIngest(
         format: 'tle',
         elementSets: f.elementSets,
         satcatRecords: 0,
+        decayMessages: 0,
         issues: f.issues,
       })),
       0,
@@ -149,7 +150,7 @@ function finish(
   fileCount: number,
   unusableCount: number,
 ): { exitCode: number; report: IngestReport } {
-  const storedSomething = report.accepted + report.duplicates + report.satcatRecords > 0;
+  const storedSomething = report.accepted + report.duplicates + report.satcatRecords + report.decayMessages > 0;
   const exitCode =
     !storedSomething && (report.rejected > 0 || fileCount === 0 || unusableCount > 0) ? EXIT_USAGE : EXIT_OK;
   if (options.json === true) {
@@ -160,13 +161,18 @@ function finish(
   return { exitCode, report };
 }
 
+/** What storing decay messages did, for the summary line. */
+export function decayText(d: NonNullable<IngestReport['decay']>): string {
+  return `decay messages: ${String(d.stored)} new, ${String(d.duplicates)} already stored, ${String(d.decayDatesFilled)} empty decay date(s) filled by historical messages`;
+}
+
 function printIngestReport(ctx: CliContext, report: IngestReport): void {
   const satcatCount = report.satcatRecords;
   const MAX_SHOWN = 20;
   for (const f of report.files) {
     writeLine(
       ctx.stderr,
-      `${f.file}: ${f.format}, ${String(f.elementSets)} element sets${f.satcatRecords > 0 ? `, ${String(f.satcatRecords)} SATCAT records` : ''}, ${String(f.issues)} issues`,
+      `${f.file}: ${f.format}, ${String(f.elementSets)} element sets${f.satcatRecords > 0 ? `, ${String(f.satcatRecords)} SATCAT records` : ''}${f.decayMessages > 0 ? `, ${String(f.decayMessages)} decay messages` : ''}, ${String(f.issues)} issues`,
     );
   }
   const errors = report.issues.filter((i) => i.severity === 'error');
@@ -183,6 +189,6 @@ function printIngestReport(ctx: CliContext, report: IngestReport): void {
   }
   writeLine(
     ctx.stdout,
-    `ingested from ${String(report.files.length)} file(s), source '${report.source}': ${String(report.accepted)} accepted, ${String(report.duplicates)} duplicates, ${String(report.rejected)} rejected (${String(errors.length - report.conflicts - report.inputProblems)} parse errors, ${String(report.conflicts)} conflicts), ${String(warnings)} warnings${satcatCount > 0 ? `, ${String(satcatCount)} SATCAT records` : ''}${report.inputProblems > 0 ? `, ${String(report.inputProblems)} input(s) not read` : ''}`,
+    `ingested from ${String(report.files.length)} file(s), source '${report.source}': ${String(report.accepted)} accepted, ${String(report.duplicates)} duplicates, ${String(report.rejected)} rejected (${String(errors.length - report.conflicts - report.inputProblems)} parse errors, ${String(report.conflicts)} conflicts), ${String(warnings)} warnings${satcatCount > 0 ? `, ${String(satcatCount)} SATCAT records` : ''}${report.decay === null ? '' : `, ${decayText(report.decay)}`}${report.inputProblems > 0 ? `, ${String(report.inputProblems)} input(s) not read` : ''}`,
   );
 }

@@ -1,8 +1,10 @@
 /**
- * One entry point for ingest: detect what a text holds (TLE/3LE, OMM in JSON/XML/KVN/CSV, or a
- * SATCAT table) and parse it with the matching parser. Pure: the caller reads the file.
+ * One entry point for ingest: detect what a text holds (TLE/3LE, OMM in JSON/XML/KVN/CSV, a
+ * SATCAT table or Space-Track decay messages) and parse it with the matching parser. Pure: the caller reads the file.
  * @module
  */
+import type { DecayMessage } from '../decay/decay-message.js';
+import { parseDecayMessages } from '../decay/parse-decay.js';
 import type { SatcatRecord } from '../satcat/satcat-record.js';
 import { parseSatcat } from '../satcat/parse-satcat.js';
 import type { ElementSet } from './element-set.js';
@@ -18,6 +20,8 @@ export interface ParsedElementFile {
   readonly format: ElementFileFormat;
   readonly elementSets: ElementSet[];
   readonly satcat: SatcatRecord[];
+  /** Space-Track decay messages (facts and predictions; never element sets or SATCAT rows). */
+  readonly decay: DecayMessage[];
   readonly issues: ParseIssue[];
 }
 
@@ -35,19 +39,24 @@ export function parseElementFile(text: string, options: ParseElementFileOptions)
   switch (format) {
     case 'tle': {
       const r = parseTle(text, options.checksum === undefined ? { file } : { file, checksum: options.checksum });
-      return { format, elementSets: r.items, satcat: [], issues: r.issues };
+      return { format, elementSets: r.items, satcat: [], decay: [], issues: r.issues };
     }
     case 'omm-json':
     case 'omm-xml':
     case 'omm-kvn':
     case 'omm-csv': {
       const r = parseOmm(text, { file, format: format.slice(4) as 'json' | 'xml' | 'kvn' | 'csv' });
-      return { format, elementSets: r.items, satcat: [], issues: r.issues };
+      return { format, elementSets: r.items, satcat: [], decay: [], issues: r.issues };
     }
     case 'satcat-csv':
     case 'satcat-json': {
       const r = parseSatcat(text, { file, format: format === 'satcat-csv' ? 'csv' : 'json' });
-      return { format, elementSets: [], satcat: r.items, issues: r.issues };
+      return { format, elementSets: [], satcat: r.items, decay: [], issues: r.issues };
+    }
+    case 'decay-json':
+    case 'decay-csv': {
+      const r = parseDecayMessages(text, { file, format: format === 'decay-csv' ? 'csv' : 'json' });
+      return { format, elementSets: [], satcat: [], decay: r.items, issues: r.issues };
     }
     case 'unknown': {
       const empty = text.trim().length === 0;
@@ -55,12 +64,13 @@ export function parseElementFile(text: string, options: ParseElementFileOptions)
         format,
         elementSets: [],
         satcat: [],
+        decay: [],
         issues: [
           makeIssue(
             empty ? IssueCode.EMPTY_INPUT : IssueCode.UNKNOWN_FORMAT,
             { file, line: 1, column: 0 },
-            'TLE/3LE, OMM (JSON, XML, KVN, CSV) or SATCAT (CSV, JSON)',
-            empty ? 'the input is empty' : 'the input is not a recognised element-set or SATCAT format',
+            'TLE/3LE, OMM (JSON, XML, KVN, CSV), SATCAT (CSV, JSON) or Space-Track decay messages (JSON, CSV)',
+            empty ? 'the input is empty' : 'the input is not a recognised element-set, SATCAT or decay format',
             text.split('\n', 1)[0] ?? '',
           ),
         ],

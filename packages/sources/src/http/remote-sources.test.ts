@@ -15,10 +15,11 @@ import { startScriptedServer } from '../../test/scripted-server.js';
 import { celestrakGpUrl, celestrakSource } from './celestrak.js';
 import { MCCANTS_SOURCE_NAME, mccantsSource } from './mccants.js';
 import { PoliteFetcher } from './polite-fetcher.js';
-import { dailyAfter, everySchedule, hourlyAtMinute, randomMinute } from './schedule.js';
+import { dailyAfter, everySchedule, hourlyAtMinute, randomMinute, weeklyAfter } from './schedule.js';
 import {
   SpaceTrackSession,
   spaceTrackCredentialsFromEnv,
+  spaceTrackDecayUrl,
   spaceTrackGpHistoryUrl,
   spaceTrackGpUrl,
   spaceTrackSources,
@@ -132,8 +133,20 @@ describe('catalogue clients', () => {
     );
     const session = new SpaceTrackSession(fetcher(), { identity: 'a', password: 'b' }, 'https://www.space-track.org');
     const sources = spaceTrackSources({ session, gpMinute: 17, historyIds: [25544] });
-    expect(sources.map((s) => s.key)).toEqual(['space-track:gp', 'space-track:gp_history:25544', 'space-track:satcat']);
+    expect(sources.map((s) => s.key)).toEqual([
+      'space-track:gp',
+      'space-track:gp_history:25544',
+      'space-track:satcat',
+      'space-track:decay',
+    ]);
     expect(sources.every((s) => s.storedAs.name === 'space-track' && s.storedAs.kind === 'official')).toBe(true);
+    expect(sources[3]?.schedule.text).toBe('weekly on Wednesday at 17:27 UTC');
+    expect(spaceTrackDecayUrl('https://www.space-track.org')).toBe(
+      'https://www.space-track.org/basicspacedata/query/class/decay/DECAY_EPOCH/%3Enow-60/orderby/NORAD_CAT_ID%20asc/format/json',
+    );
+    expect(spaceTrackSources({ session, gpMinute: 17, decay: false }).map((s) => s.key)).not.toContain(
+      'space-track:decay',
+    );
   });
 
   it('McCants: classfd.zip is unzipped to the real classfd.tle and stored as amateur', async () => {
@@ -177,6 +190,23 @@ describe('schedules', () => {
     const minutes = new Set(Array.from({ length: 400 }, (_, k) => randomMinute(() => k / 400)));
     for (const m of minutes) expect(m < 5 || (m >= 25 && m < 35) || m >= 55).toBe(false);
     expect(minutes.size).toBe(40);
+  });
+  it('decay: weekly on Wednesdays after 17:00 UTC, never sooner than six days after a fetch', () => {
+    const w = weeklyAfter(3, 17, 25);
+    // 2026-12-06 is a Sunday: the next Wednesday is 12-09
+    expect(new Date(w.first(Date.UTC(2026, 11, 6, 8))).toISOString()).toBe('2026-12-09T17:25:00.000Z');
+    // on a Wednesday before the slot: that day; after it: a week later
+    expect(new Date(w.first(Date.UTC(2026, 11, 9, 17, 0))).toISOString()).toBe('2026-12-09T17:25:00.000Z');
+    expect(new Date(w.first(Date.UTC(2026, 11, 9, 17, 26))).toISOString()).toBe('2026-12-16T17:25:00.000Z');
+    let t = w.first(Date.UTC(2026, 0, 1));
+    for (let k = 0; k < 60; k++) {
+      const next = w.next(t + k * 3_600_000);
+      expect(new Date(next).getUTCDay()).toBe(3);
+      expect(new Date(next).getUTCHours() * 60 + new Date(next).getUTCMinutes()).toBe(17 * 60 + 25);
+      expect(next - t).toBeGreaterThanOrEqual(6 * 24 * H);
+      t = next;
+    }
+    expect(() => weeklyAfter(7, 17, 0)).toThrow(RangeError);
   });
   it('SATCAT: daily after 17:00 UTC; CelesTrak: every interval', () => {
     const d = dailyAfter(17, 20);

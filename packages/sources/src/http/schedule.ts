@@ -1,9 +1,10 @@
 /**
  * Fetch schedules: a fixed interval (CelesTrak, McCants), hourly at a chosen minute after a first
  * fetch at once (Space-Track GP: "once every hour … a minute that is not at the top or bottom of
- * the hour"), and daily after
- * an hour of the day UTC (Space-Track SATCAT: "once per day after 1700 (UTC)"). Every schedule
- * leaves at least its period between two fetches.
+ * the hour"), daily after
+ * an hour of the day UTC (Space-Track SATCAT: "once per day after 1700 (UTC)") and weekly on a day
+ * after an hour UTC (Space-Track's 60-day decay data: "once a week on Wednesdays after 1700 UTC").
+ * Every schedule leaves at least its period (a week: six days) between two fetches.
  * @module
  */
 import type { Schedule } from './watch-source.js';
@@ -55,6 +56,30 @@ export function dailyAfter(hourUtc: number, minute: number): Schedule {
     first: slotAtOrAfter,
     next: (now) => slotAtOrAfter(now + 20 * HOUR_MS),
     text: `daily at ${String(hourUtc).padStart(2, '0')}:${String(minute).padStart(2, '0')} UTC`,
+  };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/**
+ * Once a week on `weekdayUtc` (0 Sunday … 6 Saturday) at `hourUtc`:`minute` UTC or later, at
+ * least six days apart; the first at the next such time (never before it: a new store waits for
+ * the provider's day, as it asks).
+ */
+export function weeklyAfter(weekdayUtc: number, hourUtc: number, minute: number): Schedule {
+  if (!Number.isInteger(weekdayUtc) || weekdayUtc < 0 || weekdayUtc > 6)
+    throw new RangeError(`weekday ${String(weekdayUtc)}: 0 (Sunday) to 6 (Saturday)`);
+  const offset = hourUtc * HOUR_MS + minute * MINUTE_MS;
+  const slotAtOrAfter = (t: number): number => {
+    const dayIndex = Math.floor(t / DAY_MS);
+    const weekday = (((dayIndex + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+    const s = (dayIndex + ((weekdayUtc - weekday + 7) % 7)) * DAY_MS + offset;
+    return s >= t ? s : s + 7 * DAY_MS;
+  };
+  return {
+    first: slotAtOrAfter,
+    next: (now) => slotAtOrAfter(now + 6 * DAY_MS),
+    text: `weekly on ${WEEKDAYS[weekdayUtc] ?? ''} at ${String(hourUtc).padStart(2, '0')}:${String(minute).padStart(2, '0')} UTC`,
   };
 }
 

@@ -2,19 +2,20 @@
  * Space-Track.org: a cookie session (POST `/ajaxauth/login` with `identity` and `password`, from
  * the environment: ORBWATCH_SPACETRACK_USER, ORBWATCH_SPACETRACK_PASSWORD) and the watched
  * queries `gp` (the current catalogue, 3LE), `gp_history` for chosen objects (sets created since
- * the last fetch), `satcat` (JSON, read by core's Space-Track SATCAT dialect). Space-Track's API
- * use guidelines are kept by construction: one fetcher for the host, limited to fewer than 30
- * requests a minute and 300 an hour (19 and 250 here, logins included); GP once an hour at a minute drawn away
- * from the top and bottom of the hour; SATCAT once a day after 17:00 UTC; gp_history daily and
- * incremental. Element sets are stored under the source name `space-track` (official).
- * The `decay` class has a URL builder ({@link spaceTrackDecayUrl}) but is not watched yet: its
- * messages are not a SATCAT table and have no reader in core.
+ * the last fetch), `satcat` (JSON, read by core's Space-Track SATCAT dialect) and `decay` (JSON,
+ * the messages of the last 60 days and the predictions beyond, read by core's decay reader: facts
+ * and predictions, never SATCAT rows). Space-Track's API use guidelines are kept by construction:
+ * one fetcher for the host, limited to fewer than 30 requests a minute and 300 an hour (19 and
+ * 250 here, logins included); GP once an hour at a minute drawn away from the top and bottom of
+ * the hour; SATCAT once a day after 17:00 UTC; gp_history daily and incremental; decay once a
+ * week on Wednesdays after 17:00 UTC. Everything is stored under the source name `space-track`
+ * (official).
  * @module
  */
 import { ErrorCode, OrbwatchError, isOrbwatchError } from '@orbwatch/core';
 import type { PoliteFetcher } from './polite-fetcher.js';
 import type { RateLimit } from './rate-limiter.js';
-import { dailyAfter, hourlyAtMinute } from './schedule.js';
+import { dailyAfter, hourlyAtMinute, weeklyAfter } from './schedule.js';
 import type { PreviousFetch, WatchSource } from './watch-source.js';
 
 export const SPACETRACK_BASE_URL = 'https://www.space-track.org';
@@ -70,7 +71,10 @@ export function spaceTrackSatcatUrl(baseUrl: string): string {
   return new URL(`${Q}/satcat/orderby/NORAD_CAT_ID%20asc/format/json`, baseUrl).toString();
 }
 
-/** Decay messages of the last `days` days, JSON. */
+/**
+ * Decay messages whose DECAY_EPOCH is after `days` days ago, JSON: the decays of that window
+ * (Historical) and every prediction of a later decay (Prediction), in one query.
+ */
 export function spaceTrackDecayUrl(baseUrl: string, days = 60): string {
   return new URL(
     `${Q}/decay/DECAY_EPOCH/%3Enow-${String(days)}/orderby/NORAD_CAT_ID%20asc/format/json`,
@@ -143,7 +147,14 @@ export interface SpaceTrackSourcesOptions {
   readonly satcat?: boolean;
   /** The SATCAT's minute past 17:00 UTC. */
   readonly satcatMinute?: number;
+  /** Watch the decay messages (default true). */
+  readonly decay?: boolean;
+  /** The decay query's minute past 17:00 UTC on Wednesdays. */
+  readonly decayMinute?: number;
 }
+
+/** Space-Track's day for the 60-day decay data: Wednesday (UTC). */
+export const SPACETRACK_DECAY_WEEKDAY = 3;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -186,6 +197,17 @@ export function spaceTrackSources(o: SpaceTrackSourcesOptions): WatchSource[] {
       description: 'Space-Track satcat (JSON)',
       storedAs,
       schedule: dailyAfter(17, o.satcatMinute ?? o.gpMinute),
+      failureDelayMs: 6 * HOUR_MS,
+      fetch: async (previous) => payloadOf(url, await o.session.get(url, previous)),
+    });
+  }
+  if (o.decay !== false) {
+    const url = spaceTrackDecayUrl(base);
+    out.push({
+      key: 'space-track:decay',
+      description: 'Space-Track decay (JSON, 60 days)',
+      storedAs,
+      schedule: weeklyAfter(SPACETRACK_DECAY_WEEKDAY, 17, o.decayMinute ?? (o.gpMinute + 10) % 60),
       failureDelayMs: 6 * HOUR_MS,
       fetch: async (previous) => payloadOf(url, await o.session.get(url, previous)),
     });

@@ -16,6 +16,7 @@ import { migration007 } from './migrations/007-screening-runs.js';
 import { migration008 } from './migrations/008-api.js';
 import { migration009 } from './migrations/009-source-fetch-state.js';
 import { migration010 } from './migrations/010-api-runs.js';
+import { migration012 } from './migrations/012-decay-messages.js';
 
 export interface Migration {
   readonly version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration012,
 ];
 
 /** The schema version this code writes: the highest migration's. */

@@ -8,6 +8,7 @@ import type { Stats } from 'node:fs';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type {
+  DecayMessage,
   DetectedEvent,
   ElementSet,
   ElementSetFormat,
@@ -59,6 +60,8 @@ import { SqliteFindingStore } from './sqlite-finding-store.js';
 import { SqliteApiStore } from './sqlite-api-store.js';
 import { SqliteLaunchReports } from './sqlite-launch-reports.js';
 import { SqliteWatchState } from './sqlite-watch-state.js';
+import { SqliteDecayMessages } from './sqlite-decay-messages.js';
+import type { DecaySaveResult, StoredDecayMessage } from '../decay-repository.js';
 import type { SourceFetchState, SpooledFetch, WatchStateRepository } from '../watch-state-repository.js';
 import { SqliteScreeningRuns } from './sqlite-screening-runs.js';
 import type { ScreeningRunRecord } from '../screening-run-repository.js';
@@ -206,6 +209,7 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
   readonly #api: SqliteApiStore;
   readonly #launchReports: SqliteLaunchReports;
   readonly #watchState: SqliteWatchState;
+  readonly #decay: SqliteDecayMessages;
   readonly #screeningRuns: SqliteScreeningRuns;
   readonly #apiRuns: SqliteApiRuns;
   readonly #anyElementSet: Database.Statement<[], { one: number }>;
@@ -243,6 +247,7 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
     this.#api = new SqliteApiStore(db);
     this.#launchReports = new SqliteLaunchReports(db);
     this.#watchState = new SqliteWatchState(db);
+    this.#decay = new SqliteDecayMessages(db);
     this.#screeningRuns = new SqliteScreeningRuns(db);
     this.#apiRuns = new SqliteApiRuns(db);
     this.#insertSet = db.prepare(`INSERT INTO element_sets (norad_id, epoch_ms, source_id, ${DECODED_COLUMNS},
@@ -780,7 +785,9 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
         rcs_m2 = coalesce(excluded.rcs_m2, objects.rcs_m2),
         ops_status = coalesce(excluded.ops_status, objects.ops_status),
         satcat_raw = coalesce(excluded.satcat_raw, objects.satcat_raw),
-        satcat_run_id = coalesce(excluded.satcat_run_id, objects.satcat_run_id)`);
+        satcat_run_id = coalesce(excluded.satcat_run_id, objects.satcat_run_id),
+        -- a catalogue decay date replaces one a decay message filled
+        decay_message_id = CASE WHEN excluded.decay_date_ms IS NULL THEN objects.decay_message_id END`);
     const run = this.#runForBatch.get(runId);
     if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
     const seen = run.retrieved_at_ms;
@@ -883,13 +890,33 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
       )
       .pluck()
       .get(norad) as string | undefined;
+    const decayMessageId = this.db
+      .prepare('SELECT decay_message_id FROM objects WHERE norad_id = ?')
+      .pluck()
+      .get(norad) as number | null;
     return {
       ...toCatalogObject(row),
       ...toSatcatFacts(row),
       names: names.map(toObjectName),
       satcatRaw: row.satcat_raw,
       satcatSource: source ?? null,
+      decayDateFrom: row.decay_date_ms === null ? null : decayMessageId === null ? 'satcat' : 'decay-message',
+      decayMessageId,
     };
+  }
+
+  saveDecayMessages(runId: string, messages: readonly DecayMessage[]): DecaySaveResult {
+    const run = this.#runForBatch.get(runId);
+    if (run === undefined) throw new OrbwatchError(ErrorCode.NOT_FOUND, `no ingest run ${runId}`);
+    const seen = run.retrieved_at_ms;
+    // a decayed object's name as the message gives it, seen at the retrieval time (as SATCAT names)
+    return this.#decay.save(runId, messages, (m) => {
+      if (m.name !== null && m.name.length > 0) this.#upsertName.run(m.noradId, m.name, seen, seen);
+    });
+  }
+
+  decayMessages(norad: NoradId): StoredDecayMessage[] {
+    return this.#decay.forObject(norad);
   }
 
   history(norad: NoradId, range: EpochRange = {}): StoredElementSet[] {

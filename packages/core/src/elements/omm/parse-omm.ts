@@ -55,6 +55,8 @@ export function parseOmm(text: string, options: ParseOmmOptions): ParseResult<El
       case 'tle':
       case 'satcat-csv':
       case 'satcat-json':
+      case 'decay-json':
+      case 'decay-csv':
       case 'unknown':
         return {
           items: [],
