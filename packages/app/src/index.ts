@@ -21,6 +21,8 @@ export { runFragmentation } from './detection/run-fragmentation.js';
 export { PER_OBJECT_DETECTORS, runPerObject } from './detection/run-per-object.js';
 export { runProximity } from './detection/run-proximity.js';
 export { runRelease } from './detection/run-release.js';
+export { sameEstimate, sigmaPartners } from './detection/same-estimate.js';
+export * from './detection/supersede.js';
 export * from './ingest/ingest-texts.js';
 export * from './ingest/printable.js';
 export * from './export/export-ephemeris.js';

@@ -45,4 +45,4 @@ export type * from './launch-report-repository.js';
 export type * from './watch-state-repository.js';
 export type * from './screening-run-repository.js';
 export type * from './api-repository.js';
-export { eventFingerprint } from './sqlite/sqlite-event-store.js';
+export { eventFingerprint, eventIdentityFingerprint } from './sqlite/sqlite-event-store.js';

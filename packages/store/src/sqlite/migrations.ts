@@ -15,6 +15,7 @@ import { migration005 } from './migrations/005-launch-reports.js';
 import { migration007 } from './migrations/007-screening-runs.js';
 import { migration008 } from './migrations/008-api.js';
 import { migration009 } from './migrations/009-source-fetch-state.js';
+import { migration011 } from './migrations/011-event-supersession.js';
 
 export interface Migration {
   readonly version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration011,
 ];
 
 /** The schema version this code writes: the highest migration's. */
