@@ -38,6 +38,7 @@ export * from './queries/object-labels.js';
 export * from './queries/list-events.js';
 export * from './queries/resolve-event.js';
 export * from './queries/event-detail.js';
+export * from './queries/latest-estimate.js';
 export * from './queries/search-objects.js';
 export * from './queries/element-set-page.js';
 export * from './queries/feed.js';
