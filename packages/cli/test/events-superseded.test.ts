@@ -75,5 +75,12 @@ describe('orbwatch events and event with superseded estimates (built binary)', (
     expect(doc.latestEstimateId === null || liveIds.has(doc.latestEstimateId)).toBe(true);
     const listed = runCli(['events', '--db', db, '--include-superseded']);
     expect(listed.stdout).toContain(`${reEstimated!.id} superseded`);
+    const [header, ...rows] = runCli(['events', '--db', db, '--csv', '--include-superseded'])
+      .stdout.trimEnd()
+      .split('\n');
+    const cols = header!.split(',');
+    const row = rows.map((r) => r.split(',')).find((f) => f[0] === reEstimated!.id);
+    expect(row?.[cols.indexOf('supersededBy')]).toBe(reEstimated!.supersededBy);
+    expect(row?.[cols.indexOf('supersededUtc')]).toBe(reEstimated!.supersededUtc);
   });
 });

@@ -49,7 +49,7 @@ const CSV_MEASURES = [
   'fragments',
 ] as const;
 
-/** `events --csv`: one row per event; objects as `norad:role` joined by spaces. */
+/** `events --csv`: one row per event; objects as `norad:role` joined by spaces; the supersession columns last. */
 export const EVENT_CSV_COLUMNS: readonly CsvColumn<StoredEvent>[] = [
   { header: 'id', value: (e) => e.id },
   { header: 'kind', value: (e) => e.kind },
@@ -67,6 +67,9 @@ export const EVENT_CSV_COLUMNS: readonly CsvColumn<StoredEvent>[] = [
   })),
   { header: 'elementSets', value: (e) => e.elementSetIds.length },
   { header: 'detector', value: (e) => `${e.detector} ${e.detectorVersion}` },
+  // empty for a live event (superseded ones are listed with --include-superseded)
+  { header: 'supersededUtc', value: (e) => (e.superseded === undefined ? null : formatIso(e.superseded.at)) },
+  { header: 'supersededBy', value: (e) => e.superseded?.by ?? null },
 ];
 
 /** One line saying that an event is no longer the current estimate, and what is. */
