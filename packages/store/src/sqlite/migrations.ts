@@ -59,7 +59,8 @@ export function migrate(db: Database.Database): number[] {
     );
   }
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  // in version order whatever the order of the list (migrations written in parallel are appended as merged)
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
     const apply = db.transaction(() => {
       if (current() >= m.version) return false; // another process got there first
       db.exec(m.sql);
