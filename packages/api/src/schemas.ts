@@ -160,6 +160,14 @@ export const EventSchema = z
     detectorVersion: z.string(),
     parameters: z.record(z.string(), z.unknown()),
     createdUtc: isoTime,
+    supersededUtc: isoTime
+      .nullable()
+      .openapi({ description: 'when a later detection run superseded this estimate; null: live' }),
+    supersededBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the later estimate of the same event; null when live or withdrawn' }),
+    supersessionReason: z.enum(['re-estimated', 'withdrawn']).nullable(),
   })
   .openapi('Event');
 
@@ -193,6 +201,9 @@ export const EventDetailSchema = EventSchema.extend({
   referenceUtc: isoTime,
   reference: z.string(),
   findings: z.array(FindingSchema),
+  latestEstimateId: z.string().nullable().openapi({
+    description: 'a superseded event: the live end of its supersededBy chain (null when withdrawn or live)',
+  }),
 }).openapi('EventDetail');
 
 export const FindingsSchema = z
@@ -269,6 +280,10 @@ export const EventsQuery = (d: number, max: number) =>
     object: noradQuery.optional(),
     from: isoQuery.optional(),
     to: isoQuery.optional(),
+    includeSuperseded: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: 'also events superseded by a later estimate (default: only live ones)' }),
     limit: limitQuery(d, max),
     cursor: cursorQuery,
   });

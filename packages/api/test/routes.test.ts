@@ -216,6 +216,32 @@ describe('events', () => {
     expect(seen).toEqual(all);
   });
 
+  it('leaves superseded events out of the list unless includeSuperseded=true; the event names its later estimate', async () => {
+    const [old, later] = await db.repo.listEvents({ kind: 'maneuver' });
+    if (old === undefined || later === undefined) throw new Error('two manoeuvres expected');
+    const count = async (q: string) => ((await get(`/api/events?limit=500${q}`)).json as Page<Ev>).items;
+    const before = await count('');
+    await db.repo.supersedeEvents([{ id: old.id, by: later.id }], clock.now());
+    try {
+      const liveOnly = await count('');
+      expect(liveOnly.map((e) => e.id)).toEqual(before.filter((e) => e.id !== old.id).map((e) => e.id));
+      const all = (await count('&includeSuperseded=true')) as (Ev & { supersededBy: string | null })[];
+      expect(all.length).toBe(before.length);
+      expect(all.find((e) => e.id === old.id)?.supersededBy).toBe(later.id);
+      expect(all.find((e) => e.id === later.id)?.supersededBy).toBeNull();
+      const detail = (await get(`/api/events/${old.id}`)).json as Record<string, unknown>;
+      expect(detail).toMatchObject({
+        supersededBy: later.id,
+        supersessionReason: 're-estimated',
+        latestEstimateId: later.id,
+        supersededUtc: '2026-12-06T05:00:00.000Z',
+      });
+      expect(codeOf(await get('/api/events?includeSuperseded=yes'))).toBe('USAGE');
+    } finally {
+      await db.repo.reviveEvents([old.id]);
+    }
+  });
+
   it('answers If-None-Match with 304 while the list is unchanged', async () => {
     const first = await get('/api/events?limit=5');
     const tag = first.headers.get('etag');

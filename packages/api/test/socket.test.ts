@@ -195,4 +195,39 @@ describe('the alert feed (Server-Sent Events)', () => {
     const badId = await fetch(`${server.url}/events/stream`, { headers: { 'last-event-id': 'yesterday' } });
     expect(badId.status).toBe(400);
   });
+
+  it('sends event-superseded when another process supersedes an event, and never replays a superseded event as new', async () => {
+    const live = await stream();
+    expect((await live.next()).event).toBe('ready');
+    const [old, later] = await db.repo.listEvents({ norad: 41240 as never, kind: 'maneuver' });
+    if (old === undefined || later === undefined) throw new Error('two Jason-3 manoeuvres expected');
+    const other = openSqliteCatalog(db.path);
+    expect(other.supersedeEvents([{ id: old.id, by: later.id }], clock.now())).toBe(1);
+    other.close();
+    const m = await live.next(5000);
+    expect(m.event).toBe('event-superseded');
+    const data = JSON.parse(m.data) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      id: old.id,
+      kind: 'maneuver',
+      supersededBy: later.id,
+      supersessionReason: 're-estimated',
+      objects: [41240],
+    });
+    await live.close();
+    // from the beginning: the superseded event's own row is skipped, its supersession is sent
+    const all = await stream('?object=41240', { 'last-event-id': '0' });
+    expect((await all.next()).event).toBe('ready');
+    const seen: { event: string; id: string }[] = [];
+    for (;;) {
+      const x = await all.next(3000).catch(() => null);
+      if (x === null) break;
+      seen.push({ event: x.event, id: (JSON.parse(x.data) as { id: string }).id });
+    }
+    await all.close();
+    expect(seen.filter((x) => x.event === 'event' && x.id === old.id)).toEqual([]);
+    expect(seen.filter((x) => x.event === 'event-superseded').map((x) => x.id)).toEqual([old.id]);
+    expect(seen.some((x) => x.event === 'event' && x.id === later.id)).toBe(true);
+    await db.repo.reviveEvents([old.id]);
+  });
 });

@@ -579,6 +579,10 @@ export function buildProgram(
       asOption((t) => parseTimeArg(t, '--since')),
     )
     .argument('[id]', 'show this one event in full (a unique prefix of its id is enough)')
+    .option(
+      '--include-superseded',
+      'also events a later detection run replaced by a later estimate or withdrew (marked, with supersededBy)',
+    )
     .option('--json', 'print {events:[…]}; with an id, that event')
     .option('--csv', 'print one CSV row per event (id, kind, label, times, objects, key measures with σ)')
     .option('--quiet', 'print nothing but errors and the results')
@@ -590,6 +594,7 @@ export function buildProgram(
           kind?: 'maneuver' | 'release' | 'proximity' | 'fragmentation' | 'conjunction';
           object?: ReturnType<typeof parseNoradArg>;
           since?: Instant;
+          includeSuperseded?: boolean;
           json?: boolean;
           csv?: boolean;
           quiet?: boolean;
@@ -608,6 +613,7 @@ export function buildProgram(
                 ...(o.kind === undefined ? {} : { kind: o.kind }),
                 ...(o.object === undefined ? {} : { object: o.object }),
                 ...(o.since === undefined ? {} : { since: o.since }),
+                ...(o.includeSuperseded === true ? { includeSuperseded: true } : {}),
                 ...(o.json === undefined ? {} : { json: o.json }),
                 ...(o.csv === undefined ? {} : { csv: o.csv }),
               },

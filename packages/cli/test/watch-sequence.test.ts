@@ -6,6 +6,11 @@
  * store the same element sets and the same events (kind, objects and roles, start, end,
  * measures; ids aside) as ingesting the same files directly and running `detect` after each.
  * A second fetch of an unchanged day is a conditional GET answered 304, and downloads nothing.
+ *
+ * Later estimates supersede earlier ones: detection after each day leaves live (not superseded)
+ * the same manoeuvres as one detection after all days, and — with a proximity window covering
+ * every day — the same proximity episodes; each superseded event stays readable by id and points
+ * to its later estimate (or says the re-run withdrew it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instant } from '@orbwatch/core';
 import { instant } from '@orbwatch/core';
 import type { WatchLogEntry } from '@orbwatch/app';
-import { DETECTOR_KINDS, ingestTexts, runDetection, watchOnce } from '@orbwatch/app';
-import type { SqliteCatalogRepository } from '@orbwatch/store';
+import { DETECTOR_KINDS, sameEstimate, ingestTexts, runDetection, watchOnce } from '@orbwatch/app';
+import type { SqliteCatalogRepository, StoredEvent } from '@orbwatch/store';
 import { openSqliteCatalog } from '@orbwatch/store';
 import { CELESTRAK_BACKOFF, PoliteFetcher, SYSTEM_TIMING, celestrakGpUrl, celestrakSource } from '@orbwatch/sources';
 import { REPO_ROOT, tempDb } from './run-cli.js';
@@ -29,10 +34,10 @@ const read3le = (name: string): string =>
 const LAST_DAY = '2026-04-20';
 const WATCHED = /^(PROGRESS-MS 33|CYGNUS NG-24|CENTISPACE-2 S\d+)\s*$/;
 
-/** Events without their ids and creation times, in a stable order. */
-function eventKeys(repo: SqliteCatalogRepository): string[] {
+/** Events without their ids and creation times, in a stable order (live events unless `all`). */
+function eventKeys(repo: SqliteCatalogRepository, kind?: StoredEvent['kind']): string[] {
   return repo
-    .listEvents()
+    .listEvents(kind === undefined ? {} : { kind })
     .map((e) =>
       JSON.stringify({
         kind: e.kind,
@@ -45,6 +50,26 @@ function eventKeys(repo: SqliteCatalogRepository): string[] {
       }),
     )
     .sort();
+}
+
+/** Live events by what they are and claim (kind, objects and roles, span, detector, label, confidence). */
+function claimKeys(repo: SqliteCatalogRepository, kind: StoredEvent['kind']): Map<string, StoredEvent> {
+  return new Map(
+    repo.listEvents({ kind }).map((e) => [
+      JSON.stringify({
+        kind: e.kind,
+        objects: [...e.objects].map((o) => `${String(o.norad)}:${o.role}`).sort(),
+        start: e.start,
+        end: e.end,
+        detector: e.detector,
+        detectorVersion: e.detectorVersion,
+        label: e.assessment?.label,
+        confidence: e.assessment?.confidence,
+        possibleLabels: e.assessment?.possibleLabels,
+      }),
+      e,
+    ]),
+  );
 }
 
 function elementSetKeys(repo: SqliteCatalogRepository): string[] {
@@ -149,6 +174,80 @@ describe('orbwatch watch on a recorded day-by-day sequence', () => {
     } finally {
       watched.close();
       direct.close();
+    }
+  });
+
+  it('leaves live after daily detection the events one detection over all days finds; superseded ones point to their later estimate', async () => {
+    const perDay = openSqliteCatalog(tempDb());
+    const perDayWide = openSqliteCatalog(tempDb());
+    const once = openSqliteCatalog(tempDb());
+    const firstDay = instant(Date.parse(`${days[0]?.day ?? ''}T00:00:00Z`));
+    // the proximity window of every run starts on the first day: each run examines all days so far
+    const wide = { kinds: ['proximity'] as const, quiet: true, since: firstDay };
+    try {
+      for (const { day, text } of days) {
+        const clock = { now: () => noonOf(day) };
+        const file = [{ file: `${day}.3le`, data: new TextEncoder().encode(text) }];
+        const meta = { source: 'celestrak', sourceKind: 'official' as const, retrievedAt: noonOf(day) };
+        for (const repo of [perDay, perDayWide, once]) await ingestTexts(repo, file, meta, clock);
+        await runDetection(perDay, { kinds: DETECTOR_KINDS, quiet: true }, clock);
+        await runDetection(perDayWide, wide, clock);
+      }
+      const end = { now: () => noonOf(LAST_DAY) };
+      await runDetection(once, { kinds: DETECTOR_KINDS, quiet: true }, end);
+
+      // Manoeuvres: every daily run re-examines each object with new sets over its whole history.
+      const maneuvers = claimKeys(perDay, 'maneuver');
+      const onceManeuvers = claimKeys(once, 'maneuver');
+      expect(maneuvers.size).toBeGreaterThan(0);
+      expect([...maneuvers.keys()].sort()).toEqual([...onceManeuvers.keys()].sort());
+      // the same claim, and the one run's Δv (and every other measure with a σ) inside the 95 %
+      // interval of the live estimate: a refinement the stored estimate already allowed
+      for (const [k, e] of maneuvers) expect(sameEstimate(e, onceManeuvers.get(k) ?? { measures: {} }), k).toBe(true);
+      // Proximity over a window holding every day: the last run's episodes are what stays live.
+      const onceWide = openSqliteCatalog(tempDb());
+      try {
+        for (const { day, text } of days)
+          await ingestTexts(
+            onceWide,
+            [{ file: `${day}.3le`, data: new TextEncoder().encode(text) }],
+            { source: 'celestrak', sourceKind: 'official', retrievedAt: noonOf(day) },
+            { now: () => noonOf(day) },
+          );
+        await runDetection(onceWide, wide, end);
+        const episodes = eventKeys(perDayWide, 'proximity');
+        expect(episodes.length).toBeGreaterThan(0);
+        expect(episodes).toEqual(eventKeys(onceWide, 'proximity'));
+      } finally {
+        onceWide.close();
+      }
+
+      // Superseded events stay stored, readable by id, each naming its later estimate (same
+      // objects and kind, overlapping span) or withdrawn; following the pointers ends at a live event.
+      for (const repo of [perDay, perDayWide]) {
+        const all = repo.listEvents({ includeSuperseded: true });
+        const old = all.filter((e) => e.superseded !== undefined);
+        expect(old.length).toBeGreaterThan(0);
+        for (const e of old) {
+          expect(repo.getEvent(e.id)?.superseded).toEqual(e.superseded);
+          let by = e.superseded?.by ?? null;
+          if (by === null) continue;
+          const next = repo.getEvent(by);
+          expect(next?.kind).toBe(e.kind);
+          expect(next?.objects.map((o) => o.norad).sort()).toEqual(e.objects.map((o) => o.norad).sort());
+          expect(Math.min(next?.end ?? 0, e.end) >= Math.max(next?.start ?? 0, e.start)).toBe(true);
+          for (let hops = 0; by !== null && hops < all.length; hops++) {
+            const n = repo.getEvent(by);
+            if (n?.superseded === undefined) break;
+            by = n.superseded.by;
+          }
+          if (by !== null) expect(repo.getEvent(by)?.superseded).toBeUndefined();
+        }
+      }
+    } finally {
+      perDay.close();
+      perDayWide.close();
+      once.close();
     }
   });
 });

@@ -7,12 +7,12 @@
 import type { Instant } from '@orbwatch/core';
 import type { Awaitable } from './awaitable.js';
 
-/** One row of the alert feed: a new event, or a new or changed finding. */
+/** One row of the alert feed: a new event, a new or changed finding, or an event superseded. */
 export interface FeedEntry {
   /** Increasing, never reused: the Server-Sent Events `id:`. */
   readonly seq: number;
-  readonly type: 'event' | 'finding';
-  /** The event's or the finding's id. */
+  readonly type: 'event' | 'finding' | 'supersession';
+  /** The event's (also the superseded event's) or the finding's id. */
   readonly refId: string;
   readonly createdAt: Instant;
 }

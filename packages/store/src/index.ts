@@ -52,4 +52,4 @@ export type * from './decay-repository.js';
 export type * from './screening-run-repository.js';
 export type * from './api-repository.js';
 export type * from './api-run-repository.js';
-export { eventFingerprint } from './sqlite/sqlite-event-store.js';
+export { eventFingerprint, eventIdentityFingerprint } from './sqlite/sqlite-event-store.js';

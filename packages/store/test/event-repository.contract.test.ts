@@ -68,6 +68,33 @@ for (const dialect of DIALECTS) {
       expect(stored?.parameters).toEqual({ kSigma: 5 });
     });
 
+    it('a later estimate from the same sets is its own row (or the stored one when the caller accepts it); superseded rows leave lists', async () => {
+      const { repo } = opened;
+      const early = maneuverBetween(40);
+      const later: DetectedEvent = { ...early, measures: { deltaVMps: 0.31, deltaVSigmaMps: 0.01 } };
+      const first = await repo.saveEvents([early], now());
+      // the caller judges the later estimate the same: the stored row
+      expect(await repo.saveEvents([later], now(), () => true)).toMatchObject({ inserted: 0, ids: first.ids });
+      const second = await repo.saveEvents([later], now(), () => false);
+      expect(second.inserted).toBe(1);
+      expect(second.ids[0]).not.toBe(first.ids[0]);
+      expect(await repo.supersedeEvents([{ id: first.ids[0]!, by: second.ids[0]! }], now())).toBe(1);
+      expect((await repo.listEvents({ detector: 'maneuver' })).map((e) => e.id)).toEqual(second.ids);
+      expect((await repo.listEvents({ detector: 'other' })).length).toBe(0);
+      expect((await repo.listEvents({ includeSuperseded: true })).map((e) => e.id).sort()).toEqual(
+        [...first.ids, ...second.ids].sort(),
+      );
+      expect((await repo.getEvent(first.ids[0]!))?.superseded).toEqual({
+        at: now(),
+        by: second.ids[0],
+        reason: 're-estimated',
+      });
+      // the earlier estimate returned once more is the superseded row; detection revives it
+      expect((await repo.saveEvents([early], now())).ids).toEqual(first.ids);
+      expect(await repo.reviveEvents(first.ids)).toBe(1);
+      expect((await repo.listEvents()).length).toBe(2);
+    });
+
     it('keeps the assessment and the roles that claim no direction (participant, sibling, fragment)', async () => {
       const { repo } = opened;
       const base = maneuverBetween(30);

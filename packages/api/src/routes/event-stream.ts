@@ -1,6 +1,8 @@
 /**
- * `GET /events/stream`: new events and findings as Server-Sent Events (`event: event` or
- * `event: finding`, `data:` the JSON document, `id:` the feed sequence number). A client that
+ * `GET /events/stream`: new events and findings as Server-Sent Events (`event: event`,
+ * `event: finding`, or `event: event-superseded` when a later detection run replaced an event by
+ * a later estimate or withdrew it; `data:` the JSON document, `id:` the feed sequence number). An
+ * event already superseded when the stream reaches its row is not sent as new. A client that
  * reconnects with `Last-Event-ID` (or `?lastEventId=`) gets every row after that id first, so
  * nothing is lost across a dropped connection; without it the stream starts at the present.
  * Filters: `kind`, `label` (comma-separated lists) and `object`. Rows written by other processes
@@ -53,7 +55,7 @@ export function eventStreamRoute(app: OpenAPIHono, d: ApiDeps, watcher: FeedWatc
       },
       responses: {
         200: {
-          description: 'an event stream: `event: event|finding`, `id: <seq>`, `data: <JSON>`',
+          description: 'an event stream: `event: event|finding|event-superseded`, `id: <seq>`, `data: <JSON>`',
           content: { 'text/event-stream': { schema: z.string() } },
         },
         ...errorResponses(400, 429, 503),

@@ -18,7 +18,7 @@ export function eventRoutes(app: OpenAPIHono, d: ApiDeps): void {
       method: 'get',
       path: '/api/events',
       tags: ['events'],
-      summary: 'Events by kind, assessment label, object and time, in start order',
+      summary: 'Events by kind, assessment label, object and time, in start order (live ones unless includeSuperseded)',
       request: { query: EventsQuery(limits.defaultPageSize, limits.maxPageSize) },
       responses: {
         200: { description: 'a page of events', content: { 'application/json': { schema: EventsPageSchema } } },
@@ -35,6 +35,7 @@ export function eventRoutes(app: OpenAPIHono, d: ApiDeps): void {
         ...(q.object === undefined ? {} : { norad: noradId(q.object) }),
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),
+        ...(q.includeSuperseded === 'true' ? { includeSuperseded: true } : {}),
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
       });

@@ -52,6 +52,8 @@ export interface DetectReport {
     eventsFound: number;
     inserted: number;
     existing: number;
+    /** Stored events this run replaced by a later estimate or withdrew (docs/design/watch.md). */
+    superseded: number;
   }[];
 }
 

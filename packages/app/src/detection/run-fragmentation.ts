@@ -3,11 +3,13 @@
  * @module
  */
 import { FRAGMENTATION_DETECTOR, FRAGMENTATION_DETECTOR_VERSION, addSec, detectFragmentations } from '@orbwatch/core';
-import type { CatalogRepository, StoredElementSet } from '@orbwatch/store';
+import type { CatalogRepository, StoredElementSet, StoredEvent } from '@orbwatch/store';
 import type { Clock } from './clock.js';
 import { newestEpoch, snapshotAsOf } from './catalog-snapshot.js';
 import type { DetectOptions, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
+import { sameEstimate } from './same-estimate.js';
+import { supersedeEarlierEstimates } from './supersede.js';
 
 const BASELINE_DEFAULT_SEC = -30 * 86_400;
 
@@ -21,7 +23,12 @@ export async function runFragmentation(
   o: DetectOptions,
   ctx: Clock,
 ): Promise<DetectorRunReport> {
-  const base = { kind: 'fragmentation', detector: FRAGMENTATION_DETECTOR, version: FRAGMENTATION_DETECTOR_VERSION };
+  const base = {
+    kind: 'fragmentation',
+    detector: FRAGMENTATION_DETECTOR,
+    version: FRAGMENTATION_DETECTOR_VERSION,
+    superseded: 0,
+  };
   const newest = await newestEpoch(repo);
   if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
   const baseline = o.baseline ?? addSec(newest, BASELINE_DEFAULT_SEC);
@@ -35,7 +42,21 @@ export async function runFragmentation(
     reports.filter((r) => r.mode === 'burst' || o.clouds === true).map((r) => r.event),
     all,
   ).filter((e) => o.since === undefined || e.end >= o.since);
-  const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  const saved =
+    events.length > 0 ? await repo.saveEvents(events, ctx.now(), sameEstimate) : { ids: [], inserted: 0, existing: 0 };
+  // Pieces that first appeared after the baseline were all examined again: the bursts found are
+  // the current estimate for them (clouds only when asked for clouds).
+  const examined = new Set(scoped(after).map((s) => s.noradId));
+  const scope = {
+    detector: FRAGMENTATION_DETECTOR,
+    kind: 'fragmentation' as const,
+    from: o.since === undefined || o.since < baseline ? baseline : o.since,
+    to: newest,
+    covers: (e: StoredEvent) =>
+      e.objects.every((x) => examined.has(x.norad)) && (o.clouds === true || e.measures['mode'] !== 'cloud'),
+    spanOf: (e: StoredEvent) => ({ start: e.end, end: e.end }),
+  };
+  const superseded = await supersedeEarlierEstimates(repo, scope, events, saved.ids, ctx.now());
   o.onProgress?.({ kind: 'fragmentation', done: after.length, total: after.length });
   return {
     ...base,
@@ -43,5 +64,6 @@ export async function runFragmentation(
     eventsFound: events.length,
     inserted: saved.inserted,
     existing: saved.existing,
+    superseded,
   };
 }

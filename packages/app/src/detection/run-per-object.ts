@@ -1,14 +1,19 @@
 /**
  * Detectors that look at one object's history at a time (maneuvers), run incrementally: only
- * objects whose newest stored set is beyond the detector's watermark are examined again.
+ * objects whose newest stored set is beyond the detector's watermark are examined again. An
+ * object examined again is examined over its whole history, so what the detector returns is the
+ * current estimate for that object (from `since` on): its stored events of this detector that
+ * the output no longer holds are superseded (supersede.ts).
  * @module
  */
 import type { DetectedEvent, NoradId } from '@orbwatch/core';
 import { MANEUVER_DETECTOR, MANEUVER_DETECTOR_VERSION, detectManeuvers } from '@orbwatch/core';
-import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
+import type { CatalogRepository, ElementSetId, StoredElementSet, StoredEvent } from '@orbwatch/store';
 import type { Clock } from './clock.js';
 import type { DetectOptions, DetectorKind, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
+import { sameEstimate } from './same-estimate.js';
+import { NO_LOWER_BOUND, supersedeEarlierEstimates } from './supersede.js';
 
 export interface PerObjectDetector {
   readonly kind: DetectorKind;
@@ -41,6 +46,7 @@ export async function runPerObject(
   let found = 0;
   let inserted = 0;
   let existing = 0;
+  let superseded = 0;
   const done = new Map<NoradId, ElementSetId>();
   for (const [norad, maxId] of candidates) {
     const history = await repo.history(norad);
@@ -49,10 +55,22 @@ export async function runPerObject(
       history,
     );
     found += events.length;
-    if (events.length > 0) {
-      const r = await repo.saveEvents(events, ctx.now());
-      inserted += r.inserted;
-      existing += r.existing;
+    const r =
+      events.length > 0
+        ? await repo.saveEvents(events, ctx.now(), sameEstimate)
+        : { ids: [], inserted: 0, existing: 0 };
+    inserted += r.inserted;
+    existing += r.existing;
+    const last = history[history.length - 1];
+    if (last !== undefined) {
+      const scope = {
+        detector: d.name,
+        kind: d.kind,
+        from: o.since ?? NO_LOWER_BOUND,
+        to: last.epoch,
+        covers: (e: StoredEvent) => e.objects.every((x) => x.norad === norad),
+      };
+      superseded += await supersedeEarlierEstimates(repo, scope, events, r.ids, ctx.now(), norad);
     }
     done.set(norad, maxId);
     o.onProgress?.({ kind: d.kind, done: done.size, total: candidates.length });
@@ -66,5 +84,6 @@ export async function runPerObject(
     eventsFound: found,
     inserted,
     existing,
+    superseded,
   };
 }

@@ -11,14 +11,28 @@ import {
   OWNER_SOURCE_SATCAT,
   formatIso,
 } from '@orbwatch/core';
-import type { CatalogRepository } from '@orbwatch/store';
+import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
 import type { Clock } from './clock.js';
 import { newestEpoch } from './catalog-snapshot.js';
 import { PROXIMITY_PRESETS } from './proximity-presets.js';
 import type { DetectOptions, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
+import { sameEstimate } from './same-estimate.js';
+import { supersedeEarlierEstimates } from './supersede.js';
 
 const PROXIMITY_WINDOW_SEC = 7 * 86_400;
+
+/**
+ * The thresholds that make a search a different question: an episode found with other values of
+ * these (another preset, `--max-range`, `--same-owner`) is not re-estimated by this run.
+ */
+const PROXIMITY_QUESTION = [
+  'maxRangeKm',
+  'maxRelativeSpeedKmPerSec',
+  'maxGapSec',
+  'maxSetAgeDays',
+  'differentOwnersOnly',
+] as const;
 
 /** Sets older than this before the window cannot serve it (the detector's own age limit applies too). */
 const PROXIMITY_SET_MARGIN_SEC = 30 * 86_400;
@@ -37,7 +51,7 @@ const PROXIMITY_EVIDENCE_SEC = DEFAULT_PROXIMITY_PARAMETERS.maneuverLookbackDays
  * manoeuvres (the only ground for chaser/target roles) can be found.
  */
 export async function runProximity(repo: CatalogRepository, o: DetectOptions, ctx: Clock): Promise<DetectorRunReport> {
-  const base = { kind: 'proximity', detector: PROXIMITY_DETECTOR, version: PROXIMITY_DETECTOR_VERSION };
+  const base = { kind: 'proximity', detector: PROXIMITY_DETECTOR, version: PROXIMITY_DETECTOR_VERSION, superseded: 0 };
   const newest = await newestEpoch(repo);
   if (newest === null) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
   const end = o.until ?? newest;
@@ -67,17 +81,13 @@ export async function runProximity(repo: CatalogRepository, o: DetectOptions, ct
       ...(amateur ? { amateur: true, source: sets[0]?.source ?? 'amateur' } : { source: sets[0]?.source ?? 'unknown' }),
     });
   }
-  const { episodes } = detectProximity({
-    objects: inputs,
-    start,
-    end,
-    parameters: {
-      ...PROXIMITY_PRESETS[o.preset ?? 'screen'],
-      ...(o.maxRangeKm === undefined ? {} : { maxRangeKm: o.maxRangeKm }),
-      ...(o.maxRelativeSpeedKmPerSec === undefined ? {} : { maxRelativeSpeedKmPerSec: o.maxRelativeSpeedKmPerSec }),
-      ...(o.sameOwner === true ? { differentOwnersOnly: false } : {}),
-    },
-  });
+  const parameters = {
+    ...PROXIMITY_PRESETS[o.preset ?? 'screen'],
+    ...(o.maxRangeKm === undefined ? {} : { maxRangeKm: o.maxRangeKm }),
+    ...(o.maxRelativeSpeedKmPerSec === undefined ? {} : { maxRelativeSpeedKmPerSec: o.maxRelativeSpeedKmPerSec }),
+    ...(o.sameOwner === true ? { differentOwnersOnly: false } : {}),
+  };
+  const { episodes } = detectProximity({ objects: inputs, start, end, parameters });
   const all = inputs.flatMap((i) => i.sets);
   // The search window is an input of the run, not a measure of the detector: recorded so that an
   // evidence bundle can run the detector again over the same window (core's RUN_INPUT_MEASURES).
@@ -86,12 +96,27 @@ export async function runProximity(repo: CatalogRepository, o: DetectOptions, ct
     episodes.map((e) => ({ ...e.event, measures: { ...e.event.measures, ...window } })),
     all,
   );
-  const saved = events.length > 0 ? await repo.saveEvents(events, ctx.now()) : { inserted: 0, existing: 0 };
+  const saved =
+    events.length > 0 ? await repo.saveEvents(events, ctx.now(), sameEstimate) : { ids: [], inserted: 0, existing: 0 };
+  // This window's episodes are the current estimate for the pairs examined, with these thresholds.
+  const examined = new Set(inputs.map((i) => i.noradId));
+  const asked = { ...DEFAULT_PROXIMITY_PARAMETERS, ...parameters } as Readonly<Record<string, unknown>>;
+  const scope = {
+    detector: PROXIMITY_DETECTOR,
+    kind: 'proximity' as const,
+    from: start,
+    to: end,
+    covers: (e: StoredEvent) =>
+      e.objects.every((x) => examined.has(x.norad)) &&
+      PROXIMITY_QUESTION.every((k) => !(k in e.parameters) || e.parameters[k] === asked[k]),
+  };
+  const superseded = await supersedeEarlierEstimates(repo, scope, events, saved.ids, ctx.now());
   return {
     ...base,
     objectsExamined: inputs.length,
     eventsFound: events.length,
     inserted: saved.inserted,
     existing: saved.existing,
+    superseded,
   };
 }

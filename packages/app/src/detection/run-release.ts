@@ -4,10 +4,12 @@
  */
 import type { NoradId } from '@orbwatch/core';
 import { RELEASE_DETECTOR, RELEASE_DETECTOR_VERSION, addSec, detectReleases, revImpliedEpoch } from '@orbwatch/core';
-import type { CatalogRepository, ElementSetId, StoredElementSet } from '@orbwatch/store';
+import type { CatalogRepository, ElementSetId, StoredElementSet, StoredEvent } from '@orbwatch/store';
 import type { Clock } from './clock.js';
 import type { DetectOptions, DetectorRunReport } from './detect-options.js';
 import { withStoredIds } from './detect-options.js';
+import { sameEstimate } from './same-estimate.js';
+import { NO_LOWER_BOUND, NO_UPPER_BOUND, supersedeEarlierEstimates } from './supersede.js';
 
 /** A newcomer's absence must be seen: some other object has a set this long before its first one. */
 const OBSERVED_BEFORE_MAX_SEC = 10 * 86_400;
@@ -24,7 +26,7 @@ const MAX_LAUNCH_AGE_SEC = 60 * 86_400;
  * thereby not mistaken for fresh releases.
  */
 export async function runRelease(repo: CatalogRepository, o: DetectOptions, ctx: Clock): Promise<DetectorRunReport> {
-  const base = { kind: 'release', detector: RELEASE_DETECTOR, version: RELEASE_DETECTOR_VERSION };
+  const base = { kind: 'release', detector: RELEASE_DETECTOR, version: RELEASE_DETECTOR_VERSION, superseded: 0 };
   const objects = (await repo.listObjects({})).filter((x) => x.firstEpoch !== null);
   if (objects.length === 0) return { ...base, objectsExamined: 0, eventsFound: 0, inserted: 0, existing: 0 };
   const marks = o.full === true ? new Map<NoradId, ElementSetId>() : await repo.detectorWatermarks(RELEASE_DETECTOR);
@@ -64,7 +66,18 @@ export async function runRelease(repo: CatalogRepository, o: DetectOptions, ctx:
   });
   const all = [...histories.values()].flat();
   const stored = withStoredIds(events, all).filter((e) => o.since === undefined || e.end >= o.since);
-  const saved = stored.length > 0 ? await repo.saveEvents(stored, ctx.now()) : { inserted: 0, existing: 0 };
+  const saved =
+    stored.length > 0 ? await repo.saveEvents(stored, ctx.now(), sameEstimate) : { ids: [], inserted: 0, existing: 0 };
+  // Each newcomer's whole history was examined: the releases found are the current estimate for
+  // the newcomers (a stored release is in scope when every child or sibling it names is one).
+  const scope = {
+    detector: RELEASE_DETECTOR,
+    kind: 'release' as const,
+    from: o.since ?? NO_LOWER_BOUND,
+    to: NO_UPPER_BOUND,
+    covers: (e: StoredEvent) => e.objects.every((x) => x.role === 'parent' || newSet.has(x.norad)),
+  };
+  const superseded = await supersedeEarlierEstimates(repo, scope, stored, saved.ids, ctx.now());
   // What was concluded for each launch examined, so `orbwatch launches` reads it. A launch seen
   // again with a single new object keeps its earlier, fuller report.
   const known = new Set((await repo.launchReports()).map((r) => r.cospar));
@@ -82,5 +95,6 @@ export async function runRelease(repo: CatalogRepository, o: DetectOptions, ctx:
     eventsFound: stored.length,
     inserted: saved.inserted,
     existing: saved.existing,
+    superseded,
   };
 }

@@ -53,7 +53,11 @@ export function elementSetDocument(s: StoredElementSet, next: StoredElementSet |
 }
 export type ElementSetDocument = ReturnType<typeof elementSetDocument>;
 
-/** One event: the `events --json` element (design.md contract: id, kind, objects, start, end, measures). */
+/**
+ * One event: the `events --json` element (design.md contract: id, kind, objects, start, end,
+ * measures). `supersededUtc`, `supersededBy` (the later estimate's id, null when withdrawn) and
+ * `supersessionReason` are null for a live event (docs/design/watch.md).
+ */
 export function eventDocument(e: StoredEvent) {
   return {
     id: e.id,
@@ -69,6 +73,9 @@ export function eventDocument(e: StoredEvent) {
     detectorVersion: e.detectorVersion,
     parameters: e.parameters,
     createdUtc: formatIso(e.createdAt),
+    supersededUtc: e.superseded === undefined ? null : formatIso(e.superseded.at),
+    supersededBy: e.superseded?.by ?? null,
+    supersessionReason: e.superseded?.reason ?? null,
   };
 }
 export type EventDocument = ReturnType<typeof eventDocument>;

@@ -2,13 +2,15 @@
  * One event in full, as `orbwatch event <id> --json` prints it and the API's event page serves
  * it: the `events --json` document with names, COSPAR ids, owners and types of its objects (and
  * which SATCAT source gave each owner), each element set with its source kind and its age
- * relative to the moment the event is about, and the stored findings of the event.
+ * relative to the moment the event is about, and the stored findings of the event; a superseded
+ * event also names its current estimate.
  * @module
  */
 import type { Instant } from '@orbwatch/core';
 import { formatIso, instant } from '@orbwatch/core';
 import type { CatalogRepository, StoredElementSet, StoredEvent } from '@orbwatch/store';
 import { namedEventDocument } from './list-events.js';
+import { latestEstimate } from './latest-estimate.js';
 import { objectLabels } from './object-labels.js';
 
 /** Objects whose SATCAT source is looked up one by one (a breakup names a thousand fragments). */
@@ -65,8 +67,11 @@ export async function eventDetail(repo: CatalogRepository, e: StoredEvent) {
   for (const o of e.objects.slice(0, OWNER_SOURCES_MAX))
     ownerSources[String(o.norad)] = (await repo.getObject(o.norad))?.satcatSource ?? null;
   const findings = await repo.listFindings({ eventId: e.id });
+  const latest = await latestEstimate(repo, e);
   return {
     ...doc,
+    /** A superseded event's current estimate (the live end of its `supersededBy` chain); null otherwise. */
+    latestEstimateId: latest?.live?.id ?? null,
     ownerSources,
     elementSets: doc.elementSets.map((s, i) => ({
       ...s,

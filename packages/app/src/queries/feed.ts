@@ -1,8 +1,11 @@
 /**
- * The alert feed as documents: new events (in their `events --json` form with names) and new or
- * changed findings (with their event's kind, label and objects), after a sequence number,
- * filtered by event kind, assessment label and object. The API's Server-Sent Events stream and
- * the webhooks deliver these.
+ * The alert feed as documents: new events (in their `events --json` form with names), new or
+ * changed findings (with their event's kind, label and objects) and events superseded by a later
+ * estimate (`event-superseded`: the event's id, kind, label and objects, when, why, and the later
+ * estimate's id or null when withdrawn), after a sequence number, filtered by event kind,
+ * assessment label and object. An event already superseded when its row is read is not sent as
+ * new (a client catching up gets the later estimate instead). The API's Server-Sent Events stream
+ * and the webhooks deliver these.
  * @module
  */
 import type { NoradId } from '@orbwatch/core';
@@ -18,8 +21,20 @@ export interface FeedFilter {
   readonly norad?: NoradId;
 }
 
+/** What an `event-superseded` message says. */
+export interface SupersessionDocument {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: string | null;
+  readonly objects: readonly number[];
+  readonly supersededUtc: string;
+  readonly supersededBy: string | null;
+  readonly supersessionReason: 're-estimated' | 'withdrawn';
+}
+
 export type FeedItem =
   | { readonly seq: number; readonly type: 'event'; readonly data: NamedEventDocument }
+  | { readonly seq: number; readonly type: 'event-superseded'; readonly data: SupersessionDocument }
   | {
       readonly seq: number;
       readonly type: 'finding';
@@ -55,9 +70,25 @@ export async function feedItems(
     return events.get(id) ?? null;
   };
   for (const r of rows) {
-    if (r.type === 'event') {
+    if (r.type === 'supersession') {
       const e = await eventOf(r.refId);
-      if (e === null || !matches(e, filter)) continue;
+      if (e?.superseded === undefined || !matches(e, filter)) continue;
+      items.push({
+        seq: r.seq,
+        type: 'event-superseded',
+        data: {
+          id: e.id,
+          kind: e.kind,
+          label: e.assessment?.label ?? null,
+          objects: e.objects.map((o) => o.norad),
+          supersededUtc: formatIso(e.superseded.at),
+          supersededBy: e.superseded.by,
+          supersessionReason: e.superseded.reason,
+        },
+      });
+    } else if (r.type === 'event') {
+      const e = await eventOf(r.refId);
+      if (e === null || e.superseded !== undefined || !matches(e, filter)) continue;
       const labels = await objectLabels(
         repo,
         e.objects.map((o) => o.norad),

@@ -1,7 +1,7 @@
 /**
  * Stored events, filtered and paged: by kind, assessment label, object and time, in (start, id)
  * order, each in its `events --json` form with the names, COSPAR ids, owners and types of its
- * objects beside their ids.
+ * objects beside their ids. Events superseded by a later estimate only when asked.
  * @module
  */
 import type { Instant, NoradId } from '@orbwatch/core';
@@ -22,6 +22,8 @@ export interface EventQuery {
   readonly to?: Instant;
   readonly limit: number;
   readonly cursor?: string;
+  /** Also events superseded by a later estimate (default: only live ones). */
+  readonly includeSuperseded?: boolean;
 }
 
 const CURSOR_TAG = 'events';
@@ -61,6 +63,7 @@ export async function listEventsPage(repo: CatalogRepository, q: EventQuery): Pr
     ...(q.from === undefined ? {} : { since: q.from }),
     ...(q.to === undefined ? {} : { until: q.to }),
     ...(after === undefined ? {} : { after }),
+    ...(q.includeSuperseded === true ? { includeSuperseded: true } : {}),
     limit: q.limit + 1,
   };
   const events = await repo.listEvents(filter);

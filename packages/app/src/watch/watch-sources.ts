@@ -231,7 +231,7 @@ export async function watchOnce(
     for (const d of detection.detectors) {
       log({
         action: 'detected',
-        message: `${d.kind}: ${String(d.objectsExamined)} object(s) examined, ${String(d.inserted)} new event(s), ${String(d.existing)} already stored (${d.detector} ${d.version})`,
+        message: `${d.kind}: ${String(d.objectsExamined)} object(s) examined, ${String(d.inserted)} new event(s), ${String(d.existing)} already stored, ${String(d.superseded)} superseded (${d.detector} ${d.version})`,
         details: { ...d },
       });
     }

@@ -34,7 +34,7 @@ export async function runDetect(repo: CatalogRepository, o: DetectOptions, ctx: 
     for (const r of report.detectors) {
       writeLine(
         ctx.stdout,
-        `${r.kind}: ${String(r.objectsExamined)} object(s) with new element sets examined, ${String(r.eventsFound)} event(s) found, ${String(r.inserted)} new, ${String(r.existing)} already stored (detector ${r.detector} ${r.version})`,
+        `${r.kind}: ${String(r.objectsExamined)} object(s) with new element sets examined, ${String(r.eventsFound)} event(s) found, ${String(r.inserted)} new, ${String(r.existing)} already stored, ${String(r.superseded)} earlier estimate(s) superseded (detector ${r.detector} ${r.version})`,
       );
     }
   }

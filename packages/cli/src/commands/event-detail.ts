@@ -5,13 +5,15 @@
  * the event and their sources (official or amateur), and the detector with its version and
  * parameters. The id may be shortened to any unique prefix, as git does with commit hashes; an
  * ambiguous prefix is a usage error listing the candidates, an unknown one `NOT_FOUND`.
- * `--json` prints the event document of `events --json` with names added to its objects.
+ * `--json` prints the event document of `events --json` with names added to its objects. A
+ * superseded event says so first, with its later estimate and the current one
+ * (`supersededBy`, `latestEstimateId` in `--json`).
  * @module
  */
 import type { Instant, MeasureValue } from '@orbwatch/core';
 import { OrbwatchError, formatIso, isOrbwatchError, noradId } from '@orbwatch/core';
 import type { EventCandidate } from '@orbwatch/app';
-import { eventDetail, eventReference, eventSetSources, resolveEventId } from '@orbwatch/app';
+import { eventDetail, eventReference, eventSetSources, latestEstimate, resolveEventId } from '@orbwatch/app';
 import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
@@ -20,6 +22,7 @@ import { assessmentCell } from '../presentation/event-tables.js';
 import { significant } from '../presentation/measure-format.js';
 import { loadObjectNames } from '../presentation/object-names.js';
 import { renderTable } from '../text-table.js';
+import { supersededText } from './events.js';
 
 /**
  * The event whose id is `idOrPrefix` or starts with it (the app's `resolveEventId`); an
@@ -166,10 +169,18 @@ export async function runEventDetail(
   );
   const ref = eventReference(e);
   const sets = await setRows(repo, e, ref.t);
+  const latest = await latestEstimate(repo, e);
   const out = (line = ''): void => {
     writeLine(ctx.stdout, line);
   };
   out(`Event ${e.id}`);
+  if (e.superseded !== undefined) {
+    out(`  SUPERSEDED ${supersededText(e).slice(e.id.length + ' superseded '.length)}`);
+    if (latest?.live != null && latest.live.id !== e.superseded.by)
+      out(`  current estimate: ${latest.live.id} (orbwatch event ${latest.live.id.slice(0, 13)})`);
+    else if (latest?.live != null) out(`  current estimate: orbwatch event ${latest.live.id.slice(0, 13)}`);
+    else if (e.superseded.by !== null) out('  the later estimates were withdrawn since: no current estimate');
+  }
   out(`  kind       ${e.kind}`);
   out(
     `  when       ${formatIso(e.start).slice(0, 19)} … ${formatIso(e.end).slice(0, 19)} UTC (the span it can have happened in)`,

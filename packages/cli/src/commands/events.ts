@@ -1,8 +1,11 @@
 /**
- * `orbwatch events [--kind] [--object] [--since] [--json]`: the stored events, one table per kind
- * with the numbers that kind needs (σ beside each value, units in the headers), every object named,
- * the assessment and the id to ask `orbwatch event <id>` about. `--json` gives every event with its
- * measures, the element sets it came from, and the detector with its version and parameters.
+ * `orbwatch events [--kind] [--object] [--since] [--include-superseded] [--json]`: the stored
+ * events, one table per kind with the numbers that kind needs (σ beside each value, units in the
+ * headers), every object named, the assessment and the id to ask `orbwatch event <id>` about.
+ * `--json` gives every event with its measures, the element sets it came from, and the detector
+ * with its version and parameters. Events a later detection run superseded (a later estimate of
+ * the same event, or withdrawn) are left out unless `--include-superseded`, which lists them with
+ * `supersededBy` and `supersededUtc` (a text line per superseded event after each table).
  * @module
  */
 import type { Instant, NoradId } from '@orbwatch/core';
@@ -21,6 +24,7 @@ export interface EventsOptions {
   readonly kind?: StoredEvent['kind'];
   readonly object?: NoradId;
   readonly since?: Instant;
+  readonly includeSuperseded?: boolean;
   readonly limit?: number;
   readonly json?: boolean;
   readonly csv?: boolean;
@@ -45,7 +49,7 @@ const CSV_MEASURES = [
   'fragments',
 ] as const;
 
-/** `events --csv`: one row per event; objects as `norad:role` joined by spaces. */
+/** `events --csv`: one row per event; objects as `norad:role` joined by spaces; the supersession columns last. */
 export const EVENT_CSV_COLUMNS: readonly CsvColumn<StoredEvent>[] = [
   { header: 'id', value: (e) => e.id },
   { header: 'kind', value: (e) => e.kind },
@@ -63,7 +67,20 @@ export const EVENT_CSV_COLUMNS: readonly CsvColumn<StoredEvent>[] = [
   })),
   { header: 'elementSets', value: (e) => e.elementSetIds.length },
   { header: 'detector', value: (e) => `${e.detector} ${e.detectorVersion}` },
+  // empty for a live event (superseded ones are listed with --include-superseded)
+  { header: 'supersededUtc', value: (e) => (e.superseded === undefined ? null : formatIso(e.superseded.at)) },
+  { header: 'supersededBy', value: (e) => e.superseded?.by ?? null },
 ];
+
+/** One line saying that an event is no longer the current estimate, and what is. */
+export function supersededText(e: StoredEvent): string {
+  const s = e.superseded;
+  if (s === undefined) return '';
+  const when = formatIso(s.at).slice(0, 19);
+  return s.by === null
+    ? `${e.id} superseded ${when} UTC: withdrawn (a later detection run over the same data no longer finds it)`
+    : `${e.id} superseded ${when} UTC by the later estimate ${s.by}`;
+}
 
 export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: CliContext): Promise<number> {
   const filter: EventFilter = {
@@ -71,6 +88,7 @@ export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: 
     ...(o.object === undefined ? {} : { norad: o.object }),
     ...(o.since === undefined ? {} : { since: o.since }),
     ...(o.limit === undefined ? {} : { limit: o.limit }),
+    ...(o.includeSuperseded === true ? { includeSuperseded: true } : {}),
   };
   const events = await repo.listEvents(filter);
   if (o.json === true) {
@@ -82,16 +100,18 @@ export async function runEvents(repo: CatalogRepository, o: EventsOptions, ctx: 
     return EXIT_OK;
   }
   const names = await loadObjectNames(repo, eventNorads(events));
+  const superseded = events.filter((e) => e.superseded !== undefined).length;
   for (const kind of EVENT_KIND_ORDER) {
     const ofKind = events.filter((e) => e.kind === kind);
     if (ofKind.length === 0) continue;
     writeLine(ctx.stdout, `${KIND_TITLES[kind]} (${String(ofKind.length)}):`);
     writeLine(ctx.stdout, renderEventTable(kind, ofKind, names));
+    for (const e of ofKind) if (e.superseded !== undefined) writeLine(ctx.stdout, `  ${supersededText(e)}`);
     writeLine(ctx.stdout);
   }
   writeLine(
     ctx.stdout,
-    `${String(events.length)} event(s)${events.length > 0 ? '; details: orbwatch event <id> (a unique prefix of the id is enough)' : ''}`,
+    `${String(events.length)} event(s)${superseded > 0 ? ` (${String(superseded)} superseded)` : ''}${events.length > 0 ? '; details: orbwatch event <id> (a unique prefix of the id is enough)' : ''}`,
   );
   return EXIT_OK;
 }

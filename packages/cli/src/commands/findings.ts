@@ -54,7 +54,7 @@ export async function runFindings(repo: CatalogRepository, o: FindingsOptions, c
     writeJson(ctx, { findings: findings.map(findingJson) });
     return EXIT_OK;
   }
-  const events = new Map((await repo.listEvents()).map((e) => [e.id, e]));
+  const events = new Map((await repo.listEvents({ includeSuperseded: true })).map((e) => [e.id, e]));
   writeLine(
     ctx.stdout,
     renderTable(findings, [

@@ -16,6 +16,7 @@ import { migration007 } from './migrations/007-screening-runs.js';
 import { migration008 } from './migrations/008-api.js';
 import { migration009 } from './migrations/009-source-fetch-state.js';
 import { migration010 } from './migrations/010-api-runs.js';
+import { migration011 } from './migrations/011-event-supersession.js';
 import { migration012 } from './migrations/012-decay-messages.js';
 
 export interface Migration {
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration012,
 ];
 
@@ -61,7 +63,8 @@ export function migrate(db: Database.Database): number[] {
     );
   }
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  // in version order whatever the order of the list (migrations written in parallel are appended as merged)
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
     const apply = db.transaction(() => {
       if (current() >= m.version) return false; // another process got there first
       db.exec(m.sql);

@@ -19,6 +19,12 @@ export class SqlConditions {
     return this;
   }
 
+  /** Adds a clause without bound values. */
+  addClause(clause: string): this {
+    this.#clauses.push(clause);
+    return this;
+  }
+
   /** ` WHERE c1 AND c2 …`, or the empty string when no condition was added. */
   get where(): string {
     return this.#clauses.length > 0 ? ` WHERE ${this.#clauses.join(' AND ')}` : '';

@@ -51,7 +51,7 @@ export class SqliteApiStore {
   readonly #db: Database.Database;
   readonly #feedAfter: Database.Statement<
     [number, number],
-    { seq: number; type: 'event' | 'finding'; ref_id: string; created_at_ms: number }
+    { seq: number; type: FeedEntry['type']; ref_id: string; created_at_ms: number }
   >;
   readonly #feedHead: Database.Statement<[], { seq: number }>;
   readonly #changes: Database.Statement<[], number>;

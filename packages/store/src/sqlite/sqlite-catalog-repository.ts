@@ -45,7 +45,7 @@ import type { IngestIssue } from '../ingest-issue.js';
 import { StoreIssueCode } from '../ingest-issue.js';
 import type { IngestRun, IngestRunStatus, Source, SourceInput } from '../ingest-run.js';
 import type { ElementSetId, StoredElementSet } from '../stored-element-set.js';
-import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
+import type { EventFilter, SameEstimate, SaveEventsResult, StoredEvent, Supersession } from '../event-repository.js';
 import type { FindingFilter, StoredFinding } from '../finding-repository.js';
 import type { FeedEntry, StoredApiToken, StoredWebhook, WebhookDeadLetter } from '../api-repository.js';
 import type { BackgroundCheckpointer } from './background-checkpointer.js';
@@ -1025,8 +1025,8 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
     return this.#findings.listFindings(filter);
   }
 
-  saveEvents(events: readonly DetectedEvent[], now: Instant): SaveEventsResult {
-    return this.#events.saveEvents(events, now);
+  saveEvents(events: readonly DetectedEvent[], now: Instant, sameEstimate?: SameEstimate): SaveEventsResult {
+    return this.#events.saveEvents(events, now, sameEstimate);
   }
 
   listEvents(filter?: EventFilter): StoredEvent[] {
@@ -1035,6 +1035,14 @@ export class SqliteCatalogRepository implements CatalogRepository, WatchStateRep
 
   getEvent(id: string): StoredEvent | null {
     return this.#events.getEvent(id);
+  }
+
+  supersedeEvents(supersessions: readonly Supersession[], now: Instant): number {
+    return this.#events.supersedeEvents(supersessions, now);
+  }
+
+  reviveEvents(ids: readonly string[]): number {
+    return this.#events.reviveEvents(ids);
   }
 
   eventIdsWithPrefix(prefix: string, limit?: number): string[] {

@@ -1,15 +1,27 @@
 /**
  * SQLite implementation of the event part of the repository port (used by
  * SqliteCatalogRepository). Events are written in one transaction with their objects and the
- * stored ids of their element sets; the fingerprint (sha256 of kind, detector, version,
- * parameters, objects and element-set keys) makes re-saving the same event a no-op.
+ * stored ids of their element sets. Two fingerprints: the identity (sha256 of kind, detector,
+ * version, parameters, objects, element-set keys and span; the whole fingerprint of rows stored
+ * before migration 011) and the estimate (the identity plus measures and assessment). Saving an
+ * event whose estimate is stored is a no-op; one whose identity is stored live with an estimate
+ * the caller's `sameEstimate` accepts (a refinement the earlier estimate already allowed) is that
+ * row; anything else is a new row, which detection then marks as superseding the earlier one.
+ * Superseded events (migration 011) keep their rows; lists skip them unless asked.
  * @module
  */
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DetectedEvent, ElementSetRef, Instant, NoradId } from '@orbwatch/core';
 import { instant, noradId } from '@orbwatch/core';
-import type { EventFilter, SaveEventsResult, StoredEvent } from '../event-repository.js';
+import type {
+  EventFilter,
+  SameEstimate,
+  SaveEventsResult,
+  StoredEvent,
+  Supersession,
+  SupersessionReason,
+} from '../event-repository.js';
 import type { ElementSetId } from '../stored-element-set.js';
 import { uuidV7 } from '../uuid-v7.js';
 import { SqlConditions } from './sql-conditions.js';
@@ -24,6 +36,9 @@ interface EventRow {
   parameters: string;
   measures: string;
   created_at_ms: number;
+  superseded_at_ms: number | null;
+  superseded_by: string | null;
+  supersession_reason: SupersessionReason | null;
 }
 
 /** Stable JSON (sorted keys) so the fingerprint does not depend on property order. */
@@ -39,50 +54,77 @@ function stableJson(x: unknown): string {
   return JSON.stringify(x) ?? 'null';
 }
 
-/** The identity of an event: what it is, who saw it with which settings, and from which data. */
+/** What the event is, who saw it with which settings, and from which data (without its estimate). */
+function identity(e: DetectedEvent) {
+  return {
+    kind: e.kind,
+    detector: e.detector,
+    version: e.detectorVersion,
+    parameters: e.parameters,
+    objects: e.objects.map((o) => `${String(o.norad)}:${o.role}`).sort(),
+    sets: e.elementSets.map((s) => `${String(s.noradId)}@${String(s.epoch)}`).sort(),
+    start: e.start,
+    end: e.end,
+  };
+}
+
+/** The fingerprint of an estimate: {@link identity} plus what it measured and concluded. */
 export function eventFingerprint(e: DetectedEvent): string {
-  const objects = e.objects.map((o) => `${String(o.norad)}:${o.role}`).sort();
-  const sets = e.elementSets.map((s) => `${String(s.noradId)}@${String(s.epoch)}`).sort();
-  return hash(
-    'sha256',
-    stableJson({
-      kind: e.kind,
-      detector: e.detector,
-      version: e.detectorVersion,
-      parameters: e.parameters,
-      objects,
-      sets,
-      start: e.start,
-      end: e.end,
-    }),
-    'hex',
-  );
+  return hash('sha256', stableJson({ ...identity(e), measures: e.measures, assessment: e.assessment ?? null }), 'hex');
+}
+
+/** The fingerprint of the event's identity (the fingerprint of rows stored before migration 011). */
+export function eventIdentityFingerprint(e: DetectedEvent): string {
+  return hash('sha256', stableJson(identity(e)), 'hex');
+}
+
+/** The default {@link SameEstimate}: the same measures and assessment. */
+const equalEstimate: SameEstimate = (earlier, later) =>
+  stableJson([earlier.measures, earlier.assessment ?? null]) ===
+  stableJson(JSON.parse(JSON.stringify([later.measures, later.assessment ?? null])));
+
+/** The JSON body of the `measures` column. */
+function eventBody(e: DetectedEvent) {
+  return {
+    measures: e.measures,
+    elementSets: e.elementSets,
+    ...(e.assessment === undefined ? {} : { assessment: e.assessment }),
+  };
 }
 
 export class SqliteEventStore {
   readonly #db: Database.Database;
   readonly #byFingerprint: Database.Statement<[string], { id: string }>;
+  readonly #liveByIdentity: Database.Statement<[string], { id: string; measures: string }>;
   readonly #insertEvent: Database.Statement;
   readonly #insertObject: Database.Statement;
   readonly #ensureObject: Database.Statement;
   readonly #insertSet: Database.Statement;
   readonly #findSet: Database.Statement<[number, number], { id: number }>;
   readonly #findSetNear: Database.Statement<[number, number, number], { id: number }>;
-  readonly #saveTx: Database.Transaction<(events: readonly DetectedEvent[], now: Instant) => SaveEventsResult>;
+  readonly #saveTx: Database.Transaction<
+    (events: readonly DetectedEvent[], now: Instant, same?: SameEstimate) => SaveEventsResult
+  >;
   readonly #objectsOf: Database.Statement<[string], { norad_id: number; role: StoredEvent['objects'][number]['role'] }>;
   readonly #setIdsOf: Database.Statement<[string], { element_set_id: number }>;
+  readonly #supersedeTx: Database.Transaction<(s: readonly Supersession[], now: Instant) => number>;
+  readonly #reviveTx: Database.Transaction<(ids: readonly string[]) => number>;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#byFingerprint = db.prepare('SELECT id FROM events WHERE fingerprint = ?');
+    this.#liveByIdentity = db.prepare(
+      `SELECT id, measures FROM events WHERE identity_fingerprint = ? AND superseded_at_ms IS NULL
+       ORDER BY created_at_ms DESC, id DESC LIMIT 1`,
+    );
     // prepared once: every listed event is hydrated with these two
     this.#objectsOf = db.prepare('SELECT norad_id, role FROM event_objects WHERE event_id = ? ORDER BY role, norad_id');
     this.#setIdsOf = db.prepare(
       'SELECT element_set_id FROM event_element_sets WHERE event_id = ? ORDER BY element_set_id',
     );
     this.#insertEvent =
-      db.prepare(`INSERT INTO events (id, kind, start_ms, end_ms, detector, detector_version, parameters, measures, fingerprint, created_at_ms)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      db.prepare(`INSERT INTO events (id, kind, start_ms, end_ms, detector, detector_version, parameters, measures, fingerprint, identity_fingerprint, created_at_ms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#insertObject = db.prepare('INSERT OR IGNORE INTO event_objects (event_id, norad_id, role) VALUES (?, ?, ?)');
     this.#ensureObject = db.prepare('INSERT OR IGNORE INTO objects (norad_id) VALUES (?)');
     this.#insertSet = db.prepare('INSERT OR IGNORE INTO event_element_sets (event_id, element_set_id) VALUES (?, ?)');
@@ -91,13 +133,15 @@ export class SqliteEventStore {
     this.#findSetNear = db.prepare(
       'SELECT id FROM element_sets WHERE norad_id = ? AND epoch_ms BETWEEN ? AND ? ORDER BY id LIMIT 1',
     );
-    this.#saveTx = db.transaction((events: readonly DetectedEvent[], now: Instant): SaveEventsResult => {
+    this.#saveTx = db.transaction((events: readonly DetectedEvent[], now: Instant, same?: SameEstimate) => {
       const ids: string[] = [];
       let inserted = 0;
       let existing = 0;
       for (const e of events) {
         const fp = eventFingerprint(e);
-        const found = this.#byFingerprint.get(fp);
+        const idFp = eventIdentityFingerprint(e);
+        const body = eventBody(e);
+        const found = this.#byFingerprint.get(fp) ?? this.#acceptedEarlier(idFp, e, same);
         if (found !== undefined) {
           ids.push(found.id);
           existing++;
@@ -112,12 +156,9 @@ export class SqliteEventStore {
           e.detector,
           e.detectorVersion,
           JSON.stringify(e.parameters),
-          JSON.stringify({
-            measures: e.measures,
-            elementSets: e.elementSets,
-            ...(e.assessment === undefined ? {} : { assessment: e.assessment }),
-          }),
+          JSON.stringify(body),
           fp,
+          idFp,
           Math.round(now),
         );
         for (const o of e.objects) {
@@ -131,8 +172,46 @@ export class SqliteEventStore {
         ids.push(id);
         inserted++;
       }
-      return { ids, inserted, existing };
+      return { ids, inserted, existing } satisfies SaveEventsResult;
     });
+    const supersede = db.prepare(
+      `UPDATE events SET superseded_at_ms = ?, superseded_by = ?, supersession_reason = ?
+       WHERE id = ? AND superseded_at_ms IS NULL`,
+    );
+    this.#supersedeTx = db.transaction((list: readonly Supersession[], now: Instant): number => {
+      let n = 0;
+      for (const s of list)
+        n += supersede.run(Math.round(now), s.by, s.by === null ? 'withdrawn' : 're-estimated', s.id).changes;
+      return n;
+    });
+    const revive = db.prepare(
+      `UPDATE events SET superseded_at_ms = NULL, superseded_by = NULL, supersession_reason = NULL
+       WHERE id = ? AND superseded_at_ms IS NOT NULL`,
+    );
+    this.#reviveTx = db.transaction((ids: readonly string[]): number => {
+      let n = 0;
+      for (const id of ids) n += revive.run(id).changes;
+      return n;
+    });
+  }
+
+  supersedeEvents(supersessions: readonly Supersession[], now: Instant): number {
+    return supersessions.length === 0 ? 0 : this.#supersedeTx.immediate(supersessions, now);
+  }
+
+  reviveEvents(ids: readonly string[]): number {
+    return ids.length === 0 ? 0 : this.#reviveTx.immediate(ids);
+  }
+
+  /**
+   * The newest live row of the same identity, when `same` accepts `e` as its estimate (by
+   * default: equal measures and assessment, which finds rows stored before migration 011).
+   */
+  #acceptedEarlier(idFp: string, e: DetectedEvent, same: SameEstimate = equalEstimate): { id: string } | undefined {
+    const row = this.#liveByIdentity.get(idFp);
+    if (row === undefined) return undefined;
+    const earlier = JSON.parse(row.measures) as Pick<DetectedEvent, 'measures' | 'assessment'>;
+    return same(earlier, e) ? row : undefined;
   }
 
   #resolveSet(s: ElementSetRef): number | undefined {
@@ -143,17 +222,19 @@ export class SqliteEventStore {
     );
   }
 
-  saveEvents(events: readonly DetectedEvent[], now: Instant): SaveEventsResult {
-    return this.#saveTx.immediate(events, now);
+  saveEvents(events: readonly DetectedEvent[], now: Instant, same?: SameEstimate): SaveEventsResult {
+    return this.#saveTx.immediate(events, now, same);
   }
 
   listEvents(filter: EventFilter = {}): StoredEvent[] {
     const c = new SqlConditions()
       .add('e.kind = ?', filter.kind)
+      .add('e.detector = ?', filter.detector)
       .add('e.id IN (SELECT event_id FROM event_objects WHERE norad_id = ?)', filter.norad)
       .add('e.end_ms >= ?', filter.since)
       .add('e.start_ms < ?', filter.until)
       .add("json_extract(e.measures, '$.assessment.label') = ?", filter.label);
+    if (filter.includeSuperseded !== true) c.addClause('e.superseded_at_ms IS NULL');
     if (filter.after !== undefined) c.add('(e.start_ms, e.id) > (?, ?)', filter.after.start, filter.after.id);
     const sql = `SELECT e.* FROM events e${c.where} ORDER BY e.start_ms, e.id ${filter.limit === undefined ? '' : `LIMIT ${String(Math.max(0, Math.floor(filter.limit)))}`}`;
     return (this.#db.prepare(sql).all(...c.args) as EventRow[]).map((r) => this.#hydrate(r));
@@ -195,6 +276,15 @@ export class SqliteEventStore {
       parameters: JSON.parse(r.parameters) as StoredEvent['parameters'],
       createdAt: instant(r.created_at_ms),
       elementSetIds: setIds,
+      ...(r.superseded_at_ms === null
+        ? {}
+        : {
+            superseded: {
+              at: instant(r.superseded_at_ms),
+              by: r.superseded_by,
+              reason: r.supersession_reason ?? (r.superseded_by === null ? 'withdrawn' : 're-estimated'),
+            },
+          }),
     };
   }
 
