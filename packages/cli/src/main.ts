@@ -44,6 +44,7 @@ import { runWatch } from './commands/watch.js';
 import { versionText } from './version.js';
 import { EXIT_RUNTIME, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { printable } from '@orbwatch/app';
+import { definedOptions } from './defined-options.js';
 
 const DEFAULT_DB = './orbwatch.db';
 
@@ -195,10 +196,12 @@ export function buildProgram(
                 source: o.source,
                 checksum: o.checksum,
                 pipeline: o.pipeline,
-                ...(o.sourceKind === undefined ? {} : { sourceKind: o.sourceKind }),
-                ...(o.retrievedAt === undefined ? {} : { retrievedAt: o.retrievedAt }),
-                ...(o.json === undefined ? {} : { json: o.json }),
-                ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+                ...definedOptions({
+                  sourceKind: o.sourceKind,
+                  retrievedAt: o.retrievedAt,
+                  json: o.json,
+                  quiet: o.quiet,
+                }),
               },
               contextFor(ctx, o),
             );
@@ -254,11 +257,13 @@ export function buildProgram(
             await runObjects(
               repo,
               {
-                ...(o.name === undefined ? {} : { name: o.name }),
-                ...(o.owner === undefined ? {} : { owner: o.owner }),
-                ...(o.type === undefined ? {} : { objectType: o.type }),
-                ...(o.cospar === undefined ? {} : { cospar: o.cospar }),
-                ...(o.limit === undefined ? {} : { limit: o.limit }),
+                ...definedOptions({
+                  name: o.name,
+                  owner: o.owner,
+                  objectType: o.type,
+                  cospar: o.cospar,
+                  limit: o.limit,
+                }),
               },
               {
                 withSets: o.withSets === true || (o.all !== true && !filtered),
@@ -314,7 +319,7 @@ export function buildProgram(
             await runHistory(
               repo,
               norad,
-              { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) },
+              definedOptions({ from: o.from, to: o.to }),
               o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
               contextFor(ctx, o),
             ),
@@ -453,10 +458,8 @@ export function buildProgram(
                 thresholdKm: o.thresholdKm,
                 hardBodyRadiusM: o.hardBodyRadiusM,
                 threads: o.threads ?? availableParallelism(),
-                ...(o.at === undefined ? {} : { at: o.at }),
-                ...(o.cdm === undefined ? {} : { cdm: o.cdm }),
                 output: o.json === true ? 'json' : o.csv === true ? 'csv' : 'text',
-                ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+                ...definedOptions({ at: o.at, cdm: o.cdm, quiet: o.quiet }),
               },
               contextFor(ctx, o),
             ),
@@ -539,18 +542,20 @@ export function buildProgram(
               repo,
               {
                 kinds: o.kinds,
-                ...(o.objects === undefined ? {} : { objects: o.objects }),
-                ...(o.since === undefined ? {} : { since: o.since }),
-                ...(o.full === undefined ? {} : { full: o.full }),
-                ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
-                ...(o.clouds === undefined ? {} : { clouds: o.clouds }),
-                ...(o.until === undefined ? {} : { until: o.until }),
-                ...(o.maxRangeKm === undefined ? {} : { maxRangeKm: o.maxRangeKm }),
-                ...(o.maxSpeedKmS === undefined ? {} : { maxRelativeSpeedKmPerSec: o.maxSpeedKmS }),
-                ...(o.sameOwner === undefined ? {} : { sameOwner: o.sameOwner }),
-                ...(o.preset === undefined ? {} : { preset: o.preset }),
-                ...(o.json === undefined ? {} : { json: o.json }),
-                ...(o.quiet === undefined ? {} : { quiet: o.quiet }),
+                ...definedOptions({
+                  objects: o.objects,
+                  since: o.since,
+                  full: o.full,
+                  baseline: o.baseline,
+                  clouds: o.clouds,
+                  until: o.until,
+                  maxRangeKm: o.maxRangeKm,
+                  maxRelativeSpeedKmPerSec: o.maxSpeedKmS,
+                  sameOwner: o.sameOwner,
+                  preset: o.preset,
+                  json: o.json,
+                  quiet: o.quiet,
+                }),
               },
               contextFor(ctx, o),
             ),
@@ -610,12 +615,14 @@ export function buildProgram(
             await runEvents(
               repo,
               {
-                ...(o.kind === undefined ? {} : { kind: o.kind }),
-                ...(o.object === undefined ? {} : { object: o.object }),
-                ...(o.since === undefined ? {} : { since: o.since }),
+                ...definedOptions({
+                  kind: o.kind,
+                  object: o.object,
+                  since: o.since,
+                  json: o.json,
+                  csv: o.csv,
+                }),
                 ...(o.includeSuperseded === true ? { includeSuperseded: true } : {}),
-                ...(o.json === undefined ? {} : { json: o.json }),
-                ...(o.csv === undefined ? {} : { csv: o.csv }),
               },
               contextFor(ctx, o),
             ),
