@@ -386,6 +386,25 @@ describe('web UI in Chromium (served by orbwatch serve, no network)', () => {
     expect(fresh.every((r) => r.kind === 'maneuver' && r.norads.includes(String(ISS)))).toBe(true);
     expect(after.length).toBe(before.length + fresh.length);
     expect(before.map((r) => r.id)).not.toContain(fresh[0]!.id);
+    // The later sets re-estimate burns already on the page: the store supersedes those events,
+    // the feed says so, and their rows are marked with a pointer to the later estimate.
+    const res = await fetch(`${base}/api/events?kind=maneuver&object=${ISS}&includeSuperseded=true&limit=500`);
+    const all = (
+      (await res.json()) as { items: { id: string; supersededBy: string | null; supersededUtc: string | null }[] }
+    ).items;
+    const superseded = all.filter((e) => e.supersededUtc !== null && before.some((r) => r.id === e.id));
+    expect(superseded.length).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#events tbody tr.superseded').length >= n,
+      superseded.length,
+      { timeout: 20_000 },
+    );
+    const marked = await page.$$eval('#events tbody tr.superseded', (rows) =>
+      rows.map((r) => ({ id: r.getAttribute('data-event-id') ?? '', by: r.getAttribute('data-superseded-by') ?? '' })),
+    );
+    expect(new Set(marked.map((m) => m.id))).toEqual(new Set(superseded.map((e) => e.id)));
+    for (const m of marked) expect(m.by).toBe(superseded.find((e) => e.id === m.id)!.supersededBy ?? '');
+    expect(await page.textContent('#timeline-status')).toContain(`${superseded.length} of them superseded since`);
     await shoot(page, 'timeline-live');
     await page.close();
   });

@@ -139,6 +139,7 @@ export function renderTimeline(root: HTMLElement, filter: EventFilter): () => vo
   const listed: EventDto[] = [];
   let cursor: string | null = null;
   let received = 0;
+  let supersededOnPage = 0;
   let closed = false;
   let view: { finalize(): void } | undefined;
   const has = (id: string): boolean => body.querySelector(`tr[data-event-id="${CSS.escape(id)}"]`) !== null;
@@ -147,6 +148,7 @@ export function renderTimeline(root: HTMLElement, filter: EventFilter): () => vo
     status.textContent =
       `${listed.length} event${listed.length === 1 ? '' : 's'}` +
       (received > 0 ? ` (${received} arrived live)` : '') +
+      (supersededOnPage > 0 ? `, ${supersededOnPage} of them superseded since` : '') +
       (cursor === null ? '' : ' (more below)');
     view?.finalize();
     view = undefined;
@@ -178,6 +180,19 @@ export function renderTimeline(root: HTMLElement, filter: EventFilter): () => vo
       listed.unshift(e);
       body.prepend(eventRow(e, true));
       live.textContent = `live feed: ${received} new`;
+      void redraw().catch(showError);
+    },
+    // A later run replaced an event on the page: its row stays, marked, and points to the later estimate.
+    onSuperseded: (sup) => {
+      const row = body.querySelector<HTMLTableRowElement>(`tr[data-event-id="${CSS.escape(sup.id)}"]`);
+      if (row === null || row.classList.contains('superseded')) return;
+      row.classList.add('superseded');
+      supersededOnPage++;
+      row.dataset['supersededBy'] = sup.supersededBy ?? '';
+      const note =
+        sup.supersededBy === null ? 'withdrawn by a later run' : `superseded by ${sup.supersededBy.slice(0, 13)}`;
+      row.title = note;
+      row.querySelector('td')?.append(h('span', { class: 'superseded-note' }, ` ${note}`));
       void redraw().catch(showError);
     },
     onState: (state) => {
