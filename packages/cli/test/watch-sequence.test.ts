@@ -269,6 +269,17 @@ describe('orbwatch watch on a recorded day-by-day sequence', () => {
           if (by !== null) expect(repo.getEvent(by)?.superseded).toBeUndefined();
         }
       }
+
+      // An explicit window is searched as given (no reach-back): the docked episode is found from
+      // --since, and the live episode that starts before it, outside that window, stays live.
+      const docked = perDay.listEvents({ kind: 'proximity' });
+      const since = instant(noonOf(LAST_DAY) - 2 * 86_400_000);
+      const report = await runDetection(perDay, { kinds: ['proximity'], quiet: true, since }, end);
+      expect(report.detectors[0]?.superseded).toBe(0);
+      const slices = perDay.listEvents({ kind: 'proximity', since }).filter((e) => !docked.some((d) => d.id === e.id));
+      expect(slices.length).toBeGreaterThan(0);
+      for (const e of slices) expect(e.measures['searchWindowStartUtc']).toBe(new Date(since).toISOString());
+      for (const e of docked) expect(perDay.getEvent(e.id)?.superseded).toBeUndefined();
     } finally {
       perDay.close();
       perDayWide.close();

@@ -53,6 +53,12 @@ const PROXIMITY_EVIDENCE_SEC = DEFAULT_PROXIMITY_PARAMETERS.maneuverLookbackDays
  * never as a claim); sets from amateur sources carry their lower weight into the range
  * uncertainty. Histories reach back `maneuverLookbackDays` before the window so that approach
  * manoeuvres (the only ground for chaser/target roles) can be found.
+ *
+ * With the default window, a pair whose stored live episode was still running at the end of its
+ * own window and began before this one is searched alone from that episode's start (at most
+ * {@link PROXIMITY_MAX_REACH_BACK_SEC} back; see proximity-reach-back.ts), so the episode is found
+ * whole again and supersedes the stored one; an explicit `--since`/`--until` window is searched
+ * as given. Design: docs/design/watch.md "Proximity episodes longer than the window".
  */
 export async function runProximity(repo: CatalogRepository, o: DetectOptions, ctx: Clock): Promise<DetectorRunReport> {
   const base = { kind: 'proximity', detector: PROXIMITY_DETECTOR, version: PROXIMITY_DETECTOR_VERSION, superseded: 0 };
