@@ -8,9 +8,11 @@
  * A second fetch of an unchanged day is a conditional GET answered 304, and downloads nothing.
  *
  * Later estimates supersede earlier ones: detection after each day leaves live (not superseded)
- * the same manoeuvres as one detection after all days, and — with a proximity window covering
- * every day — the same proximity episodes; each superseded event stays readable by id and points
- * to its later estimate (or says the re-run withdrew it).
+ * the same manoeuvres as one detection after all days, and the same proximity episodes as one
+ * run with a window covering every day — exactly so with that window on every run, and with the
+ * default 7-day window because each run searches a pair with an ongoing episode from its start;
+ * each superseded event stays readable by id and points to its later estimate (or says the
+ * re-run withdrew it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -196,6 +198,9 @@ describe('orbwatch watch on a recorded day-by-day sequence', () => {
       const end = { now: () => noonOf(LAST_DAY) };
       await runDetection(once, { kinds: DETECTOR_KINDS, quiet: true }, end);
 
+      // As many live events as one detection over all days: 8 manoeuvres and one episode per
+      // pair (35 live, 27 of them proximity slices, before the reach-back; docs/design/watch.md).
+      expect(perDay.listEvents({}).length).toBe(once.listEvents({}).length);
       // Manoeuvres: every daily run re-examines each object with new sets over its whole history.
       const maneuvers = claimKeys(perDay, 'maneuver');
       const onceManeuvers = claimKeys(once, 'maneuver');
@@ -218,6 +223,26 @@ describe('orbwatch watch on a recorded day-by-day sequence', () => {
         const episodes = eventKeys(perDayWide, 'proximity');
         expect(episodes.length).toBeGreaterThan(0);
         expect(episodes).toEqual(eventKeys(onceWide, 'proximity'));
+        // With the default window (the last 7 days), each run searches a pair with an ongoing
+        // episode from that episode's start: the live episodes are the wide run's, one per pair
+        // (not a slice per day), with the same objects, roles and claim. Their sample grid starts
+        // at the window start of the run that first found them, not at the first day's midnight,
+        // so a start differs by less than one set-choice chunk (1 h) and an end by one step (60 s).
+        const daily = perDay.listEvents({ kind: 'proximity' });
+        const wideEpisodes = onceWide.listEvents({ kind: 'proximity' });
+        const claim = (e: StoredEvent) =>
+          JSON.stringify({
+            objects: [...e.objects].map((o) => `${String(o.norad)}:${o.role}`).sort(),
+            label: e.assessment?.label,
+            confidence: e.assessment?.confidence,
+            possibleLabels: e.assessment?.possibleLabels,
+          });
+        expect(daily.map(claim).sort()).toEqual(wideEpisodes.map(claim).sort());
+        for (const e of daily) {
+          const w = wideEpisodes.find((x) => claim(x) === claim(e));
+          expect(Math.abs(e.start - (w?.start ?? NaN)), claim(e)).toBeLessThan(3_600_000);
+          expect(Math.abs(e.end - (w?.end ?? NaN)), claim(e)).toBeLessThanOrEqual(60_000);
+        }
       } finally {
         onceWide.close();
       }
@@ -244,6 +269,17 @@ describe('orbwatch watch on a recorded day-by-day sequence', () => {
           if (by !== null) expect(repo.getEvent(by)?.superseded).toBeUndefined();
         }
       }
+
+      // An explicit window is searched as given (no reach-back): the docked episode is found from
+      // --since, and the live episode that starts before it, outside that window, stays live.
+      const docked = perDay.listEvents({ kind: 'proximity' });
+      const since = instant(noonOf(LAST_DAY) - 2 * 86_400_000);
+      const report = await runDetection(perDay, { kinds: ['proximity'], quiet: true, since }, end);
+      expect(report.detectors[0]?.superseded).toBe(0);
+      const slices = perDay.listEvents({ kind: 'proximity', since }).filter((e) => !docked.some((d) => d.id === e.id));
+      expect(slices.length).toBeGreaterThan(0);
+      for (const e of slices) expect(e.measures['searchWindowStartUtc']).toBe(new Date(since).toISOString());
+      for (const e of docked) expect(perDay.getEvent(e.id)?.superseded).toBeUndefined();
     } finally {
       perDay.close();
       perDayWide.close();
