@@ -13,7 +13,14 @@
 import type { Instant, MeasureValue } from '@orbwatch/core';
 import { OrbwatchError, formatIso, isOrbwatchError, noradId } from '@orbwatch/core';
 import type { EventCandidate } from '@orbwatch/app';
-import { eventDetail, eventReference, eventSetSources, latestEstimate, resolveEventId } from '@orbwatch/app';
+import {
+  eventDetail,
+  eventReference,
+  eventSetSources,
+  latestEstimate,
+  resolveEventId,
+  sigmaPartners,
+} from '@orbwatch/app';
 import type { CatalogRepository, StoredEvent } from '@orbwatch/store';
 import type { CliContext } from '../cli-context.js';
 import { writeJson, writeLine } from '../cli-context.js';
@@ -72,21 +79,8 @@ export function measureUnit(key: string): string {
   return UNITS.find(([suffix]) => key.endsWith(suffix))?.[1] ?? '';
 }
 
-/**
- * Pairs each measure with its σ by name: `deltaVSigmaMps` is the σ of `deltaVMps`,
- * `minRangeSigmaKm` of `minRangeKm`, and a σ in seconds of a time (`epochSigmaSec`,
- * `separationEpochSigmaSec`) belongs to the `…Utc` measure of that time.
- */
-export function pairSigmas(measures: Readonly<Record<string, MeasureValue>>): Map<string, string> {
-  const sigmaOf = new Map<string, string>();
-  for (const key of Object.keys(measures)) {
-    if (!key.includes('Sigma')) continue;
-    const base = key.replace('Sigma', '');
-    if (base !== key && base in measures && !base.includes('Sigma')) sigmaOf.set(base, key);
-    else if (base.endsWith('Sec') && `${base.slice(0, -3)}Utc` in measures) sigmaOf.set(`${base.slice(0, -3)}Utc`, key);
-  }
-  return sigmaOf;
-}
+/** Each measure's σ measure, by the naming rule the app's same-estimate test uses. */
+export const pairSigmas = sigmaPartners;
 
 function valueText(v: MeasureValue | undefined): string {
   if (v === null || v === undefined) return 'n/a';
