@@ -103,6 +103,11 @@ describe('orbwatch serve', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
+    // One server per database file: a second one is refused while this one runs.
+    const second = runCli(['serve', '--db', db, '--port', '0']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/^orbwatch: DATABASE_LOCKED: orbwatch serve \(pid \d+ /);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const objects = (await (await fetch(`${url}/api/objects?q=HTV`)).json()) as { items: { norad: number }[] };
     expect(objects.items.map((o) => o.norad)).toEqual([66174]);
     const tle = (await import('node:fs')).readFileSync(
@@ -172,6 +177,7 @@ describe('orbwatch serve', () => {
     p.kill('SIGTERM');
     expect(await exited).toBe(0);
     child = undefined;
+    expect((await import('node:fs')).existsSync(`${db}.serve.lock`)).toBe(false);
   }, 60_000);
 
   it('refuses a bad port and a database that does not exist', () => {

@@ -4,7 +4,8 @@
  * Runs until SIGINT or SIGTERM, then closes the socket and the database. `--json` prints
  * `{"url","port","host","staticDir"}` once listening. Runs posted to `/api/runs` execute in a
  * worker thread with its own connection to the database file (runs/worker-run-executor.ts), so
- * requests are answered while a detector computes.
+ * requests are answered while a detector computes. One server per database file: it holds
+ * `<db>.serve.lock` while it runs (runs/serve-lock.ts).
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { writeJson, writeLine } from '../cli-context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { defaultNorms } from '../norms-file.js';
 import { screeningRunner } from '../runs/screening-runner.js';
+import { acquireServeLock } from '../runs/serve-lock.js';
 import { workerRunExecutor } from '../runs/worker-run-executor.js';
 
 export { screeningRunner } from '../runs/screening-runner.js';
@@ -63,8 +65,26 @@ export async function runServe(
   const staticDir = o.static ?? defaultStaticDir();
   const limits: Partial<ApiLimits> =
     o.rateLimit === undefined ? {} : { ratePerSec: o.rateLimit, burst: 4 * o.rateLimit };
-  const norms = defaultNorms();
   const onFile = o.db !== undefined && o.db !== '' && o.db !== ':memory:';
+  // Before createApi: starting marks the unfinished runs of a stopped server interrupted.
+  const lock = onFile ? acquireServeLock(o.db) : undefined;
+  try {
+    return await serveUntilStopped(repo, o, ctx, stopped, staticDir, limits, onFile);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function serveUntilStopped(
+  repo: CatalogRepository,
+  o: ServeOptions,
+  ctx: CliContext,
+  stopped: Promise<void>,
+  staticDir: string | undefined,
+  limits: Partial<ApiLimits>,
+  onFile: boolean,
+): Promise<number> {
+  const norms = defaultNorms();
   const api = createApi({
     repo,
     clock: { now: ctx.now },
@@ -75,7 +95,7 @@ export async function runServe(
     ...(onFile
       ? {
           runExecutor: workerRunExecutor({
-            dbPath: o.db,
+            dbPath: o.db ?? '',
             norms,
             busyTimeoutMs: RUN_WORKER_BUSY_TIMEOUT_MS,
             log: (line) => {
