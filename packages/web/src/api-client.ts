@@ -4,7 +4,16 @@
  * becomes an `ApiError` with the server's error code when it sent one.
  * @module
  */
-import type { ElementSetDto, EventDetailDto, EventDto, FindingDto, ObjectDto, Page, PlotDto } from './api-types.js';
+import type {
+  ElementSetDto,
+  EventDetailDto,
+  EventDto,
+  FindingDto,
+  ObjectDecayDto,
+  ObjectDto,
+  Page,
+  PlotDto,
+} from './api-types.js';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -97,9 +106,11 @@ export const api = {
     return (Array.isArray(body) ? body : ((body['plots'] ?? body['items'] ?? []) as unknown[])) as PlotDto[];
   },
 
-  object: async (norad: number): Promise<ObjectDto> => {
+  object: async (norad: number): Promise<ObjectDto & { readonly decay?: ObjectDecayDto }> => {
     const body = (await getJson(`/api/objects/${norad}`)) as Record<string, unknown>;
-    return (typeof body['object'] === 'object' && body['object'] !== null ? body['object'] : body) as ObjectDto;
+    const object = (typeof body['object'] === 'object' && body['object'] !== null ? body['object'] : body) as ObjectDto;
+    const decay = body['decay'];
+    return typeof decay === 'object' && decay !== null ? { ...object, decay: decay as ObjectDecayDto } : object;
   },
 
   /** Every element set of an object, oldest first, following the cursor up to `max` sets. */

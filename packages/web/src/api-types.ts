@@ -79,8 +79,29 @@ export interface ObjectDto {
   readonly objectType?: string | null;
   readonly launchDateUtc?: string | null;
   readonly decayDateUtc?: string | null;
+  /** How many element sets the store holds for it. */
+  readonly elementSets?: number;
   readonly firstEpochUtc?: string | null;
   readonly lastEpochUtc?: string | null;
+}
+
+/** One Space-Track decay message as the object detail gives it. */
+export interface DecayMessageDto {
+  readonly type: 'Historical' | 'Prediction';
+  readonly messageEpochUtc: string | null;
+  readonly decayEpochUtc: string;
+  readonly precision: 'day' | 'time';
+  readonly messageSource: string;
+}
+
+/** The object's decay: a fact (`decayed`) or the latest prediction, never mixed (api.md). */
+export interface ObjectDecayDto {
+  readonly status: 'decayed' | 'predicted' | 'none';
+  readonly decayDateUtc: string | null;
+  readonly from: 'satcat' | 'decay-message' | null;
+  readonly source: string | null;
+  readonly message: DecayMessageDto | null;
+  readonly latestPrediction: DecayMessageDto | null;
 }
 
 export interface PlotDto {

@@ -92,6 +92,8 @@ function buildDatabase(): void {
     join(series, '62904_COSMOS-2583.3le'),
     join(series, '59773_COSMOS-2576.3le'),
     join(REPO_ROOT, 'fixtures/releases/htv-x1-and-ten-koh-2.3le'),
+    // Real Space-Track decay messages: HTV-1's Historical decay, a 2018 60-day prediction for 4917.
+    join(REPO_ROOT, 'fixtures/decay/spacetrack-decay_recorded.json'),
     issPart('early'),
   ]);
   cli(['detect', '--db', db, '--quiet', '--kinds', 'maneuver,release']);
@@ -370,6 +372,30 @@ describe('web UI in Chromium (served by orbwatch serve, no network)', () => {
     await page.close();
   });
 
+  it('an object page shows a decay with where it came from, and a prediction only as a prediction', async () => {
+    const catalogueRows = async (norad: number): Promise<Record<string, string>> => {
+      const page = await openPage(`/#/object/${norad}`);
+      await page.waitForSelector('table.catalogue');
+      const rows = await page.$$eval('table.catalogue tr', (trs) =>
+        trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']),
+      );
+      await shoot(page, `object-${norad}-decay`);
+      await page.close();
+      return Object.fromEntries(rows) as Record<string, string>;
+    };
+    // HTV-1: re-entered 2009-11-01 by a Historical message (the SATCAT of 2019 gives the same day).
+    const htv1 = await catalogueRows(35817);
+    expect(htv1['decay (UTC)']).toContain('2009-11-01');
+    expect(htv1['decay (UTC)']).toContain('Historical decay message');
+    expect(htv1['decay prediction']).toBeUndefined();
+    // 4917: a 60-day message of 2018-02-07 predicted 2019-03-23 (it re-entered 2018-03-08): never a decay date.
+    const deb = await catalogueRows(4917);
+    expect(deb['decay (UTC)']).toBeUndefined();
+    expect(deb['decay prediction']).toContain('2019-03-23');
+    expect(deb['decay prediction']).toContain('a prediction');
+    expect(deb['decay prediction']).toContain('2018-02-07');
+  });
+
   it('an event detected while the timeline is open arrives through the SSE feed', async () => {
     const page = await openPage(`/#/?kind=maneuver&object=${ISS}`);
     await page.waitForSelector('#live-state[data-state=open]');
@@ -413,6 +439,6 @@ describe('web UI in Chromium (served by orbwatch serve, no network)', () => {
     expect(requested.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
     expect(requested.filter((u) => !u.startsWith(`${base}/`))).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(consoleErrors, JSON.stringify(consoleErrors)).toEqual([]);
   });
 });

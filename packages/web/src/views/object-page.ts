@@ -5,7 +5,7 @@
  * @module
  */
 import { api } from '../api-client.js';
-import type { ElementSetDto } from '../api-types.js';
+import type { ElementSetDto, ObjectDecayDto } from '../api-types.js';
 import { h } from '../dom.js';
 import { drawPlot } from '../plots.js';
 import { eventTable } from './event-row.js';
@@ -61,6 +61,39 @@ export function historySpec(sets: readonly ElementSetDto[]): Record<string, unkn
   };
 }
 
+/** The day (or time) of a decay epoch as the message gives it. */
+function decayWhen(utc: string, precision: 'day' | 'time'): string {
+  return precision === 'day' ? `${utc.slice(0, 10)} (day)` : utc;
+}
+
+/**
+ * The decay rows: a decay is a fact with where it came from; a prediction is shown as one, with the
+ * epoch of the message that made it, never in the decay row.
+ */
+function decayRows(
+  decay: ObjectDecayDto | undefined,
+  satcatDate: string | null | undefined,
+): [string, string | null][] {
+  if (decay === undefined) return [['decay (UTC)', satcatDate ?? null]];
+  if (decay.status === 'decayed') {
+    const m = decay.message;
+    const from =
+      decay.from === 'decay-message' && m !== null
+        ? `Space-Track ${m.type} decay message (${m.messageSource}${m.messageEpochUtc === null ? '' : ` of ${m.messageEpochUtc}`})`
+        : `catalogue${decay.source === null ? '' : ` (${decay.source})`}`;
+    return [['decay (UTC)', `${decay.decayDateUtc?.slice(0, 10) ?? '?'} — from the ${from}`]];
+  }
+  const p = decay.latestPrediction;
+  if (decay.status === 'predicted' && p !== null)
+    return [
+      [
+        'decay prediction',
+        `${decayWhen(p.decayEpochUtc, p.precision)} — a prediction (Space-Track ${p.messageSource}${p.messageEpochUtc === null ? '' : ` issued ${p.messageEpochUtc}`}), not a decay`,
+      ],
+    ];
+  return [];
+}
+
 function catalogue(o: Awaited<ReturnType<typeof api.object>>): HTMLElement {
   const rows: [string, string | number | null | undefined][] = [
     ['NORAD', o.norad],
@@ -69,7 +102,7 @@ function catalogue(o: Awaited<ReturnType<typeof api.object>>): HTMLElement {
     ['owner', o.owner],
     ['type', o.objectType],
     ['launch (UTC)', o.launchDateUtc],
-    ['decay (UTC)', o.decayDateUtc],
+    ...decayRows(o.decay, o.decayDateUtc),
     ['first epoch (UTC)', o.firstEpochUtc],
     ['last epoch (UTC)', o.lastEpochUtc],
   ];
@@ -92,11 +125,9 @@ export function renderObjectPage(root: HTMLElement, norad: number): () => void {
   let view: { finalize(): void } | undefined;
   root.replaceChildren(h('p', { class: 'status' }, 'loading object…'));
   void (async () => {
-    const [object, sets, events] = await Promise.all([
-      api.object(norad),
-      api.elementSets(norad),
-      api.events({ object: String(norad) }, 500),
-    ]);
+    const [object, events] = await Promise.all([api.object(norad), api.events({ object: String(norad) }, 500)]);
+    // An object known only from a decay message has no catalogue row and no sets to ask for.
+    const sets = object.elementSets === 0 ? [] : await api.elementSets(norad);
     if (!current) return;
     const history = h('div', { class: 'plot', id: 'history-plot' });
     root.replaceChildren(
