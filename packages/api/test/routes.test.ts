@@ -580,5 +580,10 @@ describe('object decay (Space-Track decay messages, fixtures/decay)', () => {
     });
     const jason3 = (await get('/api/objects/41240')).json as Detail;
     expect(jason3.decay).toMatchObject({ status: 'none', message: null, latestPrediction: null });
+    // An object known from a decay message only has no sets: an empty page, as its detail says, not a 404.
+    const sets = await get('/api/objects/4917/element-sets');
+    expect(sets.status).toBe(200);
+    expect(sets.json).toEqual({ norad: 4917, items: [], nextCursor: null });
+    expect((await get('/api/objects/99999/element-sets')).status).toBe(404);
   });
 });

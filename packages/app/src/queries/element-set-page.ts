@@ -21,7 +21,8 @@ export async function elementSetPage(
   q: { readonly limit: number; readonly cursor?: string },
 ): Promise<Page<ElementSetPageItem>> {
   const object = await repo.getObject(norad);
-  if (object === null)
+  // An object known only from decay messages is in the catalogue's view (its detail answers) with no sets.
+  if (object === null && (await repo.decayMessages(norad)).length === 0)
     throw new OrbwatchError(ErrorCode.NOT_FOUND, `object ${String(norad)} is not in the catalog`, { norad });
   const after = q.cursor === undefined ? undefined : decodeCursor(CURSOR_TAG, q.cursor, ['number', 'number'] as const);
   const sets = await repo.history(norad);
